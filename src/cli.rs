@@ -1,0 +1,165 @@
+//! The command line: clap types only. Their doc comments are the `--help` text.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// caseledger — 案件台账 in, the exact 三率 report out.
+///
+/// Imports the weekly case spreadsheets of reconsideration bodies and courts into a
+/// versioned SQLite ledger, and reports the 行政复议被纠错率, 行政诉讼一审败诉率 and
+/// 行政机关负责人出庭应诉率 (and the mediation rate) with their 同比, for any period,
+/// unit and date of knowledge.
+#[derive(Debug, Parser)]
+#[command(name = "caseledger", version, max_term_width = 100)]
+pub struct Cli {
+    /// The ledger file [default: ~/.local/share/caseledger/ledger.sqlite]
+    #[arg(long, global = true, env = "CASELEDGER_LEDGER", value_name = "PATH")]
+    pub ledger: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Import case spreadsheets (files or folders) into the ledger, all or nothing
+    Import(ImportArgs),
+    /// Report counts, rates and 同比 for a period
+    Report(ReportArgs),
+    /// Import the shipped sample into a temporary ledger and print its report
+    Demo(DemoArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Files (.csv, .tsv) or folders, searched recursively and read in name order
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// The ledger kind of every file, instead of detecting it from headers or names
+    #[arg(long, value_enum)]
+    pub kind: Option<KindArg>,
+
+    /// The unit (县市) of rows that have none, e.g. 都匀市
+    #[arg(long, value_name = "NAME")]
+    pub unit: Option<String>,
+
+    /// The date of knowledge of every file [default: the date in the file name, else the
+    /// latest date in the file]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<NaiveDate>,
+
+    /// Check and count everything, then write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// List every file, however many there are
+    #[arg(short, long)]
+    pub verbose: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub scope: ReportScope,
+
+    #[command(flatten)]
+    pub output: ReportOutput,
+}
+
+/// Which cases and which knowledge a report covers.
+#[derive(Debug, Args)]
+pub struct ReportScope {
+    /// First day of the period [default: 1 January of --to's year]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub from: Option<NaiveDate>,
+
+    /// Last day of the period [default: the latest as-of date in the ledger]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub to: Option<NaiveDate>,
+
+    /// Only cases of this unit, e.g. 都匀市
+    #[arg(long, value_name = "NAME")]
+    pub unit: Option<String>,
+
+    /// Count only batches as of this date or earlier: the report as it was known then
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<NaiveDate>,
+}
+
+/// How a report is written.
+#[derive(Debug, Args)]
+pub struct ReportOutput {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+
+    /// Language of the table's labels
+    #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+    pub lang: LangArg,
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// The sample folder [default: data/sample]
+    #[arg(long, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub output: ReportOutput,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KindArg {
+    /// 复议台账
+    Reconsideration,
+    /// 应诉台账
+    Litigation,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A table for people
+    Table,
+    /// One JSON object (SPEC §5)
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// 中文
+    Zh,
+    /// English
+    En,
+}
+
+/// Reads a date in any style a clerk writes one.
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    let text = crate::import::cell::normalise(text);
+    crate::import::cell::parse_date(&text).ok_or_else(|| {
+        format!(
+            "`{text}` is not a date (use {})",
+            crate::import::cell::DATE_STYLES
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::*;
+
+    #[test]
+    fn clap_definitions_are_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn dates_take_any_office_style() {
+        assert_eq!(parse_date("2021年8月31日"), parse_date("2021-08-31"));
+        assert!(parse_date("31/08/2021").is_err());
+    }
+}

@@ -1,0 +1,49 @@
+//! `caseledger demo`: the shipped sample, imported into a throw-away ledger and reported,
+//! so a new user sees the whole job with one command and no set-up.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+
+use crate::cli::DemoArgs;
+use crate::ingest::ImportOptions;
+use crate::ledger::Ledger;
+use crate::report::ReportOptions;
+
+/// The sample's folder within the source tree.
+const SAMPLE: &str = "data/sample";
+
+pub fn run(args: &DemoArgs, out: &mut dyn Write) -> Result<ExitCode> {
+    let data = args.data.clone().unwrap_or_else(default_sample);
+    if !data.is_dir() {
+        bail!("no sample folder at `{}`: give --data DIR", data.display());
+    }
+    let dir =
+        tempfile::tempdir().context("cannot create a temporary folder for the demo ledger")?;
+    let ledger_path = dir.path().join("demo.sqlite");
+    let mut ledger = Ledger::open_or_create(&ledger_path)?;
+    let options = ImportOptions {
+        imported_at: chrono::Local::now()
+            .format("%Y-%m-%dT%H:%M:%S%:z")
+            .to_string(),
+        ..ImportOptions::default()
+    };
+    let summary = super::import::import_paths(&mut ledger, &[data], &options)?;
+    let mut log = std::io::stderr().lock();
+    super::import::finish(&summary, false, "a temporary ledger", &mut log)?;
+    super::report::print(&ledger, &ReportOptions::default(), &args.output, out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `data/sample` under the current folder, else under the source tree this binary was
+/// built from (so `cargo run -- demo` works from anywhere in a checkout).
+fn default_sample() -> PathBuf {
+    let here = PathBuf::from(SAMPLE);
+    if here.is_dir() {
+        here
+    } else {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(SAMPLE)
+    }
+}

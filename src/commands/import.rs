@@ -1,0 +1,222 @@
+//! `caseledger import`: read files into the ledger, all or nothing, and say what changed.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Result, bail};
+
+use crate::cli::{ImportArgs, KindArg};
+use crate::import::{ReadOptions, cell};
+use crate::ingest::{self, AsOfSource, FileOutcome, ImportOptions, ImportSummary};
+use crate::ledger::{BatchTally, Ledger};
+use crate::model::Kind;
+
+/// Above this many files the per-file lines are shown only with `--verbose`.
+const LIST_FILES_UP_TO: usize = 20;
+
+pub fn run(ledger_path: &Path, args: &ImportArgs, out: &mut dyn Write) -> Result<ExitCode> {
+    let options = import_options(args);
+    let existed = ledger_path.exists();
+    let mut ledger = Ledger::open_or_create(ledger_path)?;
+    let summary = import_paths(&mut ledger, &args.paths, &options)?;
+    drop(ledger);
+    if !existed && !summary.committed {
+        // Leave no trace: a failed or dry first import must not leave an empty ledger.
+        std::fs::remove_file(ledger_path)?;
+    }
+    write_summary(&summary, args.verbose, out)?;
+    finish(
+        &summary,
+        options.dry_run,
+        &ledger_path.display().to_string(),
+        out,
+    )
+}
+
+pub(super) fn import_options(args: &ImportArgs) -> ImportOptions {
+    ImportOptions {
+        read: ReadOptions {
+            kind: args.kind.map(|k| match k {
+                KindArg::Reconsideration => Kind::Reconsideration,
+                KindArg::Litigation => Kind::Litigation,
+            }),
+            unit: args.unit.as_deref().map(cell::normalise),
+        },
+        as_of: args.as_of,
+        dry_run: args.dry_run,
+        imported_at: chrono::Local::now()
+            .format("%Y-%m-%dT%H:%M:%S%:z")
+            .to_string(),
+    }
+}
+
+/// Runs the import, printing every diagnostic to stderr as it is found.
+pub(super) fn import_paths(
+    ledger: &mut Ledger,
+    paths: &[PathBuf],
+    options: &ImportOptions,
+) -> Result<ImportSummary> {
+    let stderr = std::io::stderr();
+    let mut stderr = stderr.lock();
+    ingest::import(ledger, paths, options, &mut |d| {
+        // A closed stderr must not stop the import from rolling back cleanly.
+        let _ = writeln!(stderr, "{d}");
+    })
+}
+
+/// The closing line, and the exit status: failure if anything was rejected.
+pub(super) fn finish(
+    summary: &ImportSummary,
+    dry_run: bool,
+    ledger: &str,
+    out: &mut dyn Write,
+) -> Result<ExitCode> {
+    if summary.errors > 0 {
+        let files = summary
+            .files
+            .iter()
+            .filter(|f| matches!(f.outcome, FileOutcome::Rejected))
+            .count()
+            .max(1);
+        bail!(
+            "{} in {} {}; nothing was imported",
+            plural(summary.errors, "error", "errors"),
+            files,
+            if files == 1 { "file" } else { "files" }
+        );
+    }
+    let total = totals(summary);
+    let batches = summary
+        .files
+        .iter()
+        .filter(|f| matches!(f.outcome, FileOutcome::Batch { .. }))
+        .count();
+    let verb = if dry_run { "would import" } else { "imported" };
+    if batches == 0 {
+        writeln!(out, "nothing to import: every file was imported before")?;
+    } else {
+        writeln!(
+            out,
+            "{verb} {batches} {} ({} rows: {} new, {} changed, {} unchanged) into {ledger}{}",
+            if batches == 1 { "file" } else { "files" },
+            total.rows,
+            total.new,
+            total.changed,
+            total.unchanged,
+            if dry_run {
+                " (dry run: nothing written)"
+            } else {
+                ""
+            }
+        )?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn totals(summary: &ImportSummary) -> BatchTally {
+    let mut total = BatchTally::default();
+    for file in &summary.files {
+        if let FileOutcome::Batch { tally, .. } = &file.outcome {
+            total.rows += tally.rows;
+            total.new += tally.new;
+            total.changed += tally.changed;
+            total.unchanged += tally.unchanged;
+        }
+    }
+    total
+}
+
+/// Per-file lines (for a few files, or with `--verbose`), then the columns that were
+/// ignored or deliberately not stored, each listed once.
+pub(super) fn write_summary(
+    summary: &ImportSummary,
+    verbose: bool,
+    out: &mut dyn Write,
+) -> Result<()> {
+    if verbose || summary.files.len() <= LIST_FILES_UP_TO {
+        for file in &summary.files {
+            match &file.outcome {
+                FileOutcome::Batch {
+                    kind,
+                    as_of,
+                    as_of_source,
+                    tally,
+                } => {
+                    let source = match as_of_source {
+                        AsOfSource::Flag => "--as-of",
+                        AsOfSource::FileName => "file name",
+                        AsOfSource::LatestDateInFile => "latest date in the file",
+                    };
+                    writeln!(
+                        out,
+                        "{}: {} as of {as_of} ({source}), {}: {} new, {} changed, {} unchanged",
+                        file.file,
+                        kind.label_zh(),
+                        plural(tally.rows, "row", "rows"),
+                        tally.new,
+                        tally.changed,
+                        tally.unchanged
+                    )?;
+                }
+                FileOutcome::AlreadyImported {
+                    batch_id,
+                    file: earlier,
+                    as_of,
+                } => writeln!(
+                    out,
+                    "{}: already imported as batch {batch_id} ({earlier}, as of {as_of}); skipped",
+                    file.file
+                )?,
+                FileOutcome::Empty => writeln!(
+                    out,
+                    "{}: no rows and no date to file them under; skipped",
+                    file.file
+                )?,
+                FileOutcome::Rejected => {}
+            }
+        }
+    } else {
+        let skipped = summary
+            .files
+            .iter()
+            .filter(|f| matches!(f.outcome, FileOutcome::AlreadyImported { .. }))
+            .count();
+        if skipped > 0 {
+            writeln!(
+                out,
+                "{skipped} files were imported before and were skipped (--verbose lists them)"
+            )?;
+        }
+    }
+    let mut ignored: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut personal: BTreeMap<&str, usize> = BTreeMap::new();
+    for file in &summary.files {
+        for column in &file.unknown_columns {
+            *ignored.entry(column).or_default() += 1;
+        }
+        for column in &file.personal_columns {
+            *personal.entry(column).or_default() += 1;
+        }
+    }
+    if !ignored.is_empty() {
+        writeln!(out, "ignored unknown columns: {}", listing(&ignored))?;
+    }
+    if !personal.is_empty() {
+        writeln!(out, "personal names not stored: {}", listing(&personal))?;
+    }
+    Ok(())
+}
+
+fn listing(columns: &BTreeMap<&str, usize>) -> String {
+    columns
+        .iter()
+        .map(|(name, files)| format!("{name} ({})", plural(*files as u64, "file", "files")))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn plural(n: u64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}

@@ -1,0 +1,170 @@
+//! Reading one cell: normalisation, dates and booleans as offices write them.
+
+use chrono::NaiveDate;
+
+/// Trims (U+3000 included) and turns full-width digits, letters, brackets and the
+/// punctuation of dates into half-width, so `２０２１．８．３１` reads like `2021.8.31`.
+#[must_use]
+pub fn normalise(raw: &str) -> String {
+    raw.trim()
+        .chars()
+        .map(|c| match c {
+            '０'..='９'
+            | 'Ａ'..='Ｚ'
+            | 'ａ'..='ｚ'
+            | '（'
+            | '）'
+            | '［'
+            | '］'
+            | '｛'
+            | '｝'
+            | '．'
+            | '／'
+            | '－'
+            | '：' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '\u{3000}' => ' ',
+            other => other,
+        })
+        .collect()
+}
+
+/// The date styles a clerk may use, for error messages.
+pub const DATE_STYLES: &str = "2021-08-31, 2021/8/31, 2021.8.31, 2021年8月31日 or 20210831";
+
+/// Parses a normalised, non-empty date cell; `None` if it is not one of [`DATE_STYLES`].
+///
+/// A trailing time of day (`2021/8/31 0:00`, as Excel writes dates into CSV) is ignored.
+#[must_use]
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    let date_part = match text.split_once(' ') {
+        Some((date, time)) if is_time(time.trim()) => date,
+        Some(_) => return None,
+        None => text,
+    };
+    let (y, m, d) = split_date(date_part)?;
+    if !(1900..=2099).contains(&y) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+fn split_date(text: &str) -> Option<(i32, u32, u32)> {
+    if text.len() == 8 && text.bytes().all(|b| b.is_ascii_digit()) {
+        return Some((
+            text[..4].parse().ok()?,
+            text[4..6].parse().ok()?,
+            text[6..].parse().ok()?,
+        ));
+    }
+    let parts: Vec<&str> = if let Some((y, rest)) = text.split_once('年') {
+        let rest = rest.strip_suffix('日').unwrap_or(rest);
+        let (m, d) = rest.split_once('月')?;
+        vec![y, m, d]
+    } else {
+        let separator = text.chars().find(|c| matches!(c, '-' | '/' | '.'))?;
+        text.split(separator).collect()
+    };
+    let [y, m, d] = parts.as_slice() else {
+        return None;
+    };
+    let digits = |s: &str, max_len: usize| {
+        (!s.is_empty() && s.len() <= max_len && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    Some((
+        i32::try_from(digits(y, 4).filter(|_| y.len() == 4)?).ok()?,
+        digits(m, 2)?,
+        digits(d, 2)?,
+    ))
+}
+
+fn is_time(text: &str) -> bool {
+    let parts: Vec<&str> = text.split(':').collect();
+    (2..=3).contains(&parts.len())
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// The boolean spellings accepted, for error messages.
+pub const BOOLEAN_STYLES: &str = "是/否, 有/无, Y/N, yes/no, true/false, 1/0 or √/×";
+
+/// Parses a normalised, non-empty yes/no cell; `None` if it is not one of [`BOOLEAN_STYLES`].
+#[must_use]
+pub fn parse_bool(text: &str) -> Option<bool> {
+    match text.to_lowercase().as_str() {
+        "是" | "有" | "y" | "yes" | "true" | "1" | "√" | "✓" | "✔" => Some(true),
+        "否" | "无" | "n" | "no" | "false" | "0" | "×" | "✗" | "✘" | "x" => Some(false),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn date(text: &str, expected: Option<&str>) {
+        let expected = expected.map(|e| NaiveDate::parse_from_str(e, "%Y-%m-%d").unwrap());
+        assert_eq!(parse_date(&normalise(text)), expected, "{text}");
+    }
+
+    #[test]
+    fn dates_in_every_office_style() {
+        date("2021-08-31", Some("2021-08-31"));
+        date("2021/8/31", Some("2021-08-31"));
+        date("2021.8.31", Some("2021-08-31"));
+        date("2021年8月31日", Some("2021-08-31"));
+        date("2021年08月01日", Some("2021-08-01"));
+        date("2021年8月31", Some("2021-08-31"));
+        date("20210831", Some("2021-08-31"));
+        date("２０２１．８．３１", Some("2021-08-31"));
+        date("\u{3000}2021-8-1 ", Some("2021-08-01"));
+        date("2021/8/31 0:00", Some("2021-08-31"));
+        date("2021-08-31 14:30:00", Some("2021-08-31"));
+        date("2020-02-29", Some("2020-02-29"));
+    }
+
+    #[test]
+    fn non_dates_are_rejected() {
+        date("2021-13-45", None);
+        date("2021-02-29", None);
+        date("21-8-31", None);
+        date("2021-8", None);
+        date("2021/8-31", None);
+        date("8/31/2021", None);
+        date("2021083", None);
+        date("202108311", None);
+        date("2021-08-31 noon", None);
+        date("0021-08-31", None);
+        date("昨天", None);
+        date("44439", None); // a serial number is only a date inside a workbook
+    }
+
+    #[track_caller]
+    fn boolean(text: &str, expected: Option<bool>) {
+        assert_eq!(parse_bool(&normalise(text)), expected, "{text}");
+    }
+
+    #[test]
+    fn booleans() {
+        for yes in ["是", "有", "Y", "y", "Yes", "TRUE", "1", "√", "１"] {
+            boolean(yes, Some(true));
+        }
+        for no in ["否", "无", "N", "no", "False", "0", "×"] {
+            boolean(no, Some(false));
+        }
+        boolean("可能", None);
+        boolean("2", None);
+    }
+
+    #[test]
+    fn normalises_width_and_space() {
+        assert_eq!(
+            normalise("\u{3000} （２０２１）黔27行初１５号 "),
+            "(2021)黔27行初15号"
+        );
+        assert_eq!(normalise("行政处罚，罚款"), "行政处罚，罚款");
+    }
+}

@@ -1,0 +1,330 @@
+//! Column headers: which field each header means, per ledger kind, and which kind a
+//! file's headers reveal (SPEC §2.2, §2.3).
+
+use crate::model::Kind;
+
+/// A field of a ledger row, named by its English key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Field {
+    CaseNo,
+    Unit,
+    Respondent,
+    Matter,
+    ReceivedOn,
+    AcceptedOn,
+    ClosedOn,
+    Outcome,
+    Corrected,
+    Lead,
+    Note,
+    Instance,
+    Court,
+    Defendant,
+    FiledOn,
+    HearingOn,
+    HeadAppeared,
+    HeadName,
+    HeadTitle,
+    Lost,
+}
+
+/// One column of a ledger: its field, its 中文 header then the accepted aliases, and
+/// whether a file must have it.
+struct ColumnSpec {
+    field: Field,
+    headers: &'static [&'static str],
+    required: bool,
+}
+
+const fn spec(field: Field, headers: &'static [&'static str], required: bool) -> ColumnSpec {
+    ColumnSpec {
+        field,
+        headers,
+        required,
+    }
+}
+
+const RECONSIDERATION: &[ColumnSpec] = &[
+    spec(
+        Field::CaseNo,
+        &["案号", "复议案号", "文号", "案件编号"],
+        true,
+    ),
+    spec(Field::Unit, &["单位", "县市", "所属县市", "地区"], true),
+    spec(Field::Respondent, &["被申请人"], false),
+    spec(Field::Matter, &["案由", "申请事项", "案件类型"], false),
+    spec(
+        Field::ReceivedOn,
+        &["收案日期", "收到申请日期", "申请日期"],
+        true,
+    ),
+    spec(Field::AcceptedOn, &["受理日期"], false),
+    spec(
+        Field::ClosedOn,
+        &["结案日期", "办结日期", "审结日期"],
+        false,
+    ),
+    spec(Field::Outcome, &["结案方式", "审理结果", "办理结果"], false),
+    spec(Field::Corrected, &["是否纠错"], false),
+    spec(Field::Lead, &["包案领导"], false),
+    spec(Field::Note, &["备注"], false),
+];
+
+const LITIGATION: &[ColumnSpec] = &[
+    spec(Field::CaseNo, &["案号"], true),
+    spec(Field::Instance, &["审级", "审判程序"], false),
+    spec(Field::Court, &["法院", "受理法院"], false),
+    spec(Field::Unit, &["单位", "县市", "所属县市", "地区"], true),
+    spec(Field::Defendant, &["被告", "被诉机关"], false),
+    spec(Field::Matter, &["案由"], false),
+    spec(Field::FiledOn, &["立案日期", "收案日期"], true),
+    spec(Field::HearingOn, &["开庭日期"], false),
+    spec(
+        Field::HeadAppeared,
+        &["负责人出庭", "是否负责人出庭", "行政机关负责人是否出庭"],
+        false,
+    ),
+    spec(Field::HeadName, &["出庭负责人", "出庭负责人姓名"], false),
+    spec(Field::HeadTitle, &["出庭负责人职务", "职务"], false),
+    spec(Field::ClosedOn, &["结案日期", "审结日期"], false),
+    spec(Field::Outcome, &["裁判结果", "结案方式", "判决结果"], false),
+    spec(Field::Lost, &["是否败诉"], false),
+    spec(Field::Lead, &["包案领导"], false),
+    spec(Field::Note, &["备注"], false),
+];
+
+/// Columns of personal names (申请人, 原告, 第三人): recognised so that they are never read.
+const PERSONAL: &[&str] = &[
+    "申请人",
+    "申请人姓名",
+    "原告",
+    "原告姓名",
+    "第三人",
+    "第三人姓名",
+];
+
+impl Field {
+    /// The English key, accepted as a header too.
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        match self {
+            Field::CaseNo => "case_no",
+            Field::Unit => "unit",
+            Field::Respondent => "respondent",
+            Field::Matter => "matter",
+            Field::ReceivedOn => "received_on",
+            Field::AcceptedOn => "accepted_on",
+            Field::ClosedOn => "closed_on",
+            Field::Outcome => "outcome",
+            Field::Corrected => "corrected",
+            Field::Lead => "lead",
+            Field::Note => "note",
+            Field::Instance => "instance",
+            Field::Court => "court",
+            Field::Defendant => "defendant",
+            Field::FiledOn => "filed_on",
+            Field::HearingOn => "hearing_on",
+            Field::HeadAppeared => "head_appeared",
+            Field::HeadName => "head_name",
+            Field::HeadTitle => "head_title",
+            Field::Lost => "lost",
+        }
+    }
+}
+
+fn specs(kind: Kind) -> &'static [ColumnSpec] {
+    match kind {
+        Kind::Reconsideration => RECONSIDERATION,
+        Kind::Litigation => LITIGATION,
+    }
+}
+
+/// A header as matched: trimmed (U+3000 too), inner spaces dropped, full-width folded,
+/// English lower-cased.
+#[must_use]
+pub fn header_key(header: &str) -> String {
+    super::cell::normalise(header)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The field a header names in a ledger kind.
+#[must_use]
+pub fn field_for(kind: Kind, header: &str) -> Option<Field> {
+    let key = header_key(header);
+    specs(kind)
+        .iter()
+        .find(|s| s.field.key() == key || s.headers.contains(&key.as_str()))
+        .map(|s| s.field)
+}
+
+/// Whether a header is a column of personal names that must not be stored.
+#[must_use]
+pub fn is_personal(header: &str) -> bool {
+    PERSONAL.contains(&header_key(header).as_str())
+}
+
+/// The 中文 header and aliases of a field, for messages: `收案日期 (收到申请日期, 申请日期)`.
+#[must_use]
+pub fn describe(kind: Kind, field: Field) -> String {
+    specs(kind).iter().find(|s| s.field == field).map_or_else(
+        || field.key().to_owned(),
+        |s| match s.headers.split_first() {
+            Some((first, [])) => (*first).to_owned(),
+            Some((first, rest)) => format!("{first} ({})", rest.join(", ")),
+            None => field.key().to_owned(),
+        },
+    )
+}
+
+/// The columns a kind's file must have.
+pub fn required(kind: Kind) -> impl Iterator<Item = Field> {
+    specs(kind).iter().filter(|s| s.required).map(|s| s.field)
+}
+
+/// The kinds whose ledgers a header belongs to (both, one, or none).
+fn kinds_of(header: &str) -> Vec<Kind> {
+    let personal_kind = match header_key(header).as_str() {
+        "申请人" | "申请人姓名" => Some(Kind::Reconsideration),
+        "原告" | "原告姓名" => Some(Kind::Litigation),
+        _ => None,
+    };
+    Kind::ALL
+        .into_iter()
+        .filter(|kind| field_for(*kind, header).is_some() || personal_kind == Some(*kind))
+        .collect()
+}
+
+/// What a file's headers say about its kind.
+#[derive(Debug, PartialEq, Eq)]
+pub enum KindEvidence {
+    /// Only this kind has some of the headers.
+    Clear(Kind),
+    /// Headers of both kinds only one of them has: e.g. 被申请人 and 被告.
+    Conflicting {
+        reconsideration: String,
+        litigation: String,
+    },
+    /// Every recognised header occurs in both kinds (e.g. 案号, 收案日期, 结案方式).
+    None,
+}
+
+/// Detects the kind from the headers that only one kind of ledger has.
+#[must_use]
+pub fn detect_kind<'a>(headers: impl IntoIterator<Item = &'a str>) -> KindEvidence {
+    let (mut recon, mut lit) = (None, None);
+    for header in headers {
+        match kinds_of(header).as_slice() {
+            [Kind::Reconsideration] => recon = recon.or(Some(header.to_owned())),
+            [Kind::Litigation] => lit = lit.or(Some(header.to_owned())),
+            _ => {}
+        }
+    }
+    match (recon, lit) {
+        (Some(_), None) => KindEvidence::Clear(Kind::Reconsideration),
+        (None, Some(_)) => KindEvidence::Clear(Kind::Litigation),
+        (Some(reconsideration), Some(litigation)) => KindEvidence::Conflicting {
+            reconsideration,
+            litigation,
+        },
+        (None, None) => KindEvidence::None,
+    }
+}
+
+/// Detects the kind from a file name: 复议 ⇒ reconsideration; 诉讼 or 应诉 ⇒ litigation.
+#[must_use]
+pub fn kind_from_file_name(name: &str) -> Option<Kind> {
+    let recon = name.contains("复议");
+    let lit = name.contains("诉讼") || name.contains("应诉");
+    match (recon, lit) {
+        (true, false) => Some(Kind::Reconsideration),
+        (false, true) => Some(Kind::Litigation),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn field(kind: Kind, header: &str, expected: Option<Field>) {
+        assert_eq!(field_for(kind, header), expected, "{kind} {header}");
+    }
+
+    #[test]
+    fn headers_and_aliases() {
+        let (r, l) = (Kind::Reconsideration, Kind::Litigation);
+        field(r, "案号", Some(Field::CaseNo));
+        field(r, " 复议案号\u{3000}", Some(Field::CaseNo));
+        field(r, "收到申请日期", Some(Field::ReceivedOn));
+        field(r, "办理结果", Some(Field::Outcome));
+        field(r, "结 案 日 期", Some(Field::ClosedOn));
+        field(r, "Case_No", Some(Field::CaseNo));
+        field(r, "被告", None);
+        field(l, "收案日期", Some(Field::FiledOn));
+        field(l, "行政机关负责人是否出庭", Some(Field::HeadAppeared));
+        field(l, "判决结果", Some(Field::Outcome));
+        field(l, "审判程序", Some(Field::Instance));
+        field(l, "HEARING_ON", Some(Field::HearingOn));
+        field(l, "序号", None);
+    }
+
+    #[track_caller]
+    fn detect(headers: &[&str], expected: &KindEvidence) {
+        assert_eq!(
+            &detect_kind(headers.iter().copied()),
+            expected,
+            "{headers:?}"
+        );
+    }
+
+    #[test]
+    fn kind_from_headers() {
+        use KindEvidence::{Clear, None};
+        detect(
+            &["案号", "被申请人", "收案日期"],
+            &Clear(Kind::Reconsideration),
+        );
+        detect(
+            &["复议案号", "单位", "收案日期"],
+            &Clear(Kind::Reconsideration),
+        );
+        detect(&["案号", "受理日期"], &Clear(Kind::Reconsideration));
+        detect(&["案号", "审级", "立案日期"], &Clear(Kind::Litigation));
+        detect(&["案号", "单位", "开庭日期"], &Clear(Kind::Litigation));
+        detect(&["案号", "单位", "裁判结果"], &Clear(Kind::Litigation));
+        detect(&["案号", "单位", "收案日期", "结案方式", "结案日期"], &None);
+        assert!(matches!(
+            detect_kind(["被申请人", "被告"]),
+            KindEvidence::Conflicting { .. }
+        ));
+    }
+
+    #[test]
+    fn kind_from_names() {
+        assert_eq!(
+            kind_from_file_name("复议台账_都匀市_2021-08-27.csv"),
+            Some(Kind::Reconsideration)
+        );
+        assert_eq!(kind_from_file_name("应诉台账.csv"), Some(Kind::Litigation));
+        assert_eq!(
+            kind_from_file_name("行政诉讼案件.csv"),
+            Some(Kind::Litigation)
+        );
+        assert_eq!(kind_from_file_name("台账.csv"), None);
+    }
+
+    #[test]
+    fn personal_columns_are_known() {
+        assert!(is_personal("申请人"));
+        assert!(is_personal(" 原告 "));
+        assert!(!is_personal("被申请人"));
+        assert_eq!(
+            describe(Kind::Reconsideration, Field::ReceivedOn),
+            "收案日期 (收到申请日期, 申请日期)"
+        );
+    }
+}

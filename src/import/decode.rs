@@ -1,0 +1,134 @@
+//! Text decoding of CSV bytes: UTF-8 (with or without BOM) or GB18030, detected per file
+//! and never guessed silently.
+//!
+//! Decisions are made on the first non-ASCII field and then held for the whole file, so a
+//! file that switches encoding half-way is an error at the row where it switches.
+
+use encoding_rs::GB18030;
+
+/// The encoding a file turned out to use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    Utf8,
+    Gb18030,
+}
+
+impl Encoding {
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "UTF-8",
+            Encoding::Gb18030 => "GB18030",
+        }
+    }
+}
+
+/// Decodes fields of one file, settling its encoding on first sight of non-ASCII text.
+#[derive(Debug, Default)]
+pub struct FieldDecoder {
+    encoding: Option<Encoding>,
+}
+
+impl FieldDecoder {
+    /// A decoder already settled, e.g. by a byte-order mark.
+    #[must_use]
+    pub fn settled(encoding: Encoding) -> FieldDecoder {
+        FieldDecoder {
+            encoding: Some(encoding),
+        }
+    }
+
+    /// The encoding seen so far (`None` while every field was plain ASCII).
+    #[must_use]
+    pub fn encoding(&self) -> Option<Encoding> {
+        self.encoding
+    }
+
+    /// Decodes one field; the error says why the bytes are not text in this file.
+    pub fn decode(&mut self, bytes: &[u8]) -> Result<String, String> {
+        if bytes.is_ascii() {
+            // ASCII is valid UTF-8, and GB18030 leaves it unchanged.
+            return Ok(String::from_utf8_lossy(bytes).into_owned());
+        }
+        match self.encoding {
+            Some(Encoding::Utf8) => std::str::from_utf8(bytes)
+                .map(str::to_owned)
+                .map_err(|_| "bytes that are not UTF-8, in a file read as UTF-8".to_owned()),
+            Some(Encoding::Gb18030) => decode_gb18030(bytes)
+                .ok_or_else(|| "bytes that are not GB18030, in a file read as GB18030".to_owned()),
+            None => {
+                if let Ok(text) = std::str::from_utf8(bytes) {
+                    self.encoding = Some(Encoding::Utf8);
+                    Ok(text.to_owned())
+                } else if let Some(text) = decode_gb18030(bytes) {
+                    self.encoding = Some(Encoding::Gb18030);
+                    Ok(text)
+                } else {
+                    Err("bytes that are neither UTF-8 nor GB18030/GBK".to_owned())
+                }
+            }
+        }
+    }
+}
+
+fn decode_gb18030(bytes: &[u8]) -> Option<String> {
+    GB18030
+        .decode_without_bom_handling_and_without_replacement(bytes)
+        .map(std::borrow::Cow::into_owned)
+}
+
+/// What the first bytes of a file say about its encoding.
+#[derive(Debug, PartialEq, Eq)]
+pub enum ByteOrderMark {
+    /// UTF-8 BOM, three bytes long.
+    Utf8,
+    /// UTF-16 (as Excel's "Unicode text"), which is not accepted.
+    Utf16,
+    None,
+}
+
+#[must_use]
+pub fn sniff_bom(start: &[u8]) -> ByteOrderMark {
+    if start.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        ByteOrderMark::Utf8
+    } else if start.starts_with(&[0xFF, 0xFE]) || start.starts_with(&[0xFE, 0xFF]) {
+        ByteOrderMark::Utf16
+    } else {
+        ByteOrderMark::None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gb(text: &str) -> Vec<u8> {
+        GB18030.encode(text).0.into_owned()
+    }
+
+    #[test]
+    fn settles_on_first_non_ascii_field() {
+        let mut decoder = FieldDecoder::default();
+        assert_eq!(decoder.decode(b"2021-08-31").unwrap(), "2021-08-31");
+        assert_eq!(decoder.encoding(), None);
+        assert_eq!(decoder.decode(&gb("案号")).unwrap(), "案号");
+        assert_eq!(decoder.encoding(), Some(Encoding::Gb18030));
+        assert_eq!(decoder.decode(&gb("𠀀都匀市")).unwrap(), "𠀀都匀市");
+        assert!(decoder.decode(&[0x81, 0x20]).is_err());
+    }
+
+    #[test]
+    fn utf8_file_rejects_later_gbk_bytes() {
+        let mut decoder = FieldDecoder::default();
+        assert_eq!(decoder.decode("案号".as_bytes()).unwrap(), "案号");
+        assert_eq!(decoder.encoding(), Some(Encoding::Utf8));
+        assert!(decoder.decode(&gb("都匀市")).is_err());
+    }
+
+    #[test]
+    fn boms() {
+        assert_eq!(sniff_bom(b"\xEF\xBB\xBF\xE6\xA1"), ByteOrderMark::Utf8);
+        assert_eq!(sniff_bom(b"\xFF\xFEa\0"), ByteOrderMark::Utf16);
+        assert_eq!(sniff_bom(b"a,b"), ByteOrderMark::None);
+    }
+}

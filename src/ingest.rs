@@ -1,0 +1,341 @@
+//! One `import` call: read every file, validate every row, and write one batch per file,
+//! all in a single transaction that commits only if no file had an error.
+//!
+//! Rows stream from the reader straight into the ledger; memory does not grow with a
+//! file's size. Diagnostics go to the caller's sink as they are found.
+
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+use chrono::NaiveDate;
+
+use crate::import::{self, Diagnostic, LedgerFile, ReadOptions, Rows, Severity, source};
+use crate::ledger::{BatchTally, Ledger, NewBatch, Writer};
+use crate::model::Kind;
+
+/// Options of one import call.
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    pub read: ReadOptions,
+    /// `--as-of`: the date of knowledge of every file.
+    pub as_of: Option<NaiveDate>,
+    /// Validate and count, then write nothing.
+    pub dry_run: bool,
+    /// RFC 3339 time stamped on every batch of this call.
+    pub imported_at: String,
+}
+
+/// Where a file's as-of date came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AsOfSource {
+    Flag,
+    FileName,
+    LatestDateInFile,
+}
+
+/// What happened to one file.
+#[derive(Debug, Clone)]
+pub enum FileOutcome {
+    /// Read (and, if the import committed, written) as a batch.
+    Batch {
+        kind: Kind,
+        as_of: NaiveDate,
+        as_of_source: AsOfSource,
+        tally: BatchTally,
+    },
+    /// The same bytes were imported before: nothing to do.
+    AlreadyImported {
+        batch_id: i64,
+        file: String,
+        as_of: NaiveDate,
+    },
+    /// Had no rows and no as-of date to file them under.
+    Empty,
+    /// Could not be read past its header, or had row errors.
+    Rejected,
+}
+
+/// One file's result.
+#[derive(Debug, Clone)]
+pub struct FileSummary {
+    pub file: String,
+    pub outcome: FileOutcome,
+    pub unknown_columns: Vec<String>,
+    pub personal_columns: Vec<String>,
+}
+
+/// The result of an import call.
+#[derive(Debug, Clone, Default)]
+pub struct ImportSummary {
+    pub files: Vec<FileSummary>,
+    pub errors: u64,
+    pub warnings: u64,
+    /// Whether anything was written (false on any error, or for a dry run).
+    pub committed: bool,
+}
+
+/// Counts diagnostics on their way to the caller's sink.
+struct Sink<'a> {
+    emit: &'a mut dyn FnMut(&Diagnostic),
+    errors: u64,
+    warnings: u64,
+}
+
+impl Sink<'_> {
+    fn send(&mut self, diagnostic: &Diagnostic) {
+        match diagnostic.severity {
+            Severity::Error => self.errors += 1,
+            Severity::Warning => self.warnings += 1,
+        }
+        (self.emit)(diagnostic);
+    }
+}
+
+/// Imports `paths` (files or folders) into `ledger`; see the module docs.
+///
+/// Returns an error only for failures of the ledger itself; problems with the input are
+/// diagnostics, counted in the summary, and leave the ledger untouched.
+pub fn import(
+    ledger: &mut Ledger,
+    paths: &[PathBuf],
+    options: &ImportOptions,
+    emit: &mut dyn FnMut(&Diagnostic),
+) -> Result<ImportSummary> {
+    let mut sink = Sink {
+        emit,
+        errors: 0,
+        warnings: 0,
+    };
+    let files = expand(paths, &mut sink);
+    let writer = ledger.writer()?;
+    let mut summary = ImportSummary::default();
+    for path in &files {
+        let file_summary = import_file(&writer, path, options, &mut sink)?;
+        summary.files.push(file_summary);
+    }
+    summary.errors = sink.errors;
+    summary.warnings = sink.warnings;
+    if summary.errors == 0 && !options.dry_run && !files.is_empty() {
+        writer.commit()?;
+        summary.committed = true;
+    } else {
+        writer.rollback()?;
+    }
+    Ok(summary)
+}
+
+fn expand(paths: &[PathBuf], sink: &mut Sink) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for path in paths {
+        let display = path.display().to_string();
+        if !path.exists() {
+            sink.send(&Diagnostic::file_error(&display, "no such file or folder"));
+            continue;
+        }
+        match source::expand(std::slice::from_ref(path)) {
+            Ok(found) if found.is_empty() => sink.send(&Diagnostic::file_error(
+                &display,
+                "no .csv, .tsv, .xlsx or .xls files in this folder",
+            )),
+            Ok(found) => files.extend(found),
+            Err(e) => sink.send(&Diagnostic::file_error(
+                &display,
+                format!("cannot list: {e}"),
+            )),
+        }
+    }
+    files
+}
+
+fn import_file(
+    writer: &Writer,
+    path: &Path,
+    options: &ImportOptions,
+    sink: &mut Sink,
+) -> Result<FileSummary> {
+    let display = path.display().to_string();
+    let mut summary = FileSummary {
+        file: display.clone(),
+        outcome: FileOutcome::Rejected,
+        unknown_columns: Vec::new(),
+        personal_columns: Vec::new(),
+    };
+    let sha256 = match source::sha256(path) {
+        Ok(hash) => hash,
+        Err(e) => {
+            sink.send(&Diagnostic::file_error(
+                &display,
+                format!("cannot read: {e}"),
+            ));
+            return Ok(summary);
+        }
+    };
+    if let Some((batch_id, file, as_of)) = writer.batch_with_hash(&sha256)? {
+        summary.outcome = FileOutcome::AlreadyImported {
+            batch_id,
+            file,
+            as_of,
+        };
+        return Ok(summary);
+    }
+    let Some((file, rows)) = open(path, &display, &options.read, sink) else {
+        return Ok(summary);
+    };
+    summary.unknown_columns.clone_from(&file.unknown_columns);
+    summary.personal_columns.clone_from(&file.personal_columns);
+
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let known = options
+        .as_of
+        .map(|d| (d, AsOfSource::Flag))
+        .or_else(|| source::date_in_file_name(&file_name).map(|d| (d, AsOfSource::FileName)));
+    let errors_before = sink.errors;
+    let (as_of, as_of_source, rows) = if let Some((as_of, source)) = known {
+        (as_of, source, rows)
+    } else {
+        // The as-of date is the latest date in the file: read it once to find that date
+        // (reporting every problem), then again to write.
+        let latest = latest_date(&file, rows, sink);
+        let Some(latest) = latest else {
+            if sink.errors == errors_before {
+                summary.outcome = FileOutcome::Empty;
+            }
+            return Ok(summary);
+        };
+        let Some((_, rows)) = open(
+            path,
+            &display,
+            &options.read,
+            &mut Sink {
+                emit: &mut |_| {},
+                errors: 0,
+                warnings: 0,
+            },
+        ) else {
+            return Ok(summary);
+        };
+        (latest, AsOfSource::LatestDateInFile, rows)
+    };
+    let batch = NewBatch {
+        file: display.clone(),
+        sha256,
+        kind: file.kind,
+        as_of,
+        imported_at: options.imported_at.clone(),
+    };
+    let batch_id = writer.begin_batch(&batch)?;
+    let report_rows = as_of_source != AsOfSource::LatestDateInFile;
+    let tally = write_rows(writer, batch_id, as_of, &file, rows, sink, report_rows)?;
+    writer.finish_batch(batch_id, &tally)?;
+    if sink.errors == errors_before {
+        summary.outcome = FileOutcome::Batch {
+            kind: file.kind,
+            as_of,
+            as_of_source,
+            tally,
+        };
+    }
+    Ok(summary)
+}
+
+fn open(
+    path: &Path,
+    display: &str,
+    options: &ReadOptions,
+    sink: &mut Sink,
+) -> Option<(LedgerFile, Rows)> {
+    match import::open(path, display, options) {
+        Ok(opened) => Some(opened),
+        Err(diagnostics) => {
+            for d in &diagnostics {
+                sink.send(d);
+            }
+            None
+        }
+    }
+}
+
+/// Reads every row for its diagnostics; returns the latest date among the good rows.
+fn latest_date(file: &LedgerFile, rows: Rows, sink: &mut Sink) -> Option<NaiveDate> {
+    let mut latest = None;
+    for row in rows {
+        let parsed = match row {
+            Ok(raw) => file.parse(raw),
+            Err(diagnostic) => {
+                sink.send(&diagnostic);
+                continue;
+            }
+        };
+        let Some(parsed) = parsed else { continue };
+        parsed.diagnostics.iter().for_each(|d| sink.send(d));
+        if let Some(case) = parsed.case {
+            latest = latest.max(Some(case.latest_date()));
+        }
+    }
+    latest
+}
+
+/// Streams rows into the batch. Row diagnostics are sent only when `report_rows` (a
+/// second pass has already sent them); duplicates are always checked here.
+fn write_rows(
+    writer: &Writer,
+    batch_id: i64,
+    as_of: NaiveDate,
+    file: &LedgerFile,
+    rows: Rows,
+    sink: &mut Sink,
+    report_rows: bool,
+) -> Result<BatchTally> {
+    let mut tally = BatchTally::default();
+    // case id → the row that first gave it: a file lists each case once.
+    let mut seen: HashMap<i64, u32> = HashMap::new();
+    for row in rows {
+        let raw = match row {
+            Ok(raw) => raw,
+            Err(diagnostic) => {
+                if report_rows {
+                    sink.send(&diagnostic);
+                }
+                continue;
+            }
+        };
+        let row_no = raw.row;
+        let Some(parsed) = file.parse(raw) else {
+            continue;
+        };
+        if report_rows {
+            parsed.diagnostics.iter().for_each(|d| sink.send(d));
+        }
+        let Some(case) = parsed.case else { continue };
+        if report_rows {
+            file.dates_after(row_no, &case, as_of)
+                .iter()
+                .for_each(|d| sink.send(d));
+        }
+        let case_id = writer.case_id(file.kind, case.case_no.key())?;
+        match seen.entry(case_id) {
+            Entry::Occupied(first) => sink.send(&Diagnostic {
+                row: Some(row_no),
+                column: file.header_of(import::Field::CaseNo).map(str::to_owned),
+                ..Diagnostic::file_error(
+                    &file.display,
+                    format!(
+                        "case `{}` is already on row {}; a file lists each case once",
+                        case.case_no,
+                        first.get()
+                    ),
+                )
+            }),
+            Entry::Vacant(slot) => {
+                slot.insert(row_no);
+                tally.count(writer.record(batch_id, as_of, row_no, case_id, &case)?);
+            }
+        }
+    }
+    Ok(tally)
+}

@@ -1,0 +1,110 @@
+//! The SQLite ledger: the only module that issues SQL.
+//!
+//! A ledger holds every import as a batch and every new or changed case as a version;
+//! nothing is updated in place. The current state of a case as of a date is its
+//! version from the batch with the latest as-of date on or before it (ties: the later
+//! import).
+
+mod case_row;
+mod read;
+pub mod schema;
+mod write;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use anyhow::{Context, Result, bail};
+use rusqlite::{Connection, OpenFlags};
+
+pub use read::BatchRecord;
+pub use write::{BatchTally, NewBatch, Recorded, Writer};
+
+/// How long a writer waits for another process's import before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// An open ledger file.
+pub struct Ledger {
+    conn: Connection,
+}
+
+impl Ledger {
+    /// Opens a ledger, creating it (readable by its owner only) if it does not exist.
+    pub fn open_or_create(path: &Path) -> Result<Ledger> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).with_context(|| {
+                format!("cannot create the folder of ledger `{}`", dir.display())
+            })?;
+        }
+        if !path.exists() {
+            create_private_file(path)
+                .with_context(|| format!("cannot create ledger `{}`", path.display()))?;
+        }
+        Ledger::open_existing(path)
+    }
+
+    /// Opens a ledger that must already exist (reports never create an empty one).
+    pub fn open_existing(path: &Path) -> Result<Ledger> {
+        if !path.exists() {
+            bail!(
+                "no ledger at `{}`: import files first (caseledger import PATH…), or give --ledger",
+                path.display()
+            );
+        }
+        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)
+            .with_context(|| format!("cannot open ledger `{}`", path.display()))?;
+        Ledger::prepare(conn).with_context(|| format!("cannot use ledger `{}`", path.display()))
+    }
+
+    /// A ledger in memory, for tests and dry runs.
+    pub fn in_memory() -> Result<Ledger> {
+        Ledger::prepare(Connection::open_in_memory()?)
+    }
+
+    fn prepare(mut conn: Connection) -> Result<Ledger> {
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        conn.pragma_update(None, "foreign_keys", true)?;
+        schema::migrate(&mut conn)?;
+        Ok(Ledger { conn })
+    }
+}
+
+#[cfg(unix)]
+fn create_private_file(path: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+        .map(drop)
+}
+
+#[cfg(not(unix))]
+fn create_private_file(path: &Path) -> std::io::Result<()> {
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map(drop)
+}
+
+/// Where the ledger lives when neither `--ledger` nor `CASELEDGER_LEDGER` says:
+/// `$XDG_DATA_HOME/caseledger/ledger.sqlite` (by default `~/.local/share/…`), or
+/// `%APPDATA%\caseledger\ledger.sqlite` on Windows; `./caseledger.sqlite` if there is no home.
+#[must_use]
+pub fn default_path() -> PathBuf {
+    let var = |name: &str| {
+        std::env::var_os(name)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
+    let base = if cfg!(windows) {
+        var("APPDATA")
+    } else {
+        var("XDG_DATA_HOME").or_else(|| var("HOME").map(|home| home.join(".local").join("share")))
+    };
+    base.map_or_else(
+        || PathBuf::from("caseledger.sqlite"),
+        |dir| dir.join("caseledger").join("ledger.sqlite"),
+    )
+}

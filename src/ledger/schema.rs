@@ -1,0 +1,149 @@
+//! The ledger's schema, as an append-only list of migrations keyed by `PRAGMA user_version`.
+
+use anyhow::{Context, Result, bail};
+use rusqlite::{Connection, TransactionBehavior};
+
+/// Table names, so queries and migrations cannot drift apart.
+pub const BATCHES: &str = "batches";
+pub const CASES: &str = "cases";
+pub const VERSIONS: &str = "versions";
+pub const SETTINGS: &str = "settings";
+
+/// Migration `i` brings the schema from version `i` to `i + 1`.
+///
+/// NEVER edit or reorder an entry once released: ledgers in use have run it. Append.
+const MIGRATIONS: &[&str] = &[
+    // 1: batches, cases and their versions; settings for the 口径.
+    "
+    CREATE TABLE batches (
+        id          INTEGER PRIMARY KEY,
+        file        TEXT NOT NULL,
+        sha256      TEXT NOT NULL,
+        kind        TEXT NOT NULL CHECK (kind IN ('reconsideration', 'litigation')),
+        as_of       TEXT NOT NULL,
+        imported_at TEXT NOT NULL,
+        rows        INTEGER NOT NULL DEFAULT 0,
+        new_cases   INTEGER NOT NULL DEFAULT 0,
+        changed     INTEGER NOT NULL DEFAULT 0,
+        unchanged   INTEGER NOT NULL DEFAULT 0
+    ) STRICT;
+    CREATE INDEX batches_by_sha256 ON batches (sha256);
+
+    CREATE TABLE cases (
+        id       INTEGER PRIMARY KEY,
+        kind     TEXT NOT NULL CHECK (kind IN ('reconsideration', 'litigation')),
+        case_key TEXT NOT NULL,
+        UNIQUE (kind, case_key)
+    ) STRICT;
+
+    -- One row per case per batch in which the case was new or changed. `as_of` repeats
+    -- the batch's as-of date so that the current version is found from one index.
+    CREATE TABLE versions (
+        id            INTEGER PRIMARY KEY,
+        case_id       INTEGER NOT NULL REFERENCES cases (id),
+        batch_id      INTEGER NOT NULL REFERENCES batches (id),
+        as_of         TEXT NOT NULL,
+        source_row    INTEGER NOT NULL,
+        case_no       TEXT NOT NULL,
+        unit          TEXT NOT NULL,
+        matter        TEXT,
+        closed_on     TEXT,
+        outcome       TEXT,
+        lead          TEXT,
+        note          TEXT,
+        respondent    TEXT,
+        received_on   TEXT,
+        accepted_on   TEXT,
+        corrected     INTEGER,
+        instance      TEXT,
+        court         TEXT,
+        defendant     TEXT,
+        filed_on      TEXT,
+        hearing_on    TEXT,
+        head_appeared INTEGER,
+        head_name     TEXT,
+        head_title    TEXT,
+        lost          INTEGER
+    ) STRICT;
+    CREATE UNIQUE INDEX versions_by_case ON versions (case_id, as_of, batch_id);
+    CREATE INDEX versions_by_batch ON versions (batch_id);
+
+    CREATE TABLE settings (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    ) STRICT;
+    ",
+];
+
+/// The schema version this build writes.
+pub const LATEST: i64 = MIGRATIONS.len() as i64;
+
+/// The ledger was written by a newer caseledger.
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "the ledger has schema version {found}, but this caseledger understands up to {supported}; use a newer caseledger"
+)]
+pub struct SchemaTooNew {
+    pub found: i64,
+    pub supported: i64,
+}
+
+/// Brings a ledger up to [`LATEST`] in one exclusive transaction; a no-op when current.
+pub fn migrate(conn: &mut Connection) -> Result<()> {
+    let found = user_version(conn)?;
+    if found > LATEST {
+        return Err(SchemaTooNew {
+            found,
+            supported: LATEST,
+        }
+        .into());
+    }
+    if found == LATEST {
+        return Ok(());
+    }
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Exclusive)?;
+    // Re-read inside the lock: another process may have migrated meanwhile.
+    let start = user_version(&tx)?;
+    if start > LATEST {
+        bail!(SchemaTooNew {
+            found: start,
+            supported: LATEST
+        });
+    }
+    for (index, sql) in MIGRATIONS.iter().enumerate().skip(start as usize) {
+        tx.execute_batch(sql)
+            .with_context(|| format!("cannot apply ledger migration {}", index + 1))?;
+    }
+    tx.pragma_update(None, "user_version", LATEST)?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// The schema version stored in the ledger (0 for a new file).
+pub fn user_version(conn: &Connection) -> Result<i64> {
+    Ok(conn.pragma_query_value(None, "user_version", |row| row.get(0))?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrating_twice_is_a_no_op() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn).unwrap();
+        assert_eq!(user_version(&conn).unwrap(), LATEST);
+        migrate(&mut conn).unwrap();
+        assert_eq!(user_version(&conn).unwrap(), LATEST);
+    }
+
+    #[test]
+    fn a_newer_schema_is_refused() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "user_version", LATEST + 1)
+            .unwrap();
+        let err = migrate(&mut conn).unwrap_err();
+        assert!(err.downcast_ref::<SchemaTooNew>().is_some(), "{err:#}");
+        assert!(err.to_string().contains("newer caseledger"));
+    }
+}

@@ -1,0 +1,186 @@
+//! Writing one import: batches and the versions of the cases they carry, all inside one
+//! immediate transaction that commits only when every file was clean.
+
+use anyhow::{Context, Result};
+use chrono::NaiveDate;
+use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params, params_from_iter};
+
+use super::Ledger;
+use super::case_row::{self, CASE_COLUMNS};
+use super::schema::{BATCHES, CASES, VERSIONS};
+use crate::model::{Case, Kind};
+
+/// A batch about to be written.
+#[derive(Debug, Clone)]
+pub struct NewBatch {
+    pub file: String,
+    pub sha256: String,
+    pub kind: Kind,
+    pub as_of: NaiveDate,
+    /// RFC 3339 time of the import.
+    pub imported_at: String,
+}
+
+/// What a batch did to the ledger's cases.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct BatchTally {
+    pub rows: u64,
+    pub new: u64,
+    pub changed: u64,
+    pub unchanged: u64,
+}
+
+impl BatchTally {
+    pub fn count(&mut self, recorded: Recorded) {
+        self.rows += 1;
+        match recorded {
+            Recorded::New => self.new += 1,
+            Recorded::Changed => self.changed += 1,
+            Recorded::Unchanged => self.unchanged += 1,
+        }
+    }
+}
+
+/// How a row compared with the case's state before its batch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Recorded {
+    /// The case had no earlier version: stored.
+    New,
+    /// The case differed from its earlier version: stored as a new version.
+    Changed,
+    /// Same facts as before: nothing stored.
+    Unchanged,
+}
+
+/// One import in progress. Dropped without [`Writer::commit`], it writes nothing.
+pub struct Writer<'a> {
+    tx: Transaction<'a>,
+}
+
+impl Ledger {
+    /// Starts an import, taking the write lock at once so two imports queue rather than
+    /// fail half-way.
+    pub fn writer(&mut self) -> Result<Writer<'_>> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .context("cannot start writing the ledger (is another import running?)")?;
+        Ok(Writer { tx })
+    }
+}
+
+impl Writer<'_> {
+    /// The file name and as-of date of an earlier batch with these exact bytes.
+    pub fn batch_with_hash(&self, sha256: &str) -> Result<Option<(i64, String, NaiveDate)>> {
+        let sql =
+            format!("SELECT id, file, as_of FROM {BATCHES} WHERE sha256 = ?1 ORDER BY id LIMIT 1");
+        Ok(self
+            .tx
+            .prepare_cached(&sql)?
+            .query_row([sha256], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .optional()?)
+    }
+
+    /// Records a batch and returns its id; its tally is filled in by [`Writer::finish_batch`].
+    pub fn begin_batch(&self, batch: &NewBatch) -> Result<i64> {
+        let sql = format!(
+            "INSERT INTO {BATCHES} (file, sha256, kind, as_of, imported_at) VALUES (?1, ?2, ?3, ?4, ?5)"
+        );
+        self.tx.prepare_cached(&sql)?.execute(params![
+            batch.file,
+            batch.sha256,
+            batch.kind.key(),
+            batch.as_of,
+            batch.imported_at
+        ])?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    /// Stores the row counts of a finished batch.
+    pub fn finish_batch(&self, batch_id: i64, tally: &BatchTally) -> Result<()> {
+        let sql = format!(
+            "UPDATE {BATCHES} SET rows = ?2, new_cases = ?3, changed = ?4, unchanged = ?5 WHERE id = ?1"
+        );
+        self.tx.prepare_cached(&sql)?.execute(params![
+            batch_id,
+            tally.rows as i64,
+            tally.new as i64,
+            tally.changed as i64,
+            tally.unchanged as i64
+        ])?;
+        Ok(())
+    }
+
+    /// Records one row of a batch: a new version if the case is new or changed as of the
+    /// batch's date. `case_id` comes from [`Writer::case_id`]; each case once per batch.
+    pub fn record(
+        &self,
+        batch_id: i64,
+        as_of: NaiveDate,
+        source_row: u32,
+        case_id: i64,
+        case: &Case,
+    ) -> Result<Recorded> {
+        let previous = self.state_before(case_id, case.kind(), as_of)?;
+        let recorded = match previous {
+            Some(previous) if previous == *case => return Ok(Recorded::Unchanged),
+            Some(_) => Recorded::Changed,
+            None => Recorded::New,
+        };
+        let sql = format!(
+            "INSERT INTO {VERSIONS} (case_id, batch_id, as_of, source_row, {CASE_COLUMNS}) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        );
+        let head = [
+            rusqlite::types::Value::Integer(case_id),
+            rusqlite::types::Value::Integer(batch_id),
+            rusqlite::types::Value::Text(as_of.format("%Y-%m-%d").to_string()),
+            rusqlite::types::Value::Integer(i64::from(source_row)),
+        ];
+        self.tx.prepare_cached(&sql)?.execute(params_from_iter(
+            head.into_iter().chain(case_row::to_values(case)),
+        ))?;
+        Ok(recorded)
+    }
+
+    /// The id of the case with this matching key, registering it if new.
+    pub fn case_id(&self, kind: Kind, key: &str) -> Result<i64> {
+        let select = format!("SELECT id FROM {CASES} WHERE kind = ?1 AND case_key = ?2");
+        if let Some(id) = self
+            .tx
+            .prepare_cached(&select)?
+            .query_row(params![kind.key(), key], |r| r.get(0))
+            .optional()?
+        {
+            return Ok(id);
+        }
+        let insert = format!("INSERT INTO {CASES} (kind, case_key) VALUES (?1, ?2)");
+        self.tx
+            .prepare_cached(&insert)?
+            .execute(params![kind.key(), key])?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    /// The case as known on `as_of` from earlier batches.
+    fn state_before(&self, case_id: i64, kind: Kind, as_of: NaiveDate) -> Result<Option<Case>> {
+        let sql = format!(
+            "SELECT {CASE_COLUMNS} FROM {VERSIONS} WHERE case_id = ?1 AND as_of <= ?2 \
+             ORDER BY as_of DESC, batch_id DESC LIMIT 1"
+        );
+        let mut stmt = self.tx.prepare_cached(&sql)?;
+        let mut rows = stmt.query(params![case_id, as_of])?;
+        match rows.next()? {
+            Some(row) => Ok(Some(case_row::from_row(kind, row, 0)?)),
+            None => Ok(None),
+        }
+    }
+
+    pub fn commit(self) -> Result<()> {
+        self.tx.commit().context("cannot commit the import")
+    }
+
+    /// Discards everything this writer did.
+    pub fn rollback(self) -> Result<()> {
+        self.tx.rollback().context("cannot roll back the import")
+    }
+}

@@ -1,0 +1,18 @@
+//! The domain vocabulary: ledgers, cases, outcomes, instances, periods and the 口径.
+//!
+//! Pure types and the rules that belong to them. Nothing here reads files, issues SQL
+//! or formats text for people; everything else in the crate builds on these types.
+
+pub mod case;
+pub mod case_no;
+pub mod kind;
+pub mod outcome;
+pub mod period;
+pub mod rules;
+
+pub use case::{Case, Facts};
+pub use case_no::CaseNo;
+pub use kind::{Instance, Kind};
+pub use outcome::Outcome;
+pub use period::Period;
+pub use rules::Rules;

@@ -1,0 +1,101 @@
+//! Reporting periods and the year-earlier period that 同比 compares against.
+
+use std::fmt;
+
+use chrono::{Datelike, NaiveDate};
+
+/// An inclusive range of dates `[from, to]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Period {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+}
+
+impl Period {
+    /// A period; `None` when `from` is after `to`.
+    #[must_use]
+    pub fn new(from: NaiveDate, to: NaiveDate) -> Option<Period> {
+        (from <= to).then_some(Period { from, to })
+    }
+
+    /// 1 January of `to`'s year through `to`: the default report period.
+    #[must_use]
+    pub fn year_to_date(to: NaiveDate) -> Period {
+        let from = NaiveDate::from_ymd_opt(to.year(), 1, 1).unwrap_or(to);
+        Period { from, to }
+    }
+
+    #[must_use]
+    pub fn contains(&self, date: NaiveDate) -> bool {
+        self.from <= date && date <= self.to
+    }
+
+    /// Whether an optional date falls in the period (an unknown date never does).
+    #[must_use]
+    pub fn holds(&self, date: Option<NaiveDate>) -> bool {
+        date.is_some_and(|d| self.contains(d))
+    }
+
+    /// The same dates one year earlier (29 February becomes 28 February).
+    #[must_use]
+    pub fn previous_year(&self) -> Period {
+        Period {
+            from: one_year_earlier(self.from),
+            to: one_year_earlier(self.to),
+        }
+    }
+}
+
+/// The same calendar date a year earlier; 29 February maps to 28 February.
+#[must_use]
+pub fn one_year_earlier(date: NaiveDate) -> NaiveDate {
+    let year = date.year() - 1;
+    NaiveDate::from_ymd_opt(year, date.month(), date.day())
+        .or_else(|| NaiveDate::from_ymd_opt(year, date.month(), date.day() - 1))
+        .unwrap_or(date)
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} – {}", self.from, self.to)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[track_caller]
+    fn shift(date: &str, expected: &str) {
+        assert_eq!(one_year_earlier(d(date)), d(expected), "{date}");
+    }
+
+    #[test]
+    fn shifts_one_year() {
+        shift("2021-08-31", "2020-08-31");
+        shift("2021-01-01", "2020-01-01");
+        shift("2020-02-29", "2019-02-28");
+        shift("2021-02-28", "2020-02-28");
+        shift("2021-03-01", "2020-03-01");
+        shift("2024-12-31", "2023-12-31");
+    }
+
+    #[test]
+    fn period_previous_year_and_membership() {
+        let p = Period::new(d("2020-01-01"), d("2020-02-29")).unwrap();
+        assert_eq!(
+            p.previous_year(),
+            Period::new(d("2019-01-01"), d("2019-02-28")).unwrap()
+        );
+        assert!(p.contains(d("2020-01-01")));
+        assert!(p.contains(d("2020-02-29")));
+        assert!(!p.contains(d("2020-03-01")));
+        assert!(!p.holds(None));
+        assert!(Period::new(d("2021-02-01"), d("2021-01-01")).is_none());
+        assert_eq!(Period::year_to_date(d("2021-08-31")).from, d("2021-01-01"));
+    }
+}

@@ -1,0 +1,320 @@
+//! The counts of SPEC §4, each on its own date basis, tallied case by case.
+
+use serde::Serialize;
+
+use crate::model::rules::{AppearanceScope, CorrectionBase, LossBase, NON_JUDGMENT_OUTCOMES};
+use crate::model::{Case, Facts, Instance, Outcome, Period, Rules};
+
+/// How many cases fall under each count for one period. Field order is the JSON order.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    /// 收案: reconsideration, received in the period.
+    pub received: u64,
+    /// 受理: reconsideration, accepted in the period.
+    pub accepted: u64,
+    /// 不予受理: reconsideration closed in the period as 不予受理.
+    pub not_accepted: u64,
+    /// 办结: reconsideration closed in the period, every outcome.
+    pub closed: u64,
+    /// 被纠错: closed in the period and corrected.
+    pub corrected: u64,
+    /// 调解成功: closed in the period and mediated.
+    pub mediated: u64,
+    /// 一审收案: first-instance lawsuits filed in the period.
+    pub filed: u64,
+    /// 一审结案: first-instance lawsuits closed in the period.
+    pub first_instance_closed: u64,
+    /// 一审败诉: first-instance lawsuits closed in the period and lost.
+    pub lost: u64,
+    /// 一审开庭: first-instance hearings in the period (all instances under that 口径).
+    pub heard: u64,
+    /// 负责人出庭: heard in the period with the agency head in court.
+    pub head_appeared: u64,
+    /// First-instance lawsuits closed by judgment: the loss base under `judgments`.
+    #[serde(skip)]
+    pub judgments: u64,
+}
+
+impl Counts {
+    /// Adds one case's current state to the counts for `period` under `rules`.
+    pub fn add(&mut self, case: &Case, period: &Period, rules: &Rules) {
+        let closed_in_period = period.holds(case.closed_on);
+        match &case.facts {
+            Facts::Reconsideration {
+                received_on,
+                accepted_on,
+                corrected,
+                ..
+            } => {
+                self.received += u64::from(period.contains(*received_on));
+                self.accepted += u64::from(period.holds(*accepted_on));
+                if !closed_in_period {
+                    return;
+                }
+                let not_accepted = case.outcome == Some(Outcome::NotAccepted);
+                self.closed += 1;
+                self.not_accepted += u64::from(not_accepted);
+                if not_accepted && rules.correction_base == CorrectionBase::AcceptedClosed {
+                    return; // outside the base, so outside its numerators too
+                }
+                let in_set = |set: &std::collections::BTreeSet<Outcome>| {
+                    case.outcome.is_some_and(|o| set.contains(&o))
+                };
+                self.corrected += u64::from(corrected.unwrap_or(in_set(&rules.corrected_outcomes)));
+                self.mediated += u64::from(in_set(&rules.mediated_outcomes));
+            }
+            Facts::Litigation {
+                instance,
+                filed_on,
+                hearing_on,
+                head_appeared,
+                lost,
+                ..
+            } => {
+                let first = *instance == Instance::First;
+                let hearing_counts =
+                    first || rules.appearance_scope == AppearanceScope::AllInstances;
+                if hearing_counts && period.holds(*hearing_on) {
+                    self.heard += 1;
+                    self.head_appeared += u64::from(*head_appeared == Some(true));
+                }
+                if !first {
+                    return;
+                }
+                self.filed += u64::from(period.contains(*filed_on));
+                if !closed_in_period {
+                    return;
+                }
+                self.first_instance_closed += 1;
+                let judgment = case
+                    .outcome
+                    .is_none_or(|o| !NON_JUDGMENT_OUTCOMES.contains(&o));
+                self.judgments += u64::from(judgment);
+                if !judgment && rules.loss_base == LossBase::Judgments {
+                    return;
+                }
+                let mapped = case
+                    .outcome
+                    .is_some_and(|o| rules.lost_outcomes.contains(&o));
+                self.lost += u64::from(lost.unwrap_or(mapped));
+            }
+        }
+    }
+
+    /// The numerator and denominator of a rate under `rules`.
+    #[must_use]
+    pub fn fraction(&self, metric: super::Metric, rules: &Rules) -> (u64, u64) {
+        use super::Metric;
+        let closed_base = match rules.correction_base {
+            CorrectionBase::Closed => self.closed,
+            CorrectionBase::AcceptedClosed => self.closed - self.not_accepted,
+        };
+        match metric {
+            Metric::Correction => (self.corrected, closed_base),
+            Metric::Mediation => (self.mediated, closed_base),
+            Metric::Loss => match rules.loss_base {
+                LossBase::FirstInstanceClosed => (self.lost, self.first_instance_closed),
+                LossBase::Judgments => (self.lost, self.judgments),
+            },
+            Metric::Appearance => (self.head_appeared, self.heard),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::model::CaseNo;
+    use crate::rates::Metric;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn period() -> Period {
+        Period::new(d("2021-01-01"), d("2021-08-31")).unwrap()
+    }
+
+    fn recon(received: &str, accepted: Option<&str>, closed: Option<(&str, Outcome)>) -> Case {
+        Case {
+            case_no: CaseNo::new("都府复〔2021〕1号").unwrap(),
+            unit: "都匀市".into(),
+            matter: None,
+            closed_on: closed.map(|(c, _)| d(c)),
+            outcome: closed.map(|(_, o)| o),
+            lead: None,
+            note: None,
+            facts: Facts::Reconsideration {
+                respondent: None,
+                received_on: d(received),
+                accepted_on: accepted.map(d),
+                corrected: None,
+            },
+        }
+    }
+
+    fn suit(
+        instance: Instance,
+        hearing: Option<&str>,
+        head: Option<bool>,
+        closed: Option<(&str, Outcome)>,
+    ) -> Case {
+        Case {
+            case_no: CaseNo::new("(2021)黔27行初1号").unwrap(),
+            unit: "都匀市".into(),
+            matter: None,
+            closed_on: closed.map(|(c, _)| d(c)),
+            outcome: closed.map(|(_, o)| o),
+            lead: None,
+            note: None,
+            facts: Facts::Litigation {
+                instance,
+                court: None,
+                defendant: None,
+                filed_on: d("2020-12-01"),
+                hearing_on: hearing.map(d),
+                head_appeared: head,
+                head_name: None,
+                head_title: None,
+                lost: None,
+            },
+        }
+    }
+
+    fn tally(cases: &[Case], rules: &Rules) -> Counts {
+        let mut counts = Counts::default();
+        for case in cases {
+            counts.add(case, &period(), rules);
+        }
+        counts
+    }
+
+    #[test]
+    fn reconsideration_counts_use_their_own_dates() {
+        let cases = [
+            // received last year, accepted and closed (corrected) this year
+            recon(
+                "2020-12-30",
+                Some("2021-01-04"),
+                Some(("2021-03-01", Outcome::Revoked)),
+            ),
+            // received this year, not accepted
+            recon(
+                "2021-02-01",
+                None,
+                Some(("2021-02-05", Outcome::NotAccepted)),
+            ),
+            // received this year, mediated
+            recon(
+                "2021-03-01",
+                Some("2021-03-03"),
+                Some(("2021-05-01", Outcome::Settled)),
+            ),
+            // received this year, closed after the period
+            recon(
+                "2021-08-01",
+                Some("2021-08-03"),
+                Some(("2021-09-01", Outcome::Revoked)),
+            ),
+            // received and closed last year
+            recon(
+                "2020-05-01",
+                Some("2020-05-03"),
+                Some(("2020-12-01", Outcome::Upheld)),
+            ),
+        ];
+        let c = tally(&cases, &Rules::default());
+        assert_eq!(
+            (
+                c.received,
+                c.accepted,
+                c.not_accepted,
+                c.closed,
+                c.corrected,
+                c.mediated
+            ),
+            (3, 3, 1, 3, 1, 1)
+        );
+        assert_eq!(c.fraction(Metric::Correction, &Rules::default()), (1, 3));
+
+        let rules = Rules {
+            correction_base: CorrectionBase::AcceptedClosed,
+            ..Rules::default()
+        };
+        assert_eq!(
+            tally(&cases, &rules).fraction(Metric::Correction, &rules),
+            (1, 2)
+        );
+    }
+
+    #[test]
+    fn corrected_column_overrides_the_outcome() {
+        let mut case = recon(
+            "2021-01-05",
+            Some("2021-01-06"),
+            Some(("2021-02-01", Outcome::Revoked)),
+        );
+        if let Facts::Reconsideration { corrected, .. } = &mut case.facts {
+            *corrected = Some(false);
+        }
+        assert_eq!(tally(&[case], &Rules::default()).corrected, 0);
+    }
+
+    #[test]
+    fn litigation_counts_first_instance_only_by_default() {
+        let cases = [
+            suit(
+                Instance::First,
+                Some("2021-02-01"),
+                Some(true),
+                Some(("2021-03-01", Outcome::Revoked)),
+            ),
+            suit(
+                Instance::First,
+                Some("2021-02-01"),
+                Some(false),
+                Some(("2021-03-01", Outcome::ClaimRejected)),
+            ),
+            suit(
+                Instance::First,
+                None,
+                None,
+                Some(("2021-03-01", Outcome::Withdrawn)),
+            ),
+            suit(
+                Instance::First,
+                Some("2020-12-20"),
+                Some(true),
+                Some(("2021-01-10", Outcome::OrderedToPay)),
+            ),
+            suit(Instance::First, Some("2021-08-20"), None, None),
+            suit(
+                Instance::Second,
+                Some("2021-04-01"),
+                Some(true),
+                Some(("2021-05-01", Outcome::Revoked)),
+            ),
+        ];
+        let c = tally(&cases, &Rules::default());
+        assert_eq!(
+            (
+                c.first_instance_closed,
+                c.lost,
+                c.heard,
+                c.head_appeared,
+                c.judgments
+            ),
+            (4, 2, 3, 1, 3)
+        );
+        let judgments = Rules {
+            loss_base: LossBase::Judgments,
+            appearance_scope: AppearanceScope::AllInstances,
+            ..Rules::default()
+        };
+        let c = tally(&cases, &judgments);
+        assert_eq!(c.fraction(Metric::Loss, &judgments), (2, 3));
+        assert_eq!(c.fraction(Metric::Appearance, &judgments), (2, 4));
+    }
+}

@@ -1,0 +1,191 @@
+//! Rates with their 同比: this period's share, last year's, and the change between the
+//! two shown figures.
+
+use serde::Serialize;
+
+use super::{Counts, Percent};
+use crate::model::Rules;
+
+/// The four rates a report carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Metric {
+    /// 行政复议被纠错率
+    Correction,
+    /// 行政诉讼一审败诉率
+    Loss,
+    /// 行政机关负责人出庭应诉率
+    Appearance,
+    /// 行政复议调解成功率
+    Mediation,
+}
+
+impl Metric {
+    pub const ALL: [Metric; 4] = [
+        Metric::Correction,
+        Metric::Loss,
+        Metric::Appearance,
+        Metric::Mediation,
+    ];
+
+    /// The JSON key.
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        match self {
+            Metric::Correction => "correction_rate",
+            Metric::Loss => "loss_rate",
+            Metric::Appearance => "appearance_rate",
+            Metric::Mediation => "mediation_rate",
+        }
+    }
+
+    #[must_use]
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Metric::Correction => "行政复议被纠错率",
+            Metric::Loss => "行政诉讼一审败诉率",
+            Metric::Appearance => "行政机关负责人出庭应诉率",
+            Metric::Mediation => "行政复议调解成功率",
+        }
+    }
+
+    #[must_use]
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Metric::Correction => "Reconsideration correction rate",
+            Metric::Loss => "First-instance loss rate",
+            Metric::Appearance => "Agency-head court appearance rate",
+            Metric::Mediation => "Reconsideration mediation rate",
+        }
+    }
+
+    /// Whether a lower figure is the better one (两降一升: correction and loss should fall).
+    #[must_use]
+    pub fn lower_is_better(self) -> bool {
+        matches!(self, Metric::Correction | Metric::Loss)
+    }
+}
+
+/// A numerator over a denominator and the rate it gives (none when the denominator is 0).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Share {
+    pub numerator: u64,
+    pub denominator: u64,
+    pub rate: Option<Percent>,
+}
+
+impl Share {
+    #[must_use]
+    pub fn new(numerator: u64, denominator: u64) -> Share {
+        Share {
+            numerator,
+            denominator,
+            rate: Percent::of(numerator, denominator),
+        }
+    }
+}
+
+/// One rate this period against the same period a year earlier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct RateFigure {
+    #[serde(flatten)]
+    pub current: Share,
+    pub previous: Share,
+    /// Shown rate minus shown previous rate, in percentage points.
+    pub delta_pp: Option<Percent>,
+    /// `delta_pp` as a percentage of the shown previous rate.
+    pub relative_change: Option<Percent>,
+}
+
+impl RateFigure {
+    #[must_use]
+    pub fn compare(current: Share, previous: Share) -> RateFigure {
+        let both = current.rate.zip(previous.rate);
+        RateFigure {
+            current,
+            previous,
+            delta_pp: both.map(|(now, then)| now.minus(then)),
+            relative_change: both.and_then(|(now, then)| Percent::change(now.0, then.0)),
+        }
+    }
+}
+
+/// The four rates of a report, in the order the bureau lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Rates {
+    pub correction_rate: RateFigure,
+    pub loss_rate: RateFigure,
+    pub appearance_rate: RateFigure,
+    pub mediation_rate: RateFigure,
+}
+
+impl Rates {
+    /// Computes every rate from this period's and last year's counts under `rules`.
+    #[must_use]
+    pub fn compare(current: &Counts, previous: &Counts, rules: &Rules) -> Rates {
+        let figure = |metric| {
+            let (n, d) = current.fraction(metric, rules);
+            let (pn, pd) = previous.fraction(metric, rules);
+            RateFigure::compare(Share::new(n, d), Share::new(pn, pd))
+        };
+        Rates {
+            correction_rate: figure(Metric::Correction),
+            loss_rate: figure(Metric::Loss),
+            appearance_rate: figure(Metric::Appearance),
+            mediation_rate: figure(Metric::Mediation),
+        }
+    }
+
+    #[must_use]
+    pub fn get(&self, metric: Metric) -> &RateFigure {
+        match metric {
+            Metric::Correction => &self.correction_rate,
+            Metric::Loss => &self.loss_rate,
+            Metric::Appearance => &self.appearance_rate,
+            Metric::Mediation => &self.mediation_rate,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn case(now: (u64, u64), then: (u64, u64), delta: Option<&str>, relative: Option<&str>) {
+        let f = RateFigure::compare(Share::new(now.0, now.1), Share::new(then.0, then.1));
+        assert_eq!(
+            f.delta_pp.map(|p| p.to_string()).as_deref(),
+            delta,
+            "{now:?} {then:?}"
+        );
+        assert_eq!(
+            f.relative_change.map(|p| p.to_string()).as_deref(),
+            relative,
+            "{now:?} {then:?}"
+        );
+    }
+
+    #[test]
+    fn deltas_come_from_the_shown_rates() {
+        case((14, 169), (72, 194), Some("-28.83"), Some("-77.69"));
+        case((110, 506), (170, 494), Some("-12.67"), Some("-36.82"));
+        case((275, 363), (151, 281), Some("22.02"), Some("40.98"));
+        case((76, 169), (58, 194), Some("15.07"), Some("50.40"));
+        // no rate last year: no delta
+        case((1, 2), (0, 0), None, None);
+        // last year's rate was 0: a delta but no relative change
+        case((1, 2), (0, 5), Some("50.00"), None);
+    }
+
+    #[test]
+    fn json_shape() {
+        let f = RateFigure::compare(Share::new(14, 169), Share::new(72, 194));
+        let json = serde_json::to_value(f).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({"numerator": 14, "denominator": 169, "rate": 8.28,
+                "previous": {"numerator": 72, "denominator": 194, "rate": 37.11},
+                "delta_pp": -28.83, "relative_change": -77.69})
+        );
+    }
+}

@@ -1,0 +1,13 @@
+//! Pure arithmetic from cases to figures: the counts of SPEC §4, exact rates rounded
+//! half-up to hundredths, and the 同比 comparison with the year before.
+//!
+//! No IO and no floating point: every shown figure is an integer number of hundredths,
+//! so a printed rate, its delta and its relative change can be re-derived by hand.
+
+pub mod counts;
+pub mod figure;
+pub mod percent;
+
+pub use counts::Counts;
+pub use figure::{Metric, RateFigure, Rates, Share};
+pub use percent::Percent;

@@ -1,0 +1,144 @@
+//! Percentages held as whole hundredths, rounded half-up (四舍五入) exactly once.
+
+use std::fmt;
+
+use serde::{Serialize, Serializer};
+
+/// A percentage in hundredths of a percent: 8.28% is `Percent(828)`.
+///
+/// Also used for percentage-point differences, which are shown the same way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Percent(pub i64);
+
+impl Percent {
+    /// `100 × numerator ÷ denominator`, rounded half-up to two decimals; `None` when
+    /// the denominator is 0.
+    #[must_use]
+    pub fn of(numerator: u64, denominator: u64) -> Option<Percent> {
+        ratio_hundredths(i128::from(numerator), i128::from(denominator))
+    }
+
+    /// `100 × (current − previous) ÷ previous`, rounded half-up: a relative change.
+    #[must_use]
+    pub fn change(current: i64, previous: i64) -> Option<Percent> {
+        ratio_hundredths(
+            i128::from(current) - i128::from(previous),
+            i128::from(previous),
+        )
+    }
+
+    /// Shown rate minus shown previous rate, in percentage points.
+    #[must_use]
+    pub fn minus(self, previous: Percent) -> Percent {
+        Percent(self.0 - previous.0)
+    }
+
+    /// The figure as a JSON-friendly number (at most two decimals when printed).
+    #[must_use]
+    #[allow(clippy::cast_precision_loss)] // hundredths of a percent stay far below 2^52
+    pub fn as_f64(self) -> f64 {
+        self.0 as f64 / 100.0
+    }
+
+    /// Absolute value, for phrases like 下降 28.83 个百分点.
+    #[must_use]
+    pub fn abs(self) -> Percent {
+        Percent(self.0.abs())
+    }
+}
+
+/// `100 × n ÷ d` in hundredths (so `10_000 × n ÷ d`), rounded half away from zero.
+fn ratio_hundredths(n: i128, d: i128) -> Option<Percent> {
+    if d == 0 {
+        return None;
+    }
+    let (n, d) = if d < 0 { (-n, -d) } else { (n, d) };
+    let scaled = n * 10_000;
+    // Half away from zero: add half the divisor to the magnitude, then truncate.
+    let magnitude = (scaled.abs() * 2 + d) / (2 * d);
+    let value = if scaled < 0 { -magnitude } else { magnitude };
+    i64::try_from(value).ok().map(Percent)
+}
+
+impl fmt::Display for Percent {
+    /// Two decimals, no unit: `8.28`, `-28.83`, `0.00`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let abs = self.0.unsigned_abs();
+        write!(f, "{sign}{}.{:02}", abs / 100, abs % 100)
+    }
+}
+
+impl Serialize for Percent {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        // An integer of hundredths ÷ 100 prints as its shortest round-trip form, which is
+        // exactly the two-decimal figure (8.28, not 8.2799999).
+        serializer.serialize_f64(self.as_f64())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn rate(n: u64, d: u64, expected: Option<&str>) {
+        assert_eq!(
+            Percent::of(n, d).map(|p| p.to_string()).as_deref(),
+            expected,
+            "{n}/{d}"
+        );
+    }
+
+    #[test]
+    fn rates_round_half_up_not_truncate() {
+        rate(14, 169, Some("8.28"));
+        rate(110, 506, Some("21.74")); // 21.7391… truncation would give 21.73
+        rate(275, 363, Some("75.76")); // 75.7575… truncation would give 75.75
+        rate(76, 169, Some("44.97"));
+        rate(72, 194, Some("37.11"));
+        rate(1, 8, Some("12.50"));
+        rate(1, 80_000, Some("0.00")); // 0.00125 rounds down
+        rate(1, 40_000, Some("0.00")); // 0.0025 → 0.00
+        rate(1, 20_000, Some("0.01")); // 0.005 exactly: half rounds up
+        rate(2675, 100_000, Some("2.68")); // SQLite's round(2.675, 2) gives 2.67
+        rate(0, 5, Some("0.00"));
+        rate(5, 5, Some("100.00"));
+        rate(3, 0, None);
+        rate(0, 0, None);
+    }
+
+    #[track_caller]
+    fn change(current: i64, previous: i64, expected: Option<&str>) {
+        assert_eq!(
+            Percent::change(current, previous)
+                .map(|p| p.to_string())
+                .as_deref(),
+            expected,
+            "{current} vs {previous}"
+        );
+    }
+
+    #[test]
+    fn relative_changes_round_half_away_from_zero() {
+        change(828, 3711, Some("-77.69")); // 8.28% vs 37.11%
+        change(2174, 3441, Some("-36.82"));
+        change(181, 203, Some("-10.84"));
+        change(169, 194, Some("-12.89"));
+        change(3, 2, Some("50.00"));
+        change(1, 8, Some("-87.50"));
+        change(199_999, 200_000, Some("0.00")); // -0.0005 rounds to zero, never "-0.00"
+        change(200_010, 200_000, Some("0.01")); // 0.005 → 0.01
+        change(199_990, 200_000, Some("-0.01")); // -0.005 → -0.01, symmetric
+        change(5, 0, None);
+    }
+
+    #[test]
+    fn displays_two_decimals_and_serialises_as_number() {
+        assert_eq!(Percent(-5).to_string(), "-0.05");
+        assert_eq!(Percent(2202).to_string(), "22.02");
+        assert_eq!(serde_json::to_string(&Percent(828)).unwrap(), "8.28");
+        assert_eq!(serde_json::to_string(&Percent(-2883)).unwrap(), "-28.83");
+        assert_eq!(serde_json::to_string(&Percent(10_000)).unwrap(), "100.0");
+    }
+}

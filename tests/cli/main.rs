@@ -1,0 +1,15 @@
+//! End-to-end tests of the `caseledger` binary on real files in temporary folders.
+//!
+//! Table of contents:
+//! - `import`: what import accepts, rejects and reports, and that a rejected import
+//!   leaves the ledger as it was;
+//! - `versions`: re-imports, corrections and reports as of an earlier date;
+//! - `report`: report formats, defaults and golden output;
+//! - `sample`: the shipped sample reproduces the published figures, and regenerates
+//!   byte for byte.
+
+mod import;
+mod report;
+mod sample;
+mod support;
+mod versions;
