@@ -34,7 +34,7 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// Files (.csv, .tsv) or folders, searched recursively and read in name order
+    /// Files (.csv, .tsv, .xlsx, .xls) or folders, searched recursively and read in name order
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
@@ -45,6 +45,10 @@ pub struct ImportArgs {
     /// The unit (县市) of rows that have none, e.g. 都匀市
     #[arg(long, value_name = "NAME")]
     pub unit: Option<String>,
+
+    /// Read only this sheet of each workbook [default: every sheet with a ledger header]
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
 
     /// The date of knowledge of every file [default: the date in the file name, else the
     /// latest date in the file]

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 use chrono::NaiveDate;
 
-use crate::import::{self, Diagnostic, LedgerFile, ReadOptions, Rows, Severity, source};
+use crate::import::{self, Diagnostic, LedgerFile, Part, ReadOptions, Rows, Severity, source};
 use crate::ledger::{BatchTally, Ledger, NewBatch, Writer};
 use crate::model::Kind;
 
@@ -53,13 +53,16 @@ pub enum FileOutcome {
     },
     /// Had no rows and no as-of date to file them under.
     Empty,
+    /// A workbook sheet without a ledger header row: not read.
+    NotALedger,
     /// Could not be read past its header, or had row errors.
     Rejected,
 }
 
-/// One file's result.
+/// One file's (or one workbook sheet's) result.
 #[derive(Debug, Clone)]
 pub struct FileSummary {
+    /// The path as given, with the sheet for workbooks: `周报.xlsx [复议]`.
     pub file: String,
     pub outcome: FileOutcome,
     pub unknown_columns: Vec<String>,
@@ -112,8 +115,7 @@ pub fn import(
     let writer = ledger.writer()?;
     let mut summary = ImportSummary::default();
     for path in &files {
-        let file_summary = import_file(&writer, path, options, &mut sink)?;
-        summary.files.push(file_summary);
+        import_file(&writer, path, options, &mut sink, &mut summary.files)?;
     }
     summary.errors = sink.errors;
     summary.warnings = sink.warnings;
@@ -154,9 +156,10 @@ fn import_file(
     path: &Path,
     options: &ImportOptions,
     sink: &mut Sink,
-) -> Result<FileSummary> {
+    summaries: &mut Vec<FileSummary>,
+) -> Result<()> {
     let display = path.display().to_string();
-    let mut summary = FileSummary {
+    let rejected = FileSummary {
         file: display.clone(),
         outcome: FileOutcome::Rejected,
         unknown_columns: Vec::new(),
@@ -165,14 +168,64 @@ fn import_file(
     let sha256 = match source::sha256(path) {
         Ok(hash) => hash,
         Err(e) => {
-            sink.send(&Diagnostic::file_error(
-                &display,
-                format!("cannot read: {e}"),
-            ));
-            return Ok(summary);
+            sink.send(&Diagnostic::file_error(&display, format!("cannot read: {e}")));
+            summaries.push(rejected);
+            return Ok(());
         }
     };
-    if let Some((batch_id, file, as_of)) = writer.batch_with_hash(&sha256)? {
+    let contents = match import::contents(path, &display, &options.read) {
+        Ok(contents) => contents,
+        Err(diagnostic) => {
+            sink.send(&diagnostic);
+            summaries.push(rejected);
+            return Ok(());
+        }
+    };
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let known_as_of = options
+        .as_of
+        .map(|d| (d, AsOfSource::Flag))
+        .or_else(|| source::date_in_file_name(&file_name).map(|d| (d, AsOfSource::FileName)));
+    for part in &contents.parts {
+        let source = Source {
+            path,
+            display: &display,
+            part,
+            sha256: &sha256,
+            known_as_of,
+        };
+        summaries.push(import_part(writer, &source, options, sink)?);
+    }
+    Ok(())
+}
+
+/// One part of a file to import: the whole file, or one sheet of a workbook.
+struct Source<'a> {
+    path: &'a Path,
+    display: &'a str,
+    part: &'a Part,
+    sha256: &'a str,
+    known_as_of: Option<(NaiveDate, AsOfSource)>,
+}
+
+fn import_part(writer: &Writer, source: &Source, options: &ImportOptions, sink: &mut Sink) -> Result<FileSummary> {
+    let mut summary = FileSummary {
+        file: match source.part {
+            Part::File => source.display.to_owned(),
+            Part::Sheet(sheet) => format!("{} [{sheet}]", source.display),
+        },
+        outcome: FileOutcome::Rejected,
+        unknown_columns: Vec::new(),
+        personal_columns: Vec::new(),
+    };
+    let sheet = match source.part {
+        Part::File => None,
+        Part::Sheet(name) => Some(name.as_str()),
+    };
+    if let Some((batch_id, file, as_of)) = writer.batch_with_hash(source.sha256, sheet)? {
         summary.outcome = FileOutcome::AlreadyImported {
             batch_id,
             file,
@@ -180,50 +233,42 @@ fn import_file(
         };
         return Ok(summary);
     }
-    let Some((file, rows)) = open(path, &display, &options.read, sink) else {
+    let Some(opened) = open(source, &options.read, sink) else {
+        return Ok(summary);
+    };
+    let Some((file, rows)) = opened else {
+        summary.outcome = FileOutcome::NotALedger;
         return Ok(summary);
     };
     summary.unknown_columns.clone_from(&file.unknown_columns);
     summary.personal_columns.clone_from(&file.personal_columns);
 
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let known = options
-        .as_of
-        .map(|d| (d, AsOfSource::Flag))
-        .or_else(|| source::date_in_file_name(&file_name).map(|d| (d, AsOfSource::FileName)));
     let errors_before = sink.errors;
-    let (as_of, as_of_source, rows) = if let Some((as_of, source)) = known {
-        (as_of, source, rows)
+    let (as_of, as_of_source, rows) = if let Some((as_of, how)) = source.known_as_of {
+        (as_of, how, rows)
     } else {
         // The as-of date is the latest date in the file: read it once to find that date
         // (reporting every problem), then again to write.
-        let latest = latest_date(&file, rows, sink);
-        let Some(latest) = latest else {
+        let Some(latest) = latest_date(&file, rows, sink) else {
             if sink.errors == errors_before {
                 summary.outcome = FileOutcome::Empty;
             }
             return Ok(summary);
         };
-        let Some((_, rows)) = open(
-            path,
-            &display,
-            &options.read,
-            &mut Sink {
-                emit: &mut |_| {},
-                errors: 0,
-                warnings: 0,
-            },
-        ) else {
+        let mut quiet = Sink {
+            emit: &mut |_| {},
+            errors: 0,
+            warnings: 0,
+        };
+        let Some(Some((_, rows))) = open(source, &options.read, &mut quiet) else {
             return Ok(summary);
         };
         (latest, AsOfSource::LatestDateInFile, rows)
     };
     let batch = NewBatch {
-        file: display.clone(),
-        sha256,
+        file: file.label(),
+        sheet: file.sheet.clone(),
+        sha256: source.sha256.to_owned(),
         kind: file.kind,
         as_of,
         imported_at: options.imported_at.clone(),
@@ -243,13 +288,10 @@ fn import_file(
     Ok(summary)
 }
 
-fn open(
-    path: &Path,
-    display: &str,
-    options: &ReadOptions,
-    sink: &mut Sink,
-) -> Option<(LedgerFile, Rows)> {
-    match import::open(path, display, options) {
+/// Opens a part; `None` if it could not be read (diagnostics sent), `Some(None)` for a
+/// sheet that holds no ledger.
+fn open(source: &Source, options: &ReadOptions, sink: &mut Sink) -> Option<Option<(LedgerFile, Rows)>> {
+    match import::open(source.path, source.display, source.part, options) {
         Ok(opened) => Some(opened),
         Err(diagnostics) => {
             for d in &diagnostics {
@@ -321,6 +363,7 @@ fn write_rows(
         match seen.entry(case_id) {
             Entry::Occupied(first) => sink.send(&Diagnostic {
                 row: Some(row_no),
+                cell: file.cell_of(row_no, import::Field::CaseNo),
                 column: file.header_of(import::Field::CaseNo).map(str::to_owned),
                 ..Diagnostic::file_error(
                     &file.display,

@@ -43,6 +43,7 @@ pub(super) fn import_options(args: &ImportArgs) -> ImportOptions {
                 KindArg::Litigation => Kind::Litigation,
             }),
             unit: args.unit.as_deref().map(cell::normalise),
+            sheet: args.sheet.clone(),
         },
         as_of: args.as_of,
         dry_run: args.dry_run,
@@ -174,6 +175,7 @@ pub(super) fn write_summary(
                     "{}: no rows and no date to file them under; skipped",
                     file.file
                 )?,
+                FileOutcome::NotALedger => writeln!(out, "{}: no ledger header row in this sheet; skipped", file.file)?,
                 FileOutcome::Rejected => {}
             }
         }

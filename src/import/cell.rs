@@ -1,6 +1,80 @@
-//! Reading one cell: normalisation, dates and booleans as offices write them.
+//! Reading one cell: normalisation, dates and booleans as offices write them, and the
+//! typed values a workbook gives.
 
-use chrono::NaiveDate;
+use chrono::{Days, NaiveDate};
+
+/// One cell as its source gives it: a CSV gives text; a workbook also gives numbers,
+/// dates and booleans.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Empty,
+    Text(String),
+    Number(f64),
+    Date(NaiveDate),
+    Bool(bool),
+}
+
+impl Cell {
+    /// The cell as normalised text: numbers without a spurious `.0`, dates as
+    /// `2021-08-31`, booleans as 是/否.
+    #[must_use]
+    pub fn text(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Text(text) => normalise(text),
+            Cell::Number(n) => number_text(*n),
+            Cell::Date(date) => date.format("%Y-%m-%d").to_string(),
+            Cell::Bool(b) => (if *b { "是" } else { "否" }).to_owned(),
+        }
+    }
+
+    #[must_use]
+    pub fn is_blank(&self) -> bool {
+        match self {
+            Cell::Empty => true,
+            Cell::Text(text) => normalise(text).is_empty(),
+            _ => false,
+        }
+    }
+}
+
+/// A number as Excel shows it in a General cell: integers without decimals.
+#[must_use]
+pub fn number_text(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{n:.0}")
+    } else {
+        n.to_string()
+    }
+}
+
+/// An Excel serial day number (1900 date system) as a date; `None` outside 1900–2099.
+#[must_use]
+pub fn excel_serial_date(serial: f64) -> Option<NaiveDate> {
+    // Day 0 is 1899-12-30 once Excel's phantom 1900-02-29 is behind us (serial 61 on).
+    const FIRST: f64 = 61.0;
+    const LAST: f64 = 73_415.0; // 2100-12-31
+    if !(FIRST..=LAST).contains(&serial) {
+        return None;
+    }
+    let epoch = NaiveDate::from_ymd_opt(1899, 12, 30)?;
+    epoch.checked_add_days(Days::new(serial.floor() as u64))
+}
+
+/// Whether text is a number Excel wrote in scientific notation, e.g. `1.20211E+11`:
+/// what a long case number becomes when a cell was not formatted as text.
+#[must_use]
+pub fn is_scientific_notation(text: &str) -> bool {
+    let upper = text.to_ascii_uppercase();
+    let Some((mantissa, exponent)) = upper.split_once('E') else {
+        return false;
+    };
+    let exponent = exponent.strip_prefix('+').unwrap_or(exponent);
+    !mantissa.is_empty()
+        && mantissa.parse::<f64>().is_ok()
+        && !exponent.is_empty()
+        && exponent.bytes().all(|b| b.is_ascii_digit())
+}
 
 /// Trims (U+3000 included) and turns full-width digits, letters, brackets and the
 /// punctuation of dates into half-width, so `２０２１．８．３１` reads like `2021.8.31`.
@@ -157,6 +231,24 @@ mod tests {
         }
         boolean("可能", None);
         boolean("2", None);
+    }
+
+    #[test]
+    fn workbook_cells() {
+        assert_eq!(excel_serial_date(44_439.0), NaiveDate::from_ymd_opt(2021, 8, 31));
+        assert_eq!(excel_serial_date(44_439.75), NaiveDate::from_ymd_opt(2021, 8, 31));
+        assert_eq!(excel_serial_date(61.0), NaiveDate::from_ymd_opt(1900, 3, 1));
+        assert_eq!(excel_serial_date(15.0), None);
+        assert_eq!(excel_serial_date(1e9), None);
+        assert_eq!(Cell::Number(2021.0).text(), "2021");
+        assert_eq!(Cell::Number(12.5).text(), "12.5");
+        assert_eq!(Cell::Bool(true).text(), "是");
+        assert!(Cell::Text("\u{3000} ".into()).is_blank());
+        assert!(is_scientific_notation("1.20211E+11"));
+        assert!(is_scientific_notation("3e5"));
+        assert!(!is_scientific_notation("黔南府复E+1号"));
+        assert!(!is_scientific_notation("E+11"));
+        assert!(!is_scientific_notation("(2021)黔27行初15号"));
     }
 
     #[test]

@@ -6,6 +6,7 @@ use std::io::{BufReader, Read, Seek, SeekFrom};
 use std::path::Path;
 
 use super::decode::{ByteOrderMark, Encoding, FieldDecoder, sniff_bom};
+use super::cell::Cell;
 use super::{Diagnostic, RawRow};
 
 /// Rows of one delimited text file.
@@ -101,7 +102,7 @@ impl Iterator for CsvRows {
                 let mut cells = Vec::with_capacity(self.record.len());
                 for (index, bytes) in self.record.iter().enumerate() {
                     match self.decoder.decode(bytes) {
-                        Ok(text) => cells.push(text),
+                        Ok(text) => cells.push(Cell::Text(text)),
                         Err(why) => {
                             return Some(Err(Diagnostic {
                                 row: Some(row),

@@ -12,12 +12,14 @@ pub mod decode;
 pub mod diagnostic;
 mod row;
 pub mod source;
+mod workbook;
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
 use chrono::NaiveDate;
 
+use cell::Cell;
 pub use columns::Field;
 pub use diagnostic::{Diagnostic, Severity};
 pub use row::ParsedRow;
@@ -25,14 +27,14 @@ pub use row::ParsedRow;
 use crate::model::{Case, Kind};
 use columns::KindEvidence;
 
-/// One row of a spreadsheet: its own row number and the decoded cells.
+/// One row of a spreadsheet: its own row number and its cells.
 #[derive(Debug, Clone)]
 pub struct RawRow {
     pub row: u32,
-    pub cells: Vec<String>,
+    pub cells: Vec<Cell>,
 }
 
-/// A stream of rows from one file.
+/// A stream of rows from one file or sheet.
 pub type Rows = Box<dyn Iterator<Item = Result<RawRow, Diagnostic>>>;
 
 /// What the command line says about every file of one import.
@@ -42,16 +44,20 @@ pub struct ReadOptions {
     pub kind: Option<Kind>,
     /// `--unit`: the unit of rows without one.
     pub unit: Option<String>,
+    /// `--sheet`: read only this sheet of each workbook.
+    pub sheet: Option<String>,
 }
 
 /// How far down to look for the header row below title rows (e.g. 「2021年行政复议案件台账」).
 const HEADER_SEARCH_ROWS: usize = 10;
 
-/// A ledger file whose kind and columns are known.
+/// A ledger file (or one sheet of a workbook) whose kind and columns are known.
 #[derive(Debug)]
 pub struct LedgerFile {
     /// The path as the user gave it, used in every message.
     pub display: String,
+    /// The workbook sheet, for Excel files.
+    pub sheet: Option<String>,
     pub kind: Kind,
     /// The row of the header (1 unless title rows precede it).
     pub header_row: u32,
@@ -66,81 +72,118 @@ pub struct LedgerFile {
     unit_default: Option<String>,
 }
 
-/// Opens a file and reads up to its header row: the kind, the columns, and any error
-/// that makes its rows unreadable (all reported together).
+/// Where rows come from within a file: the whole file, or one sheet of a workbook.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Part {
+    File,
+    Sheet(String),
+}
+
+/// What a file holds: its parts to read, and notes about parts left out.
+#[derive(Debug, Default)]
+pub struct Contents {
+    pub parts: Vec<Part>,
+    pub notes: Vec<String>,
+}
+
+/// Lists the parts of a file to read: a CSV is one part; a workbook has one per sheet
+/// (or only `--sheet`).
+pub fn contents(path: &Path, display: &str, options: &ReadOptions) -> Result<Contents, Diagnostic> {
+    match extension(path).as_str() {
+        "csv" | "tsv" => Ok(Contents {
+            parts: vec![Part::File],
+            notes: Vec::new(),
+        }),
+        "xlsx" | "xlsm" | "xls" => workbook::sheets(path, display, options.sheet.as_deref()),
+        _ => Err(Diagnostic::file_error(
+            display,
+            "not a ledger file: expected .csv, .tsv, .xlsx or .xls",
+        )),
+    }
+}
+
+/// Opens one part and reads up to its header row: the kind, the columns, and every
+/// error that makes its rows unreadable. `Ok(None)`: a sheet that holds no ledger
+/// (skipped unless it was asked for by name).
 pub fn open(
     path: &Path,
     display: &str,
+    part: &Part,
     options: &ReadOptions,
-) -> Result<(LedgerFile, Rows), Vec<Diagnostic>> {
-    let extension = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .unwrap_or_default();
-    let mut rows: Rows = match extension.as_str() {
-        "csv" | "tsv" => Box::new(csv_rows::CsvRows::open(path, display).map_err(|d| vec![d])?),
-        "xlsx" | "xls" => {
-            return Err(vec![Diagnostic::file_error(
-                display,
-                "Excel workbooks cannot be read yet; save the sheet as CSV",
-            )]);
-        }
-        _ => {
-            return Err(vec![Diagnostic::file_error(
-                display,
-                "not a ledger file: expected .csv, .tsv, .xlsx or .xls",
-            )]);
+) -> Result<Option<(LedgerFile, Rows)>, Vec<Diagnostic>> {
+    let (mut rows, sheet): (Rows, Option<String>) = match part {
+        Part::File => (Box::new(csv_rows::CsvRows::open(path, display).map_err(|d| vec![d])?), None),
+        Part::Sheet(name) => (workbook::rows(path, display, name), Some(name.clone())),
+    };
+    let header = find_header(&mut rows, options.kind)?;
+    let named_sheet = options.sheet.is_some();
+    let header = match header {
+        Header::Found(row) => row,
+        Header::Guess(_) | Header::Empty if sheet.is_some() && !named_sheet => return Ok(None),
+        Header::Guess(row) => row,
+        Header::Empty => {
+            return Err(vec![Diagnostic {
+                cell: sheet.map(|s| format!("[{s}]")),
+                ..Diagnostic::file_error(display, "the file is empty: no header row")
+            }]);
         }
     };
-    let header = find_header(&mut rows, display, options.kind)?;
-    let file = LedgerFile::from_header(path, display, &header, options)?;
-    Ok((file, rows))
+    let file = LedgerFile::from_header(path, display, sheet, &header, options)?;
+    Ok(Some((file, rows)))
 }
 
-/// The first non-blank row that names a case-number column, within the first rows;
-/// failing that, the first non-blank row.
-fn find_header(
-    rows: &mut Rows,
-    display: &str,
-    kind: Option<Kind>,
-) -> Result<RawRow, Vec<Diagnostic>> {
+fn extension(path: &Path) -> String {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default()
+}
+
+/// What the top of a file looks like.
+enum Header {
+    /// A row that names a case-number column.
+    Found(RawRow),
+    /// No such row: the first non-blank row, whose missing columns will be reported.
+    Guess(RawRow),
+    Empty,
+}
+
+/// The first non-blank row that names a case-number column, within the first rows.
+fn find_header(rows: &mut Rows, kind: Option<Kind>) -> Result<Header, Vec<Diagnostic>> {
+    let kinds = kind.map_or(Kind::ALL.to_vec(), |k| vec![k]);
     let mut first = None;
     for _ in 0..HEADER_SEARCH_ROWS {
         let Some(row) = rows.next() else { break };
         let row = row.map_err(|d| vec![d])?;
-        if row.cells.iter().all(|c| cell::normalise(c).is_empty()) {
+        if row.cells.iter().all(Cell::is_blank) {
             continue;
         }
         let names_case_no = row.cells.iter().any(|c| {
-            let kinds = kind.map_or(Kind::ALL.to_vec(), |k| vec![k]);
+            let text = c.text();
             kinds
                 .iter()
-                .any(|k| columns::field_for(*k, c) == Some(Field::CaseNo))
+                .any(|k| columns::field_for(*k, &text) == Some(Field::CaseNo))
         });
         if names_case_no {
-            return Ok(row);
+            return Ok(Header::Found(row));
         }
         first.get_or_insert(row);
     }
-    first.ok_or_else(|| {
-        vec![Diagnostic::file_error(
-            display,
-            "the file is empty: no header row",
-        )]
-    })
+    Ok(first.map_or(Header::Empty, Header::Guess))
 }
 
 impl LedgerFile {
     fn from_header(
         path: &Path,
         display: &str,
+        sheet: Option<String>,
         header: &RawRow,
         options: &ReadOptions,
     ) -> Result<LedgerFile, Vec<Diagnostic>> {
-        let headers: Vec<String> = header.cells.iter().map(|h| cell::normalise(h)).collect();
+        let headers: Vec<String> = header.cells.iter().map(Cell::text).collect();
         let at_header = |column: Option<&str>, message: String| Diagnostic {
             row: Some(header.row),
+            cell: sheet.as_ref().map(|s| format!("[{s}]")),
             column: column.map(str::to_owned),
             ..Diagnostic::file_error(display, message)
         };
@@ -198,6 +241,7 @@ impl LedgerFile {
         }
         Ok(LedgerFile {
             display: display.to_owned(),
+            sheet,
             kind,
             header_row: header.row,
             fields,
@@ -217,6 +261,31 @@ impl LedgerFile {
             .map(|i| self.headers[i].as_str())
     }
 
+    /// A workbook cell's address for messages, e.g. `[Sheet1] E17`; `None` for CSV.
+    #[must_use]
+    pub fn cell_ref(&self, row: u32, column: Option<usize>) -> Option<String> {
+        let sheet = self.sheet.as_ref()?;
+        Some(match column {
+            Some(index) => format!("[{sheet}] {}{row}", workbook::column_letters(index)),
+            None => format!("[{sheet}]"),
+        })
+    }
+
+    /// The address of `field`'s cell on `row`, for workbooks.
+    #[must_use]
+    pub fn cell_of(&self, row: u32, field: Field) -> Option<String> {
+        self.cell_ref(row, self.fields.iter().position(|f| *f == Some(field)))
+    }
+
+    /// How batches and summaries name this part: the path, and the sheet if any.
+    #[must_use]
+    pub fn label(&self) -> String {
+        match &self.sheet {
+            Some(sheet) => format!("{} [{sheet}]", self.display),
+            None => self.display.clone(),
+        }
+    }
+
     /// Warnings for dates later than the batch's as-of date (SPEC §2.5).
     #[must_use]
     pub fn dates_after(&self, row: u32, case: &Case, as_of: NaiveDate) -> Vec<Diagnostic> {
@@ -226,6 +295,7 @@ impl LedgerFile {
             .map(|(field, date)| Diagnostic {
                 severity: Severity::Warning,
                 row: Some(row),
+                cell: self.cell_of(row, field),
                 column: self.header_of(field).map(str::to_owned),
                 ..Diagnostic::file_error(
                     &self.display,

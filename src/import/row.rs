@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 
-use super::cell::{self, BOOLEAN_STYLES, DATE_STYLES};
+use super::cell::{self, BOOLEAN_STYLES, Cell, DATE_STYLES};
 use super::columns::Field;
 use super::{Diagnostic, LedgerFile, RawRow, Severity};
 use crate::model::case_no::{self, TypeCode};
@@ -25,7 +25,7 @@ const TOTALS: &[&str] = &["合计", "总计", "小计"];
 struct RowReader<'a> {
     file: &'a LedgerFile,
     row: u32,
-    cells: Vec<String>,
+    cells: Vec<Cell>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -34,20 +34,26 @@ impl RowReader<'_> {
         self.file.fields.iter().position(|f| *f == Some(field))
     }
 
-    /// The normalised cell of a field; `None` when the column is absent or the cell empty.
+    /// The cell of a field; `None` when the column is absent or the cell blank.
+    fn cell(&self, field: Field) -> Option<&Cell> {
+        let cell = self.cells.get(self.column(field)?)?;
+        (!cell.is_blank()).then_some(cell)
+    }
+
+    /// The normalised text of a field; `None` when the column is absent or the cell blank.
     fn text(&self, field: Field) -> Option<String> {
-        let index = self.column(field)?;
-        let text = cell::normalise(self.cells.get(index)?);
-        (!text.is_empty()).then_some(text)
+        self.cell(field).map(Cell::text)
     }
 
     fn report(&mut self, severity: Severity, field: Option<Field>, message: String) {
         let column = field
             .and_then(|f| self.file.header_of(f))
             .map(str::to_owned);
+        let index = field.and_then(|f| self.column(f));
         self.diagnostics.push(Diagnostic {
             severity,
             row: Some(self.row),
+            cell: self.file.cell_ref(self.row, index),
             column,
             ..Diagnostic::file_error(&self.file.display, message)
         });
@@ -62,9 +68,13 @@ impl RowReader<'_> {
     }
 
     fn date(&mut self, field: Field) -> Option<NaiveDate> {
-        let text = self.text(field)?;
-        let date = cell::parse_date(&text);
+        let date = match self.cell(field)? {
+            Cell::Date(date) => return Some(*date),
+            Cell::Number(serial) => cell::excel_serial_date(*serial),
+            other => cell::parse_date(&other.text()),
+        };
         if date.is_none() {
+            let text = self.text(field).unwrap_or_default();
             self.error(field, format!("`{text}` is not a date (use {DATE_STYLES})"));
         }
         date
@@ -79,6 +89,9 @@ impl RowReader<'_> {
     }
 
     fn boolean(&mut self, field: Field) -> Option<bool> {
+        if let Cell::Bool(value) = self.cell(field)? {
+            return Some(*value);
+        }
         let text = self.text(field)?;
         let value = cell::parse_bool(&text);
         if value.is_none() {
@@ -152,7 +165,7 @@ impl LedgerFile {
     /// Turns one raw row into a case; `None` for blank rows, which are skipped.
     #[must_use]
     pub fn parse(&self, raw: RawRow) -> Option<ParsedRow> {
-        if raw.cells.iter().all(|c| cell::normalise(c).is_empty()) {
+        if raw.cells.iter().all(Cell::is_blank) {
             return None;
         }
         let mut r = RowReader {
@@ -161,7 +174,7 @@ impl LedgerFile {
             cells: raw.cells,
             diagnostics: Vec::new(),
         };
-        let case_no_text = r.text(Field::CaseNo);
+        let case_no_text = case_number(&mut r);
         if let Some(text) = &case_no_text
             && TOTALS.contains(&text.as_str())
         {
@@ -175,7 +188,7 @@ impl LedgerFile {
             });
         }
         let case_no = case_no_text.as_deref().and_then(CaseNo::new);
-        if case_no.is_none() {
+        if case_no.is_none() && r.text(Field::CaseNo).is_none() {
             r.error(Field::CaseNo, "the case number (案号) is empty".to_owned());
         }
         let unit = r.text(Field::Unit).or_else(|| self.unit_default.clone());
@@ -216,6 +229,21 @@ impl LedgerFile {
             diagnostics: r.diagnostics,
         })
     }
+}
+
+/// The case number's text, refusing what Excel made of a number-looking 案号.
+fn case_number(r: &mut RowReader) -> Option<String> {
+    let text = r.text(Field::CaseNo)?;
+    let as_number = matches!(r.cell(Field::CaseNo), Some(Cell::Number(_)));
+    if as_number || cell::is_scientific_notation(&text) {
+        let how = if as_number { "stored as a number" } else { "in scientific notation" };
+        r.error(
+            Field::CaseNo,
+            format!("the case number `{text}` is {how}: Excel converted it; format the 案号 column as text and type it again"),
+        );
+        return None;
+    }
+    Some(text)
 }
 
 fn reconsideration_facts(r: &mut RowReader) -> Option<Facts> {

@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     CREATE TABLE batches (
         id          INTEGER PRIMARY KEY,
         file        TEXT NOT NULL,
+        sheet       TEXT,
         sha256      TEXT NOT NULL,
         kind        TEXT NOT NULL CHECK (kind IN ('reconsideration', 'litigation')),
         as_of       TEXT NOT NULL,

@@ -14,6 +14,8 @@ use crate::model::{Case, Kind};
 #[derive(Debug, Clone)]
 pub struct NewBatch {
     pub file: String,
+    /// The workbook sheet the rows came from.
+    pub sheet: Option<String>,
     pub sha256: String,
     pub kind: Kind,
     pub as_of: NaiveDate,
@@ -70,24 +72,33 @@ impl Ledger {
 }
 
 impl Writer<'_> {
-    /// The file name and as-of date of an earlier batch with these exact bytes.
-    pub fn batch_with_hash(&self, sha256: &str) -> Result<Option<(i64, String, NaiveDate)>> {
-        let sql =
-            format!("SELECT id, file, as_of FROM {BATCHES} WHERE sha256 = ?1 ORDER BY id LIMIT 1");
+    /// The id, file and as-of date of an earlier batch of these exact bytes (and sheet).
+    pub fn batch_with_hash(
+        &self,
+        sha256: &str,
+        sheet: Option<&str>,
+    ) -> Result<Option<(i64, String, NaiveDate)>> {
+        let sql = format!(
+            "SELECT id, file, as_of FROM {BATCHES} WHERE sha256 = ?1 AND sheet IS ?2 ORDER BY id LIMIT 1"
+        );
         Ok(self
             .tx
             .prepare_cached(&sql)?
-            .query_row([sha256], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .query_row(params![sha256, sheet], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
             .optional()?)
     }
 
     /// Records a batch and returns its id; its tally is filled in by [`Writer::finish_batch`].
     pub fn begin_batch(&self, batch: &NewBatch) -> Result<i64> {
         let sql = format!(
-            "INSERT INTO {BATCHES} (file, sha256, kind, as_of, imported_at) VALUES (?1, ?2, ?3, ?4, ?5)"
+            "INSERT INTO {BATCHES} (file, sheet, sha256, kind, as_of, imported_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
         );
         self.tx.prepare_cached(&sql)?.execute(params![
             batch.file,
+            batch.sheet,
             batch.sha256,
             batch.kind.key(),
             batch.as_of,

@@ -6,10 +6,12 @@
 //! - `versions`: re-imports, corrections and reports as of an earlier date;
 //! - `report`: report formats, defaults and golden output;
 //! - `sample`: the shipped sample reproduces the published figures, and regenerates
-//!   byte for byte.
+//!   byte for byte;
+//! - `workbook`: Excel workbooks: typed cells, several sheets, numeric case numbers.
 
 mod import;
 mod report;
 mod sample;
 mod support;
 mod versions;
+mod workbook;
