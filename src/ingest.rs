@@ -168,7 +168,10 @@ fn import_file(
     let sha256 = match source::sha256(path) {
         Ok(hash) => hash,
         Err(e) => {
-            sink.send(&Diagnostic::file_error(&display, format!("cannot read: {e}")));
+            sink.send(&Diagnostic::file_error(
+                &display,
+                format!("cannot read: {e}"),
+            ));
             summaries.push(rejected);
             return Ok(());
         }
@@ -211,7 +214,12 @@ struct Source<'a> {
     known_as_of: Option<(NaiveDate, AsOfSource)>,
 }
 
-fn import_part(writer: &Writer, source: &Source, options: &ImportOptions, sink: &mut Sink) -> Result<FileSummary> {
+fn import_part(
+    writer: &Writer,
+    source: &Source,
+    options: &ImportOptions,
+    sink: &mut Sink,
+) -> Result<FileSummary> {
     let mut summary = FileSummary {
         file: match source.part {
             Part::File => source.display.to_owned(),
@@ -233,12 +241,13 @@ fn import_part(writer: &Writer, source: &Source, options: &ImportOptions, sink: 
         };
         return Ok(summary);
     }
-    let Some(opened) = open(source, &options.read, sink) else {
-        return Ok(summary);
-    };
-    let Some((file, rows)) = opened else {
-        summary.outcome = FileOutcome::NotALedger;
-        return Ok(summary);
+    let (file, rows) = match open(source, &options.read, sink) {
+        Opened::Ledger(file, rows) => (file, rows),
+        Opened::NotALedger => {
+            summary.outcome = FileOutcome::NotALedger;
+            return Ok(summary);
+        }
+        Opened::Failed => return Ok(summary),
     };
     summary.unknown_columns.clone_from(&file.unknown_columns);
     summary.personal_columns.clone_from(&file.personal_columns);
@@ -260,7 +269,7 @@ fn import_part(writer: &Writer, source: &Source, options: &ImportOptions, sink: 
             errors: 0,
             warnings: 0,
         };
-        let Some(Some((_, rows))) = open(source, &options.read, &mut quiet) else {
+        let Opened::Ledger(_, rows) = open(source, &options.read, &mut quiet) else {
             return Ok(summary);
         };
         (latest, AsOfSource::LatestDateInFile, rows)
@@ -288,16 +297,24 @@ fn import_part(writer: &Writer, source: &Source, options: &ImportOptions, sink: 
     Ok(summary)
 }
 
-/// Opens a part; `None` if it could not be read (diagnostics sent), `Some(None)` for a
-/// sheet that holds no ledger.
-fn open(source: &Source, options: &ReadOptions, sink: &mut Sink) -> Option<Option<(LedgerFile, Rows)>> {
+/// A part as opened for reading.
+enum Opened {
+    Ledger(LedgerFile, Rows),
+    /// A workbook sheet that holds no ledger.
+    NotALedger,
+    /// Could not be read; the diagnostics were sent.
+    Failed,
+}
+
+fn open(source: &Source, options: &ReadOptions, sink: &mut Sink) -> Opened {
     match import::open(source.path, source.display, source.part, options) {
-        Ok(opened) => Some(opened),
+        Ok(Some((file, rows))) => Opened::Ledger(file, rows),
+        Ok(None) => Opened::NotALedger,
         Err(diagnostics) => {
             for d in &diagnostics {
                 sink.send(d);
             }
-            None
+            Opened::Failed
         }
     }
 }

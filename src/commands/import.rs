@@ -175,7 +175,11 @@ pub(super) fn write_summary(
                     "{}: no rows and no date to file them under; skipped",
                     file.file
                 )?,
-                FileOutcome::NotALedger => writeln!(out, "{}: no ledger header row in this sheet; skipped", file.file)?,
+                FileOutcome::NotALedger => writeln!(
+                    out,
+                    "{}: no ledger header row in this sheet; skipped",
+                    file.file
+                )?,
                 FileOutcome::Rejected => {}
             }
         }

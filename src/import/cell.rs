@@ -235,8 +235,14 @@ mod tests {
 
     #[test]
     fn workbook_cells() {
-        assert_eq!(excel_serial_date(44_439.0), NaiveDate::from_ymd_opt(2021, 8, 31));
-        assert_eq!(excel_serial_date(44_439.75), NaiveDate::from_ymd_opt(2021, 8, 31));
+        assert_eq!(
+            excel_serial_date(44_439.0),
+            NaiveDate::from_ymd_opt(2021, 8, 31)
+        );
+        assert_eq!(
+            excel_serial_date(44_439.75),
+            NaiveDate::from_ymd_opt(2021, 8, 31)
+        );
         assert_eq!(excel_serial_date(61.0), NaiveDate::from_ymd_opt(1900, 3, 1));
         assert_eq!(excel_serial_date(15.0), None);
         assert_eq!(excel_serial_date(1e9), None);

@@ -5,8 +5,8 @@ use std::fs::File;
 use std::io::{BufReader, Read, Seek, SeekFrom};
 use std::path::Path;
 
-use super::decode::{ByteOrderMark, Encoding, FieldDecoder, sniff_bom};
 use super::cell::Cell;
+use super::decode::{ByteOrderMark, Encoding, FieldDecoder, sniff_bom};
 use super::{Diagnostic, RawRow};
 
 /// Rows of one delimited text file.

@@ -5,6 +5,7 @@
 //! opened with [`open`], which settles its kind and columns, and each row is then
 //! turned into a [`Case`] or diagnostics by [`LedgerFile::parse`].
 
+pub mod benchmarks;
 pub mod cell;
 pub mod columns;
 mod csv_rows;
@@ -112,15 +113,17 @@ pub fn open(
     options: &ReadOptions,
 ) -> Result<Option<(LedgerFile, Rows)>, Vec<Diagnostic>> {
     let (mut rows, sheet): (Rows, Option<String>) = match part {
-        Part::File => (Box::new(csv_rows::CsvRows::open(path, display).map_err(|d| vec![d])?), None),
+        Part::File => (
+            Box::new(csv_rows::CsvRows::open(path, display).map_err(|d| vec![d])?),
+            None,
+        ),
         Part::Sheet(name) => (workbook::rows(path, display, name), Some(name.clone())),
     };
     let header = find_header(&mut rows, options.kind)?;
     let named_sheet = options.sheet.is_some();
     let header = match header {
-        Header::Found(row) => row,
         Header::Guess(_) | Header::Empty if sheet.is_some() && !named_sheet => return Ok(None),
-        Header::Guess(row) => row,
+        Header::Found(row) | Header::Guess(row) => row,
         Header::Empty => {
             return Err(vec![Diagnostic {
                 cell: sheet.map(|s| format!("[{s}]")),

@@ -236,7 +236,11 @@ fn case_number(r: &mut RowReader) -> Option<String> {
     let text = r.text(Field::CaseNo)?;
     let as_number = matches!(r.cell(Field::CaseNo), Some(Cell::Number(_)));
     if as_number || cell::is_scientific_notation(&text) {
-        let how = if as_number { "stored as a number" } else { "in scientific notation" };
+        let how = if as_number {
+            "stored as a number"
+        } else {
+            "in scientific notation"
+        };
         r.error(
             Field::CaseNo,
             format!("the case number `{text}` is {how}: Excel converted it; format the 案号 column as text and type it again"),

@@ -27,7 +27,10 @@ pub fn sheets(path: &Path, display: &str, wanted: Option<&str>) -> Result<Conten
         Some(name) => {
             return Err(Diagnostic::file_error(
                 display,
-                format!("no sheet `{name}` in this workbook (sheets: {})", names.join(", ")),
+                format!(
+                    "no sheet `{name}` in this workbook (sheets: {})",
+                    names.join(", ")
+                ),
             ));
         }
         None => names.into_iter().map(Part::Sheet).collect(),
@@ -109,7 +112,11 @@ fn stream(path: &Path, display: &str, sheet: &str, tx: &SyncSender<Result<RawRow
                             row,
                             cells: Vec::new(),
                         });
-                        place(&mut raw.cells, column as usize, from_data_ref(cell.get_value()));
+                        place(
+                            &mut raw.cells,
+                            column as usize,
+                            from_data_ref(cell.get_value()),
+                        );
                     }
                     Ok(None) => break,
                     Err(e) => return fail(format!("cannot read the sheet: {e}")),
@@ -152,15 +159,15 @@ fn from_data_ref(data: &DataRef) -> Cell {
     from_data(&Data::from(data.clone()))
 }
 
+#[allow(clippy::cast_precision_loss)] // integers in a ledger cell are far below 2^52
 fn from_data(data: &Data) -> Cell {
     match data {
-        Data::String(text) => Cell::Text(text.clone()),
+        Data::String(text) | Data::DurationIso(text) => Cell::Text(text.clone()),
         Data::Int(n) => Cell::Number(*n as f64),
         Data::Float(n) => Cell::Number(*n),
         Data::Bool(b) => Cell::Bool(*b),
         Data::DateTime(dt) => date_time(dt),
         Data::DateTimeIso(text) => iso_date(text),
-        Data::DurationIso(text) => Cell::Text(text.clone()),
         Data::Error(e) => Cell::Text(e.to_string()),
         Data::Empty => Cell::Empty,
     }
@@ -198,7 +205,15 @@ mod tests {
 
     #[test]
     fn column_letters_like_excel() {
-        for (index, letters) in [(0, "A"), (4, "E"), (25, "Z"), (26, "AA"), (27, "AB"), (701, "ZZ"), (702, "AAA")] {
+        for (index, letters) in [
+            (0, "A"),
+            (4, "E"),
+            (25, "Z"),
+            (26, "AA"),
+            (27, "AB"),
+            (701, "ZZ"),
+            (702, "AAA"),
+        ] {
             assert_eq!(column_letters(index), letters);
         }
     }

@@ -6,6 +6,7 @@
 pub mod case;
 pub mod case_no;
 pub mod kind;
+pub mod metric;
 pub mod outcome;
 pub mod period;
 pub mod rules;
@@ -13,6 +14,7 @@ pub mod rules;
 pub use case::{Case, Facts};
 pub use case_no::CaseNo;
 pub use kind::{Instance, Kind};
+pub use metric::Metric;
 pub use outcome::Outcome;
 pub use period::Period;
 pub use rules::Rules;

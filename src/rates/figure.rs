@@ -4,66 +4,7 @@
 use serde::Serialize;
 
 use super::{Counts, Percent};
-use crate::model::Rules;
-
-/// The four rates a report carries.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Metric {
-    /// 行政复议被纠错率
-    Correction,
-    /// 行政诉讼一审败诉率
-    Loss,
-    /// 行政机关负责人出庭应诉率
-    Appearance,
-    /// 行政复议调解成功率
-    Mediation,
-}
-
-impl Metric {
-    pub const ALL: [Metric; 4] = [
-        Metric::Correction,
-        Metric::Loss,
-        Metric::Appearance,
-        Metric::Mediation,
-    ];
-
-    /// The JSON key.
-    #[must_use]
-    pub fn key(self) -> &'static str {
-        match self {
-            Metric::Correction => "correction_rate",
-            Metric::Loss => "loss_rate",
-            Metric::Appearance => "appearance_rate",
-            Metric::Mediation => "mediation_rate",
-        }
-    }
-
-    #[must_use]
-    pub fn label_zh(self) -> &'static str {
-        match self {
-            Metric::Correction => "行政复议被纠错率",
-            Metric::Loss => "行政诉讼一审败诉率",
-            Metric::Appearance => "行政机关负责人出庭应诉率",
-            Metric::Mediation => "行政复议调解成功率",
-        }
-    }
-
-    #[must_use]
-    pub fn label_en(self) -> &'static str {
-        match self {
-            Metric::Correction => "Reconsideration correction rate",
-            Metric::Loss => "First-instance loss rate",
-            Metric::Appearance => "Agency-head court appearance rate",
-            Metric::Mediation => "Reconsideration mediation rate",
-        }
-    }
-
-    /// Whether a lower figure is the better one (两降一升: correction and loss should fall).
-    #[must_use]
-    pub fn lower_is_better(self) -> bool {
-        matches!(self, Metric::Correction | Metric::Loss)
-    }
-}
+use crate::model::{Metric, Rules};
 
 /// A numerator over a denominator and the rate it gives (none when the denominator is 0).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

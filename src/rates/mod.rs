@@ -4,10 +4,13 @@
 //! No IO and no floating point: every shown figure is an integer number of hundredths,
 //! so a printed rate, its delta and its relative change can be re-derived by hand.
 
+pub mod benchmark;
 pub mod counts;
 pub mod figure;
 pub mod percent;
 
+pub use crate::model::Metric;
+pub use benchmark::{Benchmark, Comparison};
 pub use counts::Counts;
-pub use figure::{Metric, RateFigure, Rates, Share};
+pub use figure::{RateFigure, Rates, Share};
 pub use percent::Percent;

@@ -40,6 +40,26 @@ impl Percent {
         self.0 as f64 / 100.0
     }
 
+    /// Reads a percentage written with at most two decimals (`14.05`, `14.05%`, `8`),
+    /// exactly, without going through floating point.
+    #[must_use]
+    pub fn parse(text: &str) -> Option<Percent> {
+        let text = text.trim().trim_end_matches(['%', '％']).trim();
+        let (negative, digits) = match text.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, text),
+        };
+        let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+        let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        if whole.is_empty() || fraction.len() > 2 || !all_digits(whole) || !all_digits(fraction) {
+            return None;
+        }
+        let whole: i64 = whole.parse().ok()?;
+        let fraction: i64 = format!("{fraction:0<2}").parse().ok()?;
+        let value = whole.checked_mul(100)?.checked_add(fraction)?;
+        Some(Percent(if negative { -value } else { value }))
+    }
+
     /// Absolute value, for phrases like 下降 28.83 个百分点.
     #[must_use]
     pub fn abs(self) -> Percent {
@@ -131,6 +151,19 @@ mod tests {
         change(200_010, 200_000, Some("0.01")); // 0.005 → 0.01
         change(199_990, 200_000, Some("-0.01")); // -0.005 → -0.01, symmetric
         change(5, 0, None);
+    }
+
+    #[test]
+    fn parses_written_percentages_exactly() {
+        assert_eq!(Percent::parse("14.05"), Some(Percent(1405)));
+        assert_eq!(Percent::parse("14.05%"), Some(Percent(1405)));
+        assert_eq!(Percent::parse(" 8 "), Some(Percent(800)));
+        assert_eq!(Percent::parse("73.9"), Some(Percent(7390)));
+        assert_eq!(Percent::parse("-1.5"), Some(Percent(-150)));
+        assert_eq!(Percent::parse("14.055"), None);
+        assert_eq!(Percent::parse("abc"), None);
+        assert_eq!(Percent::parse(".5"), None);
+        assert_eq!(Percent::parse(""), None);
     }
 
     #[test]
