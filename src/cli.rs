@@ -1,5 +1,8 @@
 //! The command line: clap types only. Their doc comments are the `--help` text.
 
+// Doc comments here are help text for people at a terminal, not rustdoc Markdown.
+#![allow(clippy::doc_markdown)]
+
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -26,8 +29,12 @@ pub struct Cli {
 pub enum Command {
     /// Import case spreadsheets (files or folders) into the ledger, all or nothing
     Import(ImportArgs),
-    /// Report counts, rates and 同比 for a period
+    /// Report counts, rates and 同比 for a period, for the whole or per unit
     Report(ReportArgs),
+    /// Year-to-date rates at each week or month end
+    Trend(TrendArgs),
+    /// Reference rates (e.g. 全省平均) shown beside the report's rates
+    Benchmark(BenchmarkArgs),
     /// Import the shipped sample into a temporary ledger and print its report
     Demo(DemoArgs),
 }
@@ -69,8 +76,68 @@ pub struct ReportArgs {
     #[command(flatten)]
     pub scope: ReportScope,
 
+    /// Add one row per unit (the whole-ledger figures stay on top)
+    #[arg(long, value_enum, value_name = "WHAT")]
+    pub by: Option<By>,
+
+    /// Rank the unit rows: a rate (worst first, e.g. correction_rate or 纠错率), a count
+    /// (largest first, e.g. closed) or unit [default: unit]
+    #[arg(long, value_name = "KEY", requires = "by")]
+    pub sort: Option<String>,
+
     #[command(flatten)]
     pub output: ReportOutput,
+}
+
+#[derive(Debug, Args)]
+pub struct TrendArgs {
+    /// The spacing of points: each Sunday, or each month end
+    #[arg(long, value_enum)]
+    pub every: Every,
+
+    /// First day of the range [default: 1 January of --to's year]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub from: Option<NaiveDate>,
+
+    /// Last day of the range [default: the latest as-of date in the ledger]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub to: Option<NaiveDate>,
+
+    /// Only cases of this unit
+    #[arg(long, value_name = "NAME")]
+    pub unit: Option<String>,
+
+    /// Count each point as it was known then (only batches as of that date)
+    #[arg(long)]
+    pub as_known_then: bool,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = TrendFormat::Table)]
+    pub format: TrendFormat,
+
+    /// Write to this file instead of standard output
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Language of the table's labels
+    #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+    pub lang: LangArg,
+}
+
+#[derive(Debug, Args)]
+pub struct BenchmarkArgs {
+    #[command(subcommand)]
+    pub action: BenchmarkAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BenchmarkAction {
+    /// Import a CSV with columns 指标, 起始日期, 截止日期, 比较值 (a rate in %), 名称;
+    /// a benchmark with the same metric, period and name replaces the old one
+    Import {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
 }
 
 /// Which cases and which knowledge a report covers.
@@ -96,9 +163,17 @@ pub struct ReportScope {
 /// How a report is written.
 #[derive(Debug, Args)]
 pub struct ReportOutput {
-    /// Output format
+    /// Output format (xlsx needs --output)
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+
+    /// Write to this file instead of standard output
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Text encoding of csv, markdown, text and table output
+    #[arg(long, value_enum, default_value_t = EncodingArg::Utf8)]
+    pub encoding: EncodingArg,
 
     /// Language of the table's labels
     #[arg(long, value_enum, default_value_t = LangArg::Zh)]
@@ -129,6 +204,49 @@ pub enum Format {
     Table,
     /// One JSON object (SPEC §5)
     Json,
+    /// CSV for Excel (UTF-8 with BOM unless --encoding gb18030)
+    Csv,
+    /// A Markdown table for documents
+    Markdown,
+    /// The narrative paragraph of the published report (中文)
+    Text,
+    /// One self-contained HTML page with charts
+    Html,
+    /// An Excel workbook (汇总, 分县, 趋势); needs --output
+    Xlsx,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TrendFormat {
+    /// A table with a sparkline row
+    Table,
+    /// `{"points": [...]}`
+    Json,
+    /// CSV for Excel
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum By {
+    /// One row per county-level unit
+    Unit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Every {
+    /// Each Sunday
+    Week,
+    /// Each month end
+    Month,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EncodingArg {
+    /// UTF-8 (CSV gets a byte-order mark so Excel reads it)
+    #[value(name = "utf-8", alias = "utf8")]
+    Utf8,
+    /// GB18030, as older Chinese Excel expects
+    Gb18030,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -1,12 +1,14 @@
 //! One file per subcommand: turn parsed arguments into domain options, call the domain
 //! modules, and choose the writer. No SQL and no arithmetic here.
 
+mod benchmark;
 mod demo;
 mod import;
+mod output;
 mod report;
+mod trend;
 
 use std::io::Write;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -20,12 +22,11 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
     match cli.command {
         Command::Import(args) => import::run(&ledger_path, &args, out),
         Command::Report(args) => report::run(&ledger_path, &args, out),
+        Command::Trend(args) => trend::run(&ledger_path, &args, out),
+        Command::Benchmark(args) => benchmark::run(&ledger_path, &args, out),
         Command::Demo(args) => demo::run(&args, out),
     }
 }
-
-/// Where the ledger is, as chosen by `--ledger`, `CASELEDGER_LEDGER` or the default.
-pub type LedgerPath = PathBuf;
 
 fn lang(arg: LangArg) -> crate::report::Lang {
     match arg {

@@ -1,20 +1,31 @@
-//! `caseledger report`: the figures for a period, unit and date of knowledge.
+//! `caseledger report`: the figures for a period, unit and date of knowledge, in every
+//! output format.
 
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::Result;
+use anyhow::{Result, anyhow, bail};
 
-use crate::cli::{Format, ReportArgs, ReportOutput, ReportScope};
+use super::output;
+use crate::cli::{By, EncodingArg, Format, ReportArgs, ReportOutput, ReportScope};
 use crate::import::cell;
 use crate::ledger::Ledger;
 use crate::model::Rules;
-use crate::report::{self, ReportOptions};
+use crate::report::trend::{self, Every, TrendOptions};
+use crate::report::{self, ReportOptions, SortKey};
 
 pub fn run(ledger_path: &Path, args: &ReportArgs, out: &mut dyn Write) -> Result<ExitCode> {
     let ledger = Ledger::open_existing(ledger_path)?;
-    print(&ledger, &report_options(&args.scope), &args.output, out)?;
+    let mut options = report_options(&args.scope);
+    options.by_unit = args.by == Some(By::Unit);
+    options.sort = args
+        .sort
+        .as_deref()
+        .map(str::parse::<SortKey>)
+        .transpose()
+        .map_err(|e| anyhow!(e))?;
+    print(&ledger, &options, &args.output, out)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -25,6 +36,7 @@ fn report_options(scope: &ReportScope) -> ReportOptions {
         unit: scope.unit.as_deref().map(cell::normalise),
         as_of: scope.as_of,
         rules: Rules::default(),
+        ..ReportOptions::default()
     }
 }
 
@@ -35,9 +47,50 @@ pub(super) fn print(
     output: &ReportOutput,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let report = report::build(ledger, options)?;
+    let lang = super::lang(output.lang);
+    let path = output.output.as_deref();
     match output.format {
-        Format::Table => report::write_table(&report, super::lang(output.lang), out),
-        Format::Json => report::write_json(&report, out),
+        Format::Html | Format::Xlsx => {
+            // The meeting's formats always carry the per-unit table and the monthly trend.
+            let options = ReportOptions {
+                by_unit: true,
+                ..options.clone()
+            };
+            let report = report::build(ledger, &options)?;
+            let trend = trend::build(
+                ledger,
+                &TrendOptions {
+                    every: Every::Month,
+                    from: Some(report.period.from),
+                    to: Some(report.period.to),
+                    unit: options.unit.clone(),
+                    as_known_then: false,
+                    as_of: options.as_of,
+                    rules: options.rules.clone(),
+                },
+            )
+            .unwrap_or(trend::Trend { points: Vec::new() });
+            if output.format == Format::Xlsx {
+                let Some(path) = path else {
+                    bail!("--format xlsx needs --output FILE.xlsx");
+                };
+                report::write_xlsx(&report, &trend, path)?;
+                return output::make_private(path);
+            }
+            output::emit(path, EncodingArg::Utf8, false, out, |w| {
+                report::write_html(&report, &trend, w)
+            })
+        }
+        format => {
+            let report = report::build(ledger, options)?;
+            let csv = format == Format::Csv;
+            output::emit(path, output.encoding, csv, out, |w| match format {
+                Format::Json => report::write_json(&report, w),
+                Format::Csv => report::write_csv(&report, lang, w),
+                Format::Markdown => report::write_markdown(&report, lang, w),
+                Format::Text => report::write_text(&report, w),
+                _ => report::write_table(&report, lang, w),
+            })
+        }
     }
 }

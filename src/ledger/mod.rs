@@ -5,6 +5,7 @@
 //! version from the batch with the latest as-of date on or before it (ties: the later
 //! import).
 
+mod benchmarks;
 mod case_row;
 mod read;
 pub mod schema;

@@ -8,6 +8,7 @@ pub const BATCHES: &str = "batches";
 pub const CASES: &str = "cases";
 pub const VERSIONS: &str = "versions";
 pub const SETTINGS: &str = "settings";
+pub const BENCHMARKS: &str = "benchmarks";
 
 /// Migration `i` brings the schema from version `i` to `i + 1`.
 ///
@@ -72,6 +73,19 @@ const MIGRATIONS: &[&str] = &[
     CREATE TABLE settings (
         key   TEXT PRIMARY KEY,
         value TEXT NOT NULL
+    ) STRICT;
+    ",
+    // 2: reference rates (e.g. 全省平均) per metric and period, in hundredths of a percent.
+    "
+    CREATE TABLE benchmarks (
+        id          INTEGER PRIMARY KEY,
+        metric      TEXT NOT NULL,
+        from_date   TEXT NOT NULL,
+        to_date     TEXT NOT NULL,
+        rate        INTEGER NOT NULL,
+        label       TEXT NOT NULL,
+        imported_at TEXT NOT NULL,
+        UNIQUE (metric, from_date, to_date, label)
     ) STRICT;
     ",
 ];

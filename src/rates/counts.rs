@@ -36,6 +36,40 @@ pub struct Counts {
 }
 
 impl Counts {
+    /// The JSON keys of the counts, in order.
+    pub const KEYS: [&'static str; 11] = [
+        "received",
+        "accepted",
+        "not_accepted",
+        "closed",
+        "corrected",
+        "mediated",
+        "filed",
+        "first_instance_closed",
+        "lost",
+        "heard",
+        "head_appeared",
+    ];
+
+    /// A count by its JSON key.
+    #[must_use]
+    pub fn get(&self, key: &str) -> Option<u64> {
+        Some(match key {
+            "received" => self.received,
+            "accepted" => self.accepted,
+            "not_accepted" => self.not_accepted,
+            "closed" => self.closed,
+            "corrected" => self.corrected,
+            "mediated" => self.mediated,
+            "filed" => self.filed,
+            "first_instance_closed" => self.first_instance_closed,
+            "lost" => self.lost,
+            "heard" => self.heard,
+            "head_appeared" => self.head_appeared,
+            _ => return None,
+        })
+    }
+
     /// Adds one case's current state to the counts for `period` under `rules`.
     pub fn add(&mut self, case: &Case, period: &Period, rules: &Rules) {
         let closed_in_period = period.holds(case.closed_on);

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{Counts, Percent};
+use super::{Benchmark, Comparison, Counts, Percent};
 use crate::model::{Metric, Rules};
 
 /// A numerator over a denominator and the rate it gives (none when the denominator is 0).
@@ -26,7 +26,7 @@ impl Share {
 }
 
 /// One rate this period against the same period a year earlier.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RateFigure {
     #[serde(flatten)]
     pub current: Share,
@@ -35,6 +35,9 @@ pub struct RateFigure {
     pub delta_pp: Option<Percent>,
     /// `delta_pp` as a percentage of the shown previous rate.
     pub relative_change: Option<Percent>,
+    /// The reference rate for this period, when one was imported.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub benchmark: Option<Comparison>,
 }
 
 impl RateFigure {
@@ -46,12 +49,13 @@ impl RateFigure {
             previous,
             delta_pp: both.map(|(now, then)| now.minus(then)),
             relative_change: both.and_then(|(now, then)| Percent::change(now.0, then.0)),
+            benchmark: None,
         }
     }
 }
 
 /// The four rates of a report, in the order the bureau lists them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Rates {
     pub correction_rate: RateFigure,
     pub loss_rate: RateFigure,
@@ -73,6 +77,23 @@ impl Rates {
             loss_rate: figure(Metric::Loss),
             appearance_rate: figure(Metric::Appearance),
             mediation_rate: figure(Metric::Mediation),
+        }
+    }
+
+    /// Sets each rate's comparison with the benchmark of its metric, if any.
+    pub fn compare_with(&mut self, benchmarks: &[Benchmark]) {
+        for benchmark in benchmarks {
+            let figure = self.get_mut(benchmark.metric);
+            figure.benchmark = Some(benchmark.compare(figure.current.rate));
+        }
+    }
+
+    fn get_mut(&mut self, metric: Metric) -> &mut RateFigure {
+        match metric {
+            Metric::Correction => &mut self.correction_rate,
+            Metric::Loss => &mut self.loss_rate,
+            Metric::Appearance => &mut self.appearance_rate,
+            Metric::Mediation => &mut self.mediation_rate,
         }
     }
 

@@ -1,19 +1,35 @@
-//! Assembles a report from the ledger — period, as-of date, unit, 口径, counts and rates
-//! for this year and last — and renders it (table, JSON) into any writer.
+//! Assembles reports from the ledger — period, as-of date, unit, 口径, counts and rates
+//! for this year and last, per unit on request, against benchmarks — and renders them
+//! into any writer. Rendering never computes: every figure comes from [`Report`].
 
+mod csv;
+mod html;
 mod json;
+pub mod layout;
+mod markdown;
 mod table;
+mod text;
+pub mod trend;
+mod xlsx;
+
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
 
 use anyhow::{Result, bail};
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::ledger::Ledger;
-use crate::model::{Period, Rules};
+use crate::model::{Metric, Period, Rules};
 use crate::rates::{Counts, Rates};
 
-pub use json::write_json;
-pub use table::{Lang, write_table};
+pub use csv::{safe as formula_safe, write_csv, write_trend_csv};
+pub use html::write_html;
+pub use json::{write_json, write_json_value};
+pub use markdown::write_markdown;
+pub use table::{Lang, write_table, write_trend_table};
+pub use text::write_text;
+pub use xlsx::write_xlsx;
 
 /// What to report on; `None` fields take the documented defaults.
 #[derive(Debug, Clone, Default)]
@@ -27,6 +43,40 @@ pub struct ReportOptions {
     /// Only batches as of this date or earlier count.
     pub as_of: Option<NaiveDate>,
     pub rules: Rules,
+    /// Add one row per unit.
+    pub by_unit: bool,
+    /// The order of the unit rows (by unit name when `None`).
+    pub sort: Option<SortKey>,
+}
+
+/// How unit rows are ranked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortKey {
+    /// By unit name.
+    Unit,
+    /// Worst rate first: highest correction or loss rate, lowest appearance or mediation
+    /// rate; units without the rate last.
+    Rate(Metric),
+    /// Largest count first, by its JSON key.
+    Count(&'static str),
+}
+
+impl std::str::FromStr for SortKey {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if matches!(s, "unit" | "单位") {
+            return Ok(SortKey::Unit);
+        }
+        if let Some(key) = Counts::KEYS.iter().find(|k| **k == s) {
+            return Ok(SortKey::Count(key));
+        }
+        s.parse::<Metric>().map(SortKey::Rate).map_err(|_| {
+            format!(
+                "cannot sort by `{s}` (use unit, a rate such as correction_rate or 纠错率, or a count such as closed)"
+            )
+        })
+    }
 }
 
 /// A report: every figure with what it was computed from.
@@ -41,6 +91,18 @@ pub struct Report {
     pub previous_counts: Counts,
     pub rates: Rates,
     pub rules: Rules,
+    /// One row per unit, when asked for; the figures above stay the whole ledger's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rows: Option<Vec<UnitRow>>,
+}
+
+/// The figures of one unit.
+#[derive(Debug, Clone, Serialize)]
+pub struct UnitRow {
+    pub unit: String,
+    pub counts: Counts,
+    pub previous_counts: Counts,
+    pub rates: Rates,
 }
 
 /// A period as `{"from": …, "to": …}`.
@@ -59,41 +121,112 @@ impl From<Period> for PeriodJson {
     }
 }
 
+/// This year's and last year's counts, tallied together.
+#[derive(Debug, Clone, Copy, Default)]
+struct Pair {
+    now: Counts,
+    then: Counts,
+}
+
 /// Builds the report: one pass over the cases known as of the report's date, tallying
-/// this period and the year before together.
+/// this period and the year before together, for the whole and for each unit.
 pub fn build(ledger: &Ledger, options: &ReportOptions) -> Result<Report> {
-    let latest = ledger.latest_as_of(options.as_of)?;
-    let Some(to) = options.to.or(latest) else {
-        bail!(match options.as_of {
+    let (period, as_of) = resolve_period(ledger, options.from, options.to, options.as_of)?;
+    let previous = period.previous_year();
+    let rules = &options.rules;
+
+    let mut total = Pair::default();
+    let mut units: BTreeMap<String, Pair> = BTreeMap::new();
+    ledger.for_each_case(options.as_of, |case| {
+        if options.unit.as_ref().is_some_and(|u| *u != case.unit) {
+            return;
+        }
+        total.now.add(&case, &period, rules);
+        total.then.add(&case, &previous, rules);
+        if options.by_unit {
+            let pair = units.entry(case.unit.clone()).or_default();
+            pair.now.add(&case, &period, rules);
+            pair.then.add(&case, &previous, rules);
+        }
+    })?;
+
+    let benchmarks = ledger.benchmarks_for(&period)?;
+    let rates_of = |pair: &Pair| {
+        let mut rates = Rates::compare(&pair.now, &pair.then, rules);
+        rates.compare_with(&benchmarks);
+        rates
+    };
+    let rows = options.by_unit.then(|| {
+        let mut rows: Vec<UnitRow> = units
+            .iter()
+            .map(|(unit, pair)| UnitRow {
+                unit: unit.clone(),
+                counts: pair.now,
+                previous_counts: pair.then,
+                rates: rates_of(pair),
+            })
+            .collect();
+        if let Some(key) = options.sort {
+            rows.sort_by(|a, b| rank(a, b, key));
+        }
+        rows
+    });
+    Ok(Report {
+        period: period.into(),
+        previous_period: previous.into(),
+        as_of,
+        unit: options.unit.clone(),
+        counts: total.now,
+        previous_counts: total.then,
+        rates: rates_of(&total),
+        rules: rules.clone(),
+        rows,
+    })
+}
+
+/// The report period and date of knowledge from the options and the ledger (SPEC §5
+/// defaults: `to` is the latest as-of date that counts, `from` 1 January of its year).
+pub fn resolve_period(
+    ledger: &Ledger,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    as_of: Option<NaiveDate>,
+) -> Result<(Period, NaiveDate)> {
+    let latest = ledger.latest_as_of(as_of)?;
+    let Some(to) = to.or(latest) else {
+        bail!(match as_of {
             Some(as_of) => format!(
                 "no batch in the ledger is as of {as_of} or earlier; give --to, or a later --as-of"
             ),
             None => "the ledger has no batches yet: import files first, or give --to".to_owned(),
         });
     };
-    let from = options.from.unwrap_or(Period::year_to_date(to).from);
+    let from = from.unwrap_or(Period::year_to_date(to).from);
     let Some(period) = Period::new(from, to) else {
         bail!("the period starts ({from}) after it ends ({to})");
     };
-    let previous = period.previous_year();
-    let as_of = options.as_of.or(latest).unwrap_or(to);
+    Ok((period, as_of.or(latest).unwrap_or(to)))
+}
 
-    let (mut counts, mut previous_counts) = (Counts::default(), Counts::default());
-    ledger.for_each_case(options.as_of, |case| {
-        if options.unit.as_ref().is_some_and(|u| *u != case.unit) {
-            return;
+/// Orders two unit rows by `key`, worst first; ties and missing rates by unit name.
+fn rank(a: &UnitRow, b: &UnitRow, key: SortKey) -> Ordering {
+    let by_name = a.unit.cmp(&b.unit);
+    match key {
+        SortKey::Unit => by_name,
+        SortKey::Count(key) => b.counts.get(key).cmp(&a.counts.get(key)).then(by_name),
+        SortKey::Rate(metric) => {
+            let (x, y) = (
+                a.rates.get(metric).current.rate,
+                b.rates.get(metric).current.rate,
+            );
+            match (x, y) {
+                (Some(x), Some(y)) if metric.lower_is_better() => y.cmp(&x),
+                (Some(x), Some(y)) => x.cmp(&y),
+                (Some(_), None) => Ordering::Less,
+                (None, Some(_)) => Ordering::Greater,
+                (None, None) => Ordering::Equal,
+            }
+            .then(by_name)
         }
-        counts.add(&case, &period, &options.rules);
-        previous_counts.add(&case, &previous, &options.rules);
-    })?;
-    Ok(Report {
-        period: period.into(),
-        previous_period: previous.into(),
-        as_of,
-        unit: options.unit.clone(),
-        rates: Rates::compare(&counts, &previous_counts, &options.rules),
-        counts,
-        previous_counts,
-        rules: options.rules.clone(),
-    })
+    }
 }

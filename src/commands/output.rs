@@ -1,0 +1,63 @@
+//! Where rendered output goes: standard output or a file (readable by its owner only),
+//! in UTF-8 (with a BOM for CSV, so Excel reads it) or GB18030.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+
+use crate::cli::EncodingArg;
+
+/// Renders into memory, encodes, then writes to `path` or `out`.
+pub fn emit(
+    path: Option<&Path>,
+    encoding: EncodingArg,
+    byte_order_mark: bool,
+    out: &mut dyn Write,
+    render: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
+    let mut text = Vec::new();
+    render(&mut text)?;
+    let bytes = match encoding {
+        EncodingArg::Utf8 if byte_order_mark => [b"\xEF\xBB\xBF".as_slice(), &text].concat(),
+        EncodingArg::Utf8 => text,
+        EncodingArg::Gb18030 => {
+            let text = String::from_utf8(text).context("output is not text")?;
+            // GB18030 covers all of Unicode: nothing is replaced (unlike GBK's `&#NNN;`).
+            encoding_rs::GB18030.encode(&text).0.into_owned()
+        }
+    };
+    match path {
+        Some(path) => write_private(path, &bytes),
+        None => Ok(out.write_all(&bytes)?),
+    }
+}
+
+/// Writes a file that only its owner can read: reports hold case data.
+pub fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
+    let mut file = private_file(path)?;
+    file.write_all(bytes)
+        .with_context(|| format!("cannot write `{}`", path.display()))
+}
+
+fn private_file(path: &Path) -> Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options
+        .open(path)
+        .with_context(|| format!("cannot create `{}`", path.display()))
+}
+
+/// Narrows a file written by a library to its owner.
+pub fn make_private(path: &Path) -> Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
+            .with_context(|| format!("cannot set the permissions of `{}`", path.display()))?;
+    }
+    let _ = path;
+    Ok(())
+}

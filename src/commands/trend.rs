@@ -1,0 +1,46 @@
+//! `caseledger trend`: year-to-date rates at each week or month end.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::Result;
+
+use super::output;
+use crate::cli::{EncodingArg, Every as EveryArg, TrendArgs, TrendFormat};
+use crate::import::cell;
+use crate::ledger::Ledger;
+use crate::model::Rules;
+use crate::report;
+use crate::report::trend::{self, Every, TrendOptions};
+
+pub fn run(ledger_path: &Path, args: &TrendArgs, out: &mut dyn Write) -> Result<ExitCode> {
+    let ledger = Ledger::open_existing(ledger_path)?;
+    let options = TrendOptions {
+        every: match args.every {
+            EveryArg::Week => Every::Week,
+            EveryArg::Month => Every::Month,
+        },
+        from: args.from,
+        to: args.to,
+        unit: args.unit.as_deref().map(cell::normalise),
+        as_known_then: args.as_known_then,
+        as_of: None,
+        rules: Rules::default(),
+    };
+    let trend = trend::build(&ledger, &options)?;
+    let lang = super::lang(args.lang);
+    let csv = args.format == TrendFormat::Csv;
+    output::emit(
+        args.output.as_deref(),
+        EncodingArg::Utf8,
+        csv,
+        out,
+        |w| match args.format {
+            TrendFormat::Table => report::write_trend_table(&trend, lang, w),
+            TrendFormat::Json => report::write_json_value(&trend, w),
+            TrendFormat::Csv => report::write_trend_csv(&trend, lang, w),
+        },
+    )?;
+    Ok(ExitCode::SUCCESS)
+}

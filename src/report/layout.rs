@@ -1,0 +1,347 @@
+//! The text of a report's figures, shared by the table, Markdown and narrative writers:
+//! labels, `8.28% (14/169)` shares, 同比 phrases and the footer that states the 口径.
+
+use crate::model::Metric;
+use crate::model::rules::{AppearanceScope, CorrectionBase, LossBase, list_zh};
+use crate::rates::{Comparison, Counts, Percent, RateFigure, Share};
+
+use super::trend::Trend;
+use super::{Lang, Report};
+
+/// A count row: its label in both languages and its JSON key.
+pub const COUNT_ROWS: [(&str, &str, &str); 11] = [
+    ("行政复议收案", "Reconsideration received", "received"),
+    ("　受理", "  accepted", "accepted"),
+    ("　不予受理", "  not accepted", "not_accepted"),
+    ("　办结", "  closed", "closed"),
+    ("　被纠错", "  corrected", "corrected"),
+    ("　调解成功", "  mediated", "mediated"),
+    ("行政诉讼一审收案", "First-instance suits filed", "filed"),
+    ("　一审结案", "  closed", "first_instance_closed"),
+    ("　一审败诉", "  lost", "lost"),
+    ("　一审开庭", "  heard", "heard"),
+    ("　负责人出庭", "  head appeared", "head_appeared"),
+];
+
+/// A table as header and rows of text.
+pub struct TextTable {
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+fn pick(lang: Lang, zh: &str, en: &str) -> String {
+    (if lang == Lang::Zh { zh } else { en }).to_owned()
+}
+
+/// The report's title line.
+#[must_use]
+pub fn title(report: &Report, lang: Lang) -> String {
+    match (lang, report.unit.as_deref()) {
+        (Lang::Zh, None) => "行政复议与行政应诉统计（全部单位）".to_owned(),
+        (Lang::Zh, Some(u)) => format!("行政复议与行政应诉统计（{u}）"),
+        (Lang::En, None) => "Reconsideration and litigation figures (all units)".to_owned(),
+        (Lang::En, Some(u)) => format!("Reconsideration and litigation figures ({u})"),
+    }
+}
+
+/// Counts and rates this period, last year and 同比; a benchmark column when any rate has one.
+#[must_use]
+pub fn summary(report: &Report, lang: Lang) -> TextTable {
+    let with_benchmarks = Metric::ALL
+        .iter()
+        .any(|m| report.rates.get(*m).benchmark.is_some());
+    let mut header = if lang == Lang::Zh {
+        vec!["指标", "本期", "上年同期", "同比"]
+    } else {
+        vec!["Figure", "This period", "Year before", "Year on year"]
+    };
+    if with_benchmarks {
+        header.push(if lang == Lang::Zh {
+            "比较值"
+        } else {
+            "Benchmark"
+        });
+    }
+    let mut rows = Vec::new();
+    for (zh, en, key) in COUNT_ROWS {
+        let now = report.counts.get(key).unwrap_or_default();
+        let then = report.previous_counts.get(key).unwrap_or_default();
+        let mut row = vec![
+            pick(lang, zh, en),
+            now.to_string(),
+            then.to_string(),
+            count_change(now, then, lang),
+        ];
+        if with_benchmarks {
+            row.push(String::new());
+        }
+        rows.push(row);
+    }
+    for metric in Metric::ALL {
+        let figure = report.rates.get(metric);
+        let mut row = vec![
+            pick(lang, metric.label_zh(), metric.label_en()),
+            share(&figure.current),
+            share(&figure.previous),
+            rate_change(figure, lang),
+        ];
+        if with_benchmarks {
+            row.push(
+                figure
+                    .benchmark
+                    .as_ref()
+                    .map(|b| benchmark(b, lang))
+                    .unwrap_or_default(),
+            );
+        }
+        rows.push(row);
+    }
+    TextTable {
+        header: header.into_iter().map(str::to_owned).collect(),
+        rows,
+    }
+}
+
+/// One row per unit with each rate and its change, then the whole-ledger total.
+#[must_use]
+pub fn units(report: &Report, lang: Lang) -> Option<TextTable> {
+    let units = report.rows.as_ref()?;
+    let mut header = vec![pick(lang, "单位", "Unit")];
+    for metric in Metric::ALL {
+        header.push(pick(lang, metric.short_zh(), metric.key()));
+        header.push(pick(lang, "同比(个百分点)", "change (pp)"));
+    }
+    let row = |name: String, rates: &crate::rates::Rates| {
+        let mut row = vec![name];
+        for metric in Metric::ALL {
+            let figure = rates.get(metric);
+            row.push(share(&figure.current));
+            row.push(figure.delta_pp.map_or_else(|| "—".to_owned(), signed));
+        }
+        row
+    };
+    let mut rows: Vec<Vec<String>> = units
+        .iter()
+        .map(|u| row(u.unit.clone(), &u.rates))
+        .collect();
+    rows.push(row(pick(lang, "合计", "Total"), &report.rates));
+    Some(TextTable { header, rows })
+}
+
+/// The year-to-date rates at each point, then a sparkline row.
+#[must_use]
+pub fn trend(trend: &Trend, lang: Lang) -> TextTable {
+    let mut header = vec![pick(lang, "截至", "As of")];
+    header.extend(
+        Metric::ALL
+            .iter()
+            .map(|m| pick(lang, m.short_zh(), m.key())),
+    );
+    let mut rows: Vec<Vec<String>> = trend
+        .points
+        .iter()
+        .map(|p| {
+            let mut row = vec![p.as_of.to_string()];
+            row.extend(Metric::ALL.iter().map(|m| {
+                p.rates
+                    .get(*m)
+                    .map_or_else(|| "—".to_owned(), |r| format!("{r}%"))
+            }));
+            row
+        })
+        .collect();
+    let mut spark = vec![pick(lang, "走势", "Trend")];
+    for metric in Metric::ALL {
+        let values: Vec<Option<Percent>> =
+            trend.points.iter().map(|p| p.rates.get(metric)).collect();
+        spark.push(sparkline(&values));
+    }
+    rows.push(spark);
+    TextTable { header, rows }
+}
+
+/// One block character per point, scaled between the lowest and highest value; a
+/// space where there is no rate.
+#[must_use]
+pub fn sparkline(values: &[Option<Percent>]) -> String {
+    const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let known: Vec<i64> = values.iter().flatten().map(|p| p.0).collect();
+    let (Some(low), Some(high)) = (known.iter().min(), known.iter().max()) else {
+        return String::new();
+    };
+    values
+        .iter()
+        .map(|v| match v {
+            None => ' ',
+            Some(_) if high == low => BARS[3],
+            Some(p) => BARS[((p.0 - low) * 7 / (high - low)) as usize],
+        })
+        .collect()
+}
+
+/// `8.28% (14/169)`, or `— (0/0)` when there is no denominator.
+#[must_use]
+pub fn share(share: &Share) -> String {
+    let rate = share
+        .rate
+        .map_or_else(|| "—".to_owned(), |r| format!("{r}%"));
+    format!("{rate} ({}/{})", share.numerator, share.denominator)
+}
+
+/// `+22.02` or `-28.83`: a change with its sign.
+#[must_use]
+pub fn signed(change: Percent) -> String {
+    if change.0 > 0 {
+        format!("+{change}")
+    } else {
+        change.to_string()
+    }
+}
+
+/// A count's 同比 in per cent: 上升 2.43% / 下降 10.84% / 持平.
+#[must_use]
+pub fn count_change(now: u64, then: u64, lang: Lang) -> String {
+    Percent::change(now as i64, then as i64)
+        .map_or_else(|| "—".to_owned(), |change| direction(change, lang, "%"))
+}
+
+/// A rate's 同比 in percentage points, never in per cent (上升 2 个百分点, not 上升 2%).
+#[must_use]
+pub fn rate_change(figure: &RateFigure, lang: Lang) -> String {
+    figure.delta_pp.map_or_else(
+        || "—".to_owned(),
+        |delta| {
+            direction(
+                delta,
+                lang,
+                if lang == Lang::Zh {
+                    " 个百分点"
+                } else {
+                    " pp"
+                },
+            )
+        },
+    )
+}
+
+/// `上升 X`, `下降 X` or `持平` (English: up, down, unchanged).
+#[must_use]
+pub fn direction(change: Percent, lang: Lang, unit: &str) -> String {
+    let (up, down, flat) = match lang {
+        Lang::Zh => ("上升", "下降", "持平"),
+        Lang::En => ("up", "down", "unchanged"),
+    };
+    match change.0.signum() {
+        1 => format!("{up} {change}{unit}"),
+        -1 => format!("{down} {}{unit}", change.abs()),
+        _ => flat.to_owned(),
+    }
+}
+
+/// `全省平均 14.05%，优于` / `province 14.05%, better`.
+#[must_use]
+pub fn benchmark(comparison: &Comparison, lang: Lang) -> String {
+    let verdict = match (comparison.better, lang) {
+        (Some(true), Lang::Zh) => "，优于",
+        (Some(false), Lang::Zh) => "，未优于",
+        (Some(true), Lang::En) => ", better",
+        (Some(false), Lang::En) => ", not better",
+        (None, _) => "",
+    };
+    format!("{} {}%{verdict}", comparison.label, comparison.rate)
+}
+
+/// The footer: period, knowledge date, unit and the 口径 behind every figure.
+#[must_use]
+pub fn footer(report: &Report, lang: Lang) -> Vec<String> {
+    let rules = &report.rules;
+    let (p, q) = (&report.period, &report.previous_period);
+    if lang == Lang::Zh {
+        let closed_base = match rules.correction_base {
+            CorrectionBase::Closed => "办结（含不予受理）",
+            CorrectionBase::AcceptedClosed => "办结（不含不予受理）",
+        };
+        let loss_base = match rules.loss_base {
+            LossBase::FirstInstanceClosed => "一审结案",
+            LossBase::Judgments => "一审结案（不含撤诉、驳回起诉、终结、移送、调解）",
+        };
+        let hearings = match rules.appearance_scope {
+            AppearanceScope::FirstInstance => "一审开庭",
+            AppearanceScope::AllInstances => "各审级开庭",
+        };
+        vec![
+            format!(
+                "统计期间：{} 至 {}；上年同期：{} 至 {}",
+                p.from, p.to, q.from, q.to
+            ),
+            format!(
+                "数据截至：{}（只计入截至该日的批次）；单位：{}",
+                report.as_of,
+                report.unit.as_deref().unwrap_or("全部")
+            ),
+            format!(
+                "口径：被纠错率 = 被纠错 ÷ {closed_base}，被纠错 = {}（是否纠错列优先）；调解成功率 = 调解成功 ÷ {closed_base}，调解成功 = {}",
+                list_zh(&rules.corrected_outcomes),
+                list_zh(&rules.mediated_outcomes)
+            ),
+            format!(
+                "　　　败诉率 = 一审败诉 ÷ {loss_base}，败诉 = {}（是否败诉列优先）；出庭应诉率 = 负责人出庭 ÷ {hearings}",
+                list_zh(&rules.lost_outcomes)
+            ),
+            "　　　比率四舍五入保留两位小数；同比增减为两个显示比率之差（个百分点）".to_owned(),
+        ]
+    } else {
+        let closed_base = match rules.correction_base {
+            CorrectionBase::Closed => "all closed cases (不予受理 included)",
+            CorrectionBase::AcceptedClosed => "closed cases except 不予受理",
+        };
+        let loss_base = match rules.loss_base {
+            LossBase::FirstInstanceClosed => "first-instance cases closed",
+            LossBase::Judgments => {
+                "first-instance judgments (not 撤诉, 驳回起诉, 终结, 移送, 调解)"
+            }
+        };
+        let hearings = match rules.appearance_scope {
+            AppearanceScope::FirstInstance => "first-instance hearings",
+            AppearanceScope::AllInstances => "hearings of every instance",
+        };
+        vec![
+            format!("Period: {} to {}; year before: {} to {}", p.from, p.to, q.from, q.to),
+            format!(
+                "As of: {} (only batches as of that date or earlier); unit: {}",
+                report.as_of,
+                report.unit.as_deref().unwrap_or("all")
+            ),
+            format!(
+                "Rules (口径): corrected = {} (是否纠错 column first) and mediated = {}, over {closed_base};",
+                list_zh(&rules.corrected_outcomes),
+                list_zh(&rules.mediated_outcomes)
+            ),
+            format!(
+                "  lost = {} (是否败诉 column first), over {loss_base}; head appeared, over {hearings}.",
+                list_zh(&rules.lost_outcomes)
+            ),
+            "Rates are rounded half-up to two decimals; changes are differences of the shown rates, in percentage points.".to_owned(),
+        ]
+    }
+}
+
+/// The count of a key in both periods, for writers that need numbers.
+#[must_use]
+pub fn count_pair(report: &Report, key: &str) -> (u64, u64) {
+    let get = |c: &Counts| c.get(key).unwrap_or_default();
+    (get(&report.counts), get(&report.previous_counts))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sparklines_scale_between_extremes() {
+        let p = |v| Some(Percent(v));
+        assert_eq!(sparkline(&[p(0), p(700), p(350)]), "▁█▄");
+        assert_eq!(sparkline(&[p(5), None, p(5)]), "▄ ▄");
+        assert_eq!(sparkline(&[None, None]), "");
+    }
+}

@@ -1,0 +1,52 @@
+//! The report as Markdown, for pasting into documents.
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use super::layout::{self, TextTable};
+use super::{Lang, Report};
+
+/// Writes a heading, the tables and the footer as a Markdown document.
+pub fn write_markdown(report: &Report, lang: Lang, out: &mut dyn Write) -> Result<()> {
+    writeln!(out, "## {}\n", layout::title(report, lang))?;
+    write_pipe_table(&layout::summary(report, lang), out)?;
+    if let Some(units) = layout::units(report, lang) {
+        writeln!(out)?;
+        write_pipe_table(&units, out)?;
+    }
+    writeln!(out)?;
+    for line in layout::footer(report, lang) {
+        // Two trailing spaces keep the footer's line breaks.
+        writeln!(out, "{}  ", escape(&line))?;
+    }
+    Ok(())
+}
+
+fn write_pipe_table(table: &TextTable, out: &mut dyn Write) -> Result<()> {
+    let row = |cells: &[String]| {
+        let cells: Vec<String> = cells.iter().map(|c| escape(c.trim_end())).collect();
+        format!("| {} |", cells.join(" | "))
+    };
+    writeln!(out, "{}", row(&table.header))?;
+    let align: Vec<&str> = (0..table.header.len())
+        .map(|i| if i == 0 { "---" } else { "---:" })
+        .collect();
+    writeln!(out, "| {} |", align.join(" | "))?;
+    for cells in &table.rows {
+        writeln!(out, "{}", row(cells))?;
+    }
+    Ok(())
+}
+
+/// Escapes the characters Markdown would read as table or emphasis markup.
+fn escape(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '|' | '*' | '_' | '\\' | '`') {
+            escaped.push('\\');
+        }
+        escaped.push(c);
+    }
+    escaped
+}

@@ -1,0 +1,142 @@
+//! The narrative paragraph of the bureau's published report, written from the figures:
+//! 「今年1月至8月，全州行政复议案件收案181件……被纠错率8.28%，同比下降28.83个百分点……」
+
+use std::io::Write;
+
+use anyhow::Result;
+use chrono::{Datelike, NaiveDate};
+
+use super::Report;
+use crate::model::Metric;
+use crate::rates::{Percent, RateFigure};
+
+/// Writes the paragraph (中文 only: it is the text of a Chinese report).
+pub fn write_text(report: &Report, out: &mut dyn Write) -> Result<()> {
+    let c = &report.counts;
+    let r = &report.rates;
+    writeln!(
+        out,
+        "{period}，{unit}行政复议案件收案{}件，受理{}件，不予受理{}件，办结{}件，其中被纠错{}件{}；\
+         调解成功{}件{}。行政诉讼一审结案{}件，败诉{}件{}；一审开庭{}件，行政机关负责人出庭应诉{}件{}。{verdict}",
+        c.received,
+        c.accepted,
+        c.not_accepted,
+        c.closed,
+        c.corrected,
+        rate_clause("被纠错率", &r.correction_rate),
+        c.mediated,
+        rate_clause("调解成功率", &r.mediation_rate),
+        c.first_instance_closed,
+        c.lost,
+        rate_clause("一审败诉率", &r.loss_rate),
+        c.heard,
+        c.head_appeared,
+        rate_clause("出庭应诉率", &r.appearance_rate),
+        period = period_phrase(report),
+        unit = report.unit.as_deref().unwrap_or("全州"),
+        verdict = verdict(report),
+    )?;
+    Ok(())
+}
+
+/// `，被纠错率8.28%，同比下降28.83个百分点，低于全省平均水平（14.05%）`, leaving out what
+/// cannot be said (no rate, no previous rate, no benchmark).
+fn rate_clause(name: &str, figure: &RateFigure) -> String {
+    let Some(rate) = figure.current.rate else {
+        return String::new();
+    };
+    let change = figure
+        .delta_pp
+        .map_or_else(String::new, |delta| match delta.0.signum() {
+            1 => format!("，同比上升{delta}个百分点"),
+            -1 => format!("，同比下降{}个百分点", delta.abs()),
+            _ => "，与上年同期持平".to_owned(),
+        });
+    if let Some(benchmark) = &figure.benchmark {
+        let relation = match rate.cmp(&benchmark.rate) {
+            std::cmp::Ordering::Less => "低于",
+            std::cmp::Ordering::Greater => "高于",
+            std::cmp::Ordering::Equal => "持平于",
+        };
+        return format!(
+            "，{name}{}{change}，{relation}{}（{}）",
+            percent(rate),
+            level(&benchmark.label),
+            percent(benchmark.rate)
+        );
+    }
+    format!("，{name}{}{change}", percent(rate))
+}
+
+/// 「三项指标均优于全省平均水平」 and its variants, over the three rates of 两降一升.
+fn verdict(report: &Report) -> String {
+    let core = [Metric::Correction, Metric::Loss, Metric::Appearance];
+    let compared: Vec<(Metric, bool, &str)> = core
+        .iter()
+        .filter_map(|m| {
+            let b = report.rates.get(*m).benchmark.as_ref()?;
+            Some((*m, b.better?, b.label.as_str()))
+        })
+        .collect();
+    let Some((_, _, label)) = compared.first() else {
+        return String::new();
+    };
+    let level = level(label);
+    let better: Vec<&str> = compared
+        .iter()
+        .filter(|(_, b, _)| *b)
+        .map(|(m, _, _)| m.short_zh())
+        .collect();
+    let count = ["零", "一", "两", "三"][compared.len().min(3)];
+    if better.len() == compared.len() {
+        if compared.len() == 1 {
+            format!("{}优于{level}。", better[0])
+        } else {
+            format!("{count}项指标均优于{level}。")
+        }
+    } else if better.is_empty() {
+        format!("{count}项指标均未优于{level}。")
+    } else {
+        format!("{}优于{level}。", better.join("、"))
+    }
+}
+
+/// A benchmark's name as a level: 全省平均 → 全省平均水平.
+fn level(label: &str) -> String {
+    if label.ends_with("平均") {
+        format!("{label}水平")
+    } else {
+        label.to_owned()
+    }
+}
+
+fn percent(rate: Percent) -> String {
+    format!("{rate}%")
+}
+
+/// 「今年1月至8月」, 「2020年3月」, 「今年全年」 or 「2021年3月5日至4月2日」.
+fn period_phrase(report: &Report) -> String {
+    let (from, to) = (report.period.from, report.period.to);
+    let year = if to.year() == report.as_of.year() {
+        "今年".to_owned()
+    } else {
+        format!("{}年", to.year())
+    };
+    let month_start = from.day() == 1;
+    let month_end = to.succ_opt().is_none_or(|next| next.day() == 1);
+    if from.year() == to.year() && month_start && month_end {
+        if from.month() == 1 && to.month() == 12 {
+            return format!("{year}全年");
+        }
+        if from.month() == to.month() {
+            return format!("{year}{}月", to.month());
+        }
+        return format!("{year}{}月至{}月", from.month(), to.month());
+    }
+    let day = |d: NaiveDate| format!("{}月{}日", d.month(), d.day());
+    if from.year() == to.year() {
+        format!("{year}{}至{}", day(from), day(to))
+    } else {
+        format!("{}年{}至{}年{}", from.year(), day(from), to.year(), day(to))
+    }
+}
