@@ -186,6 +186,10 @@ pub struct DemoArgs {
     #[arg(long, value_name = "DIR")]
     pub data: Option<PathBuf>,
 
+    /// Benchmarks to compare with [default: data/benchmarks.csv, if present]
+    #[arg(long, value_name = "FILE")]
+    pub benchmarks: Option<PathBuf>,
+
     #[command(flatten)]
     pub output: ReportOutput,
 }

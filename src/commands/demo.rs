@@ -12,11 +12,12 @@ use crate::ingest::ImportOptions;
 use crate::ledger::Ledger;
 use crate::report::ReportOptions;
 
-/// The sample's folder within the source tree.
+/// The sample's folder and benchmarks within the source tree.
 const SAMPLE: &str = "data/sample";
+const BENCHMARKS: &str = "data/benchmarks.csv";
 
 pub fn run(args: &DemoArgs, out: &mut dyn Write) -> Result<ExitCode> {
-    let data = args.data.clone().unwrap_or_else(default_sample);
+    let data = args.data.clone().unwrap_or_else(|| in_checkout(SAMPLE));
     if !data.is_dir() {
         bail!("no sample folder at `{}`: give --data DIR", data.display());
     }
@@ -33,17 +34,29 @@ pub fn run(args: &DemoArgs, out: &mut dyn Write) -> Result<ExitCode> {
     let summary = super::import::import_paths(&mut ledger, &[data], &options)?;
     let mut log = std::io::stderr().lock();
     super::import::finish(&summary, false, "a temporary ledger", &mut log)?;
+    let benchmarks = args
+        .benchmarks
+        .clone()
+        .or_else(|| Some(in_checkout(BENCHMARKS)).filter(|p| p.is_file()));
+    if let Some(file) = benchmarks {
+        let display = file.display().to_string();
+        let read = crate::import::benchmarks::read(&file, &display).map_err(|diagnostics| {
+            let listing: Vec<String> = diagnostics.iter().map(ToString::to_string).collect();
+            anyhow::anyhow!("cannot read the benchmarks:\n{}", listing.join("\n"))
+        })?;
+        ledger.store_benchmarks(&read, &options.imported_at)?;
+    }
     super::report::print(&ledger, &ReportOptions::default(), &args.output, out)?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// `data/sample` under the current folder, else under the source tree this binary was
-/// built from (so `cargo run -- demo` works from anywhere in a checkout).
-fn default_sample() -> PathBuf {
-    let here = PathBuf::from(SAMPLE);
-    if here.is_dir() {
+/// A path under the current folder, else under the source tree this binary was built
+/// from (so `cargo run -- demo` works from anywhere in a checkout).
+fn in_checkout(relative: &str) -> PathBuf {
+    let here = PathBuf::from(relative);
+    if here.exists() {
         here
     } else {
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(SAMPLE)
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(relative)
     }
 }
