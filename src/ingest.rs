@@ -79,9 +79,41 @@ pub struct ImportSummary {
     pub committed: bool,
 }
 
-/// Counts diagnostics on their way to the caller's sink.
+/// What an import tells its caller while it runs.
+pub trait Observer {
+    /// An error or warning, as soon as it is found.
+    fn diagnostic(&mut self, diagnostic: &Diagnostic);
+
+    /// How far the import has come.
+    fn progress(&mut self, _progress: Progress<'_>) {}
+}
+
+/// Milestones of an import, for a progress display.
+#[derive(Debug, Clone, Copy)]
+pub enum Progress<'a> {
+    /// The files to read, and their total size in bytes.
+    Start { files: usize, bytes: u64 },
+    /// A file begins.
+    File { name: &'a str, bytes: u64 },
+    /// Rows read so far in the current file.
+    Rows(u64),
+    /// Everything was read.
+    Finish,
+}
+
+/// How often row progress is reported.
+const ROWS_PER_PROGRESS: u64 = 8192;
+
+/// An observer that ignores everything (the second read of a file).
+struct Quiet;
+
+impl Observer for Quiet {
+    fn diagnostic(&mut self, _: &Diagnostic) {}
+}
+
+/// Counts diagnostics on their way to the caller's observer.
 struct Sink<'a> {
-    emit: &'a mut dyn FnMut(&Diagnostic),
+    observer: &'a mut dyn Observer,
     errors: u64,
     warnings: u64,
 }
@@ -92,7 +124,13 @@ impl Sink<'_> {
             Severity::Error => self.errors += 1,
             Severity::Warning => self.warnings += 1,
         }
-        (self.emit)(diagnostic);
+        self.observer.diagnostic(diagnostic);
+    }
+
+    fn rows(&mut self, rows: u64) {
+        if rows.is_multiple_of(ROWS_PER_PROGRESS) {
+            self.observer.progress(Progress::Rows(rows));
+        }
     }
 }
 
@@ -104,19 +142,30 @@ pub fn import(
     ledger: &mut Ledger,
     paths: &[PathBuf],
     options: &ImportOptions,
-    emit: &mut dyn FnMut(&Diagnostic),
+    observer: &mut dyn Observer,
 ) -> Result<ImportSummary> {
     let mut sink = Sink {
-        emit,
+        observer,
         errors: 0,
         warnings: 0,
     };
     let files = expand(paths, &mut sink);
+    let size = |path: &PathBuf| std::fs::metadata(path).map_or(0, |m| m.len());
+    sink.observer.progress(Progress::Start {
+        files: files.len(),
+        bytes: files.iter().map(size).sum(),
+    });
     let writer = ledger.writer()?;
     let mut summary = ImportSummary::default();
     for path in &files {
+        let name = path.display().to_string();
+        sink.observer.progress(Progress::File {
+            name: &name,
+            bytes: size(path),
+        });
         import_file(&writer, path, options, &mut sink, &mut summary.files)?;
     }
+    sink.observer.progress(Progress::Finish);
     summary.errors = sink.errors;
     summary.warnings = sink.warnings;
     if summary.errors == 0 && !options.dry_run && !files.is_empty() {
@@ -265,7 +314,7 @@ fn import_part(
             return Ok(summary);
         };
         let mut quiet = Sink {
-            emit: &mut |_| {},
+            observer: &mut Quiet,
             errors: 0,
             warnings: 0,
         };
@@ -322,7 +371,8 @@ fn open(source: &Source, options: &ReadOptions, sink: &mut Sink) -> Opened {
 /// Reads every row for its diagnostics; returns the latest date among the good rows.
 fn latest_date(file: &LedgerFile, rows: Rows, sink: &mut Sink) -> Option<NaiveDate> {
     let mut latest = None;
-    for row in rows {
+    for (read, row) in (1..).zip(rows) {
+        sink.rows(read);
         let parsed = match row {
             Ok(raw) => file.parse(raw),
             Err(diagnostic) => {
@@ -353,7 +403,8 @@ fn write_rows(
     let mut tally = BatchTally::default();
     // case id → the row that first gave it: a file lists each case once.
     let mut seen: HashMap<i64, u32> = HashMap::new();
-    for row in rows {
+    for (read, row) in (1..).zip(rows) {
+        sink.rows(read);
         let raw = match row {
             Ok(raw) => raw,
             Err(diagnostic) => {

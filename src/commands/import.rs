@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 
+use super::progress::Console;
 use crate::cli::{ImportArgs, KindArg};
 use crate::import::{ReadOptions, cell};
 use crate::ingest::{self, AsOfSource, FileOutcome, ImportOptions, ImportSummary};
@@ -59,12 +60,7 @@ pub(super) fn import_paths(
     paths: &[PathBuf],
     options: &ImportOptions,
 ) -> Result<ImportSummary> {
-    let stderr = std::io::stderr();
-    let mut stderr = stderr.lock();
-    ingest::import(ledger, paths, options, &mut |d| {
-        // A closed stderr must not stop the import from rolling back cleanly.
-        let _ = writeln!(stderr, "{d}");
-    })
+    ingest::import(ledger, paths, options, &mut Console::new())
 }
 
 /// The closing line, and the exit status: failure if anything was rejected.

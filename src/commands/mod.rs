@@ -5,6 +5,7 @@ mod benchmark;
 mod demo;
 mod import;
 mod output;
+mod progress;
 mod report;
 mod trend;
 

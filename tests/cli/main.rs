@@ -1,6 +1,8 @@
 //! End-to-end tests of the `caseledger` binary on real files in temporary folders.
 //!
 //! Table of contents:
+//! - `formats`: breakdown by unit, benchmarks, trend, and the csv, markdown and text
+//!   formats;
 //! - `import`: what import accepts, rejects and reports, and that a rejected import
 //!   leaves the ledger as it was;
 //! - `versions`: re-imports, corrections and reports as of an earlier date;
@@ -9,6 +11,7 @@
 //!   byte for byte;
 //! - `workbook`: Excel workbooks: typed cells, several sheets, numeric case numbers.
 
+mod formats;
 mod import;
 mod report;
 mod sample;

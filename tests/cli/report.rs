@@ -152,7 +152,7 @@ fn golden(name: &str) -> PathBuf {
 }
 
 /// Compares with a reviewed golden file; `UPDATE_GOLDEN=1` rewrites it for review.
-fn assert_golden(name: &str, actual: &str) {
+pub fn assert_golden(name: &str, actual: &str) {
     let path = golden(name);
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
         std::fs::write(&path, actual).expect("write golden");

@@ -14,7 +14,9 @@ use crate::support::Workspace;
 mod generator;
 
 fn sample() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data").join("sample")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("data")
+        .join("sample")
 }
 
 /// Published counts, Jan–Aug 2021, and the implied Jan–Aug 2020 counts.
@@ -47,8 +49,14 @@ fn sample_reproduces_the_published_figures() {
     let ws = Workspace::new();
     ws.ok(["import".as_ref(), sample().as_os_str()]);
     let report = ws.report_json(&[]);
-    assert_eq!(report["period"], json!({"from": "2021-01-01", "to": "2021-08-31"}));
-    assert_eq!(report["previous_period"], json!({"from": "2020-01-01", "to": "2020-08-31"}));
+    assert_eq!(
+        report["period"],
+        json!({"from": "2021-01-01", "to": "2021-08-31"})
+    );
+    assert_eq!(
+        report["previous_period"],
+        json!({"from": "2020-01-01", "to": "2020-08-31"})
+    );
     assert_eq!(report["as_of"], "2021-08-31");
     let (this_year, last_year) = published();
     assert_counts(&report, "counts", &this_year);
@@ -56,10 +64,17 @@ fn sample_reproduces_the_published_figures() {
     for (key, rate, previous, delta) in RATES {
         let figure = &report["rates"][key];
         assert_eq!(figure["rate"], json!(rate), "{key}");
-        assert_eq!(figure["previous"]["rate"], json!(previous), "{key} previous");
+        assert_eq!(
+            figure["previous"]["rate"],
+            json!(previous),
+            "{key} previous"
+        );
         assert_eq!(figure["delta_pp"], json!(delta), "{key} delta");
     }
-    assert_eq!(report["rates"]["correction_rate"]["relative_change"], json!(-77.69));
+    assert_eq!(
+        report["rates"]["correction_rate"]["relative_change"],
+        json!(-77.69)
+    );
 
     // Explicit periods give the same figures as the defaults; last year's own report
     // has last year's counts.
@@ -81,16 +96,28 @@ fn sample_has_a_gb18030_file_and_a_bom_file() {
             gb18030 += 1;
         }
     }
-    assert!(gb18030 > 0 && bom > 0, "GB18030 files: {gb18030}, BOM files: {bom}");
+    assert!(
+        gb18030 > 0 && bom > 0,
+        "GB18030 files: {gb18030}, BOM files: {bom}"
+    );
 }
 
 #[test]
 fn demo_prints_the_report_from_the_sample() {
     let ws = Workspace::new();
-    let demo = ws.ok(["demo".as_ref(), "--data".as_ref(), sample().as_os_str(), "--format".as_ref(), "json".as_ref()]);
+    let demo = ws.ok([
+        "demo".as_ref(),
+        "--data".as_ref(),
+        sample().as_os_str(),
+        "--format".as_ref(),
+        "json".as_ref(),
+    ]);
     let report: Value = serde_json::from_str(&demo).expect("json");
     assert_counts(&report, "counts", &published().0);
-    assert!(!ws.ledger().exists(), "demo must not touch the user's ledger");
+    assert!(
+        !ws.ledger().exists(),
+        "demo must not touch the user's ledger"
+    );
     let table = ws.ok(["demo".as_ref(), "--data".as_ref(), sample().as_os_str()]);
     assert!(table.contains("8.28% (14/169)"), "{table}");
     assert!(table.contains("下降 28.83 个百分点"), "{table}");
@@ -103,11 +130,22 @@ fn regenerating_the_sample_gives_identical_bytes() {
     let committed = files(&sample());
     let generated = files(dir.path());
     let relative = |root: &Path, files: &[PathBuf]| -> Vec<PathBuf> {
-        files.iter().map(|f| f.strip_prefix(root).expect("inside").to_path_buf()).collect()
+        files
+            .iter()
+            .map(|f| f.strip_prefix(root).expect("inside").to_path_buf())
+            .collect()
     };
-    assert_eq!(relative(dir.path(), &generated), relative(&sample(), &committed), "file lists differ");
+    assert_eq!(
+        relative(dir.path(), &generated),
+        relative(&sample(), &committed),
+        "file lists differ"
+    );
     for (new, old) in generated.iter().zip(&committed) {
-        assert!(std::fs::read(new).expect("read") == std::fs::read(old).expect("read"), "{} differs", old.display());
+        assert!(
+            std::fs::read(new).expect("read") == std::fs::read(old).expect("read"),
+            "{} differs",
+            old.display()
+        );
     }
 }
 

@@ -128,6 +128,10 @@ impl Run {
         self
     }
 
+    pub fn stdout_bytes(&self) -> Vec<u8> {
+        self.output.stdout.clone()
+    }
+
     pub fn stdout(&self) -> String {
         String::from_utf8_lossy(&self.output.stdout).into_owned()
     }

@@ -25,7 +25,18 @@ fn ledger_workbook(path: &Path) -> Result<(), XlsxError> {
 
     let recon = book.add_worksheet().set_name("复议")?;
     recon.write_string(0, 0, "2021年行政复议案件台账")?;
-    for (col, header) in ["复议案号", "单位", "申请人", "收到申请日期", "受理日期", "办结日期", "审理结果"].iter().enumerate() {
+    for (col, header) in [
+        "复议案号",
+        "单位",
+        "申请人",
+        "收到申请日期",
+        "受理日期",
+        "办结日期",
+        "审理结果",
+    ]
+    .iter()
+    .enumerate()
+    {
         recon.write_string(1, col as u16, *header)?;
     }
     // Row 3: real date cells.
@@ -49,7 +60,19 @@ fn ledger_workbook(path: &Path) -> Result<(), XlsxError> {
     recon.write_string(4, 4, "2021.2.12")?;
 
     let suits = book.add_worksheet().set_name("应诉")?;
-    for (col, header) in ["案号", "单位", "被告", "立案日期", "开庭日期", "负责人出庭", "结案日期", "裁判结果"].iter().enumerate() {
+    for (col, header) in [
+        "案号",
+        "单位",
+        "被告",
+        "立案日期",
+        "开庭日期",
+        "负责人出庭",
+        "结案日期",
+        "裁判结果",
+    ]
+    .iter()
+    .enumerate()
+    {
         suits.write_string(0, col as u16, *header)?;
     }
     suits.write_string(1, 0, "(2021)黔2701行初7号")?;
@@ -68,20 +91,30 @@ fn every_ledger_sheet_of_a_workbook_imports() {
     let ws = Workspace::new();
     let path = ws.path().join("周报_2021-03-31.xlsx");
     ledger_workbook(&path).expect("workbook");
-    ws.run(["import".as_ref(), path.as_os_str()]).success().stdout_has(&[
-        "周报_2021-03-31.xlsx [填表说明]: no ledger header row in this sheet; skipped",
-        "周报_2021-03-31.xlsx [复议]: 复议台账 as of 2021-03-31 (file name), 3 rows: 3 new",
-        "周报_2021-03-31.xlsx [应诉]: 应诉台账 as of 2021-03-31 (file name), 1 row: 1 new",
-        "personal names not stored: 申请人 (1 file)",
-    ]);
+    ws.run(["import".as_ref(), path.as_os_str()])
+        .success()
+        .stdout_has(&[
+            "周报_2021-03-31.xlsx [填表说明]: no ledger header row in this sheet; skipped",
+            "周报_2021-03-31.xlsx [复议]: 复议台账 as of 2021-03-31 (file name), 3 rows: 3 new",
+            "周报_2021-03-31.xlsx [应诉]: 应诉台账 as of 2021-03-31 (file name), 1 row: 1 new",
+            "personal names not stored: 申请人 (1 file)",
+        ]);
     let report = ws.report_json(&[]);
-    let keys = ["received", "accepted", "closed", "not_accepted", "corrected"];
+    let keys = [
+        "received",
+        "accepted",
+        "closed",
+        "not_accepted",
+        "corrected",
+    ];
     assert_eq!(keys.map(|k| count(&report, "counts", k)), [3, 2, 2, 1, 1]);
     let keys = ["first_instance_closed", "lost", "heard", "head_appeared"];
     assert_eq!(keys.map(|k| count(&report, "counts", k)), [1, 1, 1, 1]);
 
     // Re-importing the workbook is recognised as a whole.
-    ws.run(["import".as_ref(), path.as_os_str()]).success().stdout_has(&["already imported"]);
+    ws.run(["import".as_ref(), path.as_os_str()])
+        .success()
+        .stdout_has(&["already imported"]);
 }
 
 #[test]
@@ -89,13 +122,23 @@ fn only_the_named_sheet_with_sheet_flag() {
     let ws = Workspace::new();
     let path = ws.path().join("周报_2021-03-31.xlsx");
     ledger_workbook(&path).expect("workbook");
-    ws.run(["import".as_ref(), "--sheet".as_ref(), "应诉".as_ref(), path.as_os_str()])
-        .success()
-        .stdout_has(&["[应诉]: 应诉台账"]);
+    ws.run([
+        "import".as_ref(),
+        "--sheet".as_ref(),
+        "应诉".as_ref(),
+        path.as_os_str(),
+    ])
+    .success()
+    .stdout_has(&["[应诉]: 应诉台账"]);
     assert_eq!(count(&ws.report_json(&[]), "counts", "received"), 0);
-    ws.run(["import".as_ref(), "--sheet".as_ref(), "汇总".as_ref(), path.as_os_str()])
-        .failure()
-        .stderr_has(&["no sheet `汇总` in this workbook (sheets: 填表说明, 复议, 应诉)"]);
+    ws.run([
+        "import".as_ref(),
+        "--sheet".as_ref(),
+        "汇总".as_ref(),
+        path.as_os_str(),
+    ])
+    .failure()
+    .stderr_has(&["no sheet `汇总` in this workbook (sheets: 填表说明, 复议, 应诉)"]);
 }
 
 #[test]

@@ -1,0 +1,94 @@
+//! The import's voice on the terminal: diagnostics on stderr as they are found, and a
+//! progress bar while large or many files are read — only when stderr is a terminal.
+
+use std::io::{IsTerminal, Write};
+use std::time::Duration;
+
+use indicatif::{ProgressBar, ProgressStyle};
+
+use crate::import::Diagnostic;
+use crate::ingest::{Observer, Progress};
+
+/// Below this much input a bar would only flicker.
+const BAR_FROM_BYTES: u64 = 4 << 20;
+const BAR_FROM_FILES: usize = 20;
+
+/// Prints diagnostics to stderr and draws the progress bar.
+pub struct Console {
+    terminal: bool,
+    bar: Option<ProgressBar>,
+    /// The current file, its size, and the bytes of the files before it.
+    file: String,
+    file_bytes: u64,
+    done_bytes: u64,
+}
+
+impl Console {
+    #[must_use]
+    pub fn new() -> Console {
+        Console {
+            terminal: std::io::stderr().is_terminal(),
+            bar: None,
+            file: String::new(),
+            file_bytes: 0,
+            done_bytes: 0,
+        }
+    }
+}
+
+impl Default for Console {
+    fn default() -> Self {
+        Console::new()
+    }
+}
+
+impl Observer for Console {
+    fn diagnostic(&mut self, diagnostic: &Diagnostic) {
+        let print = || {
+            // A closed stderr must not stop the import from rolling back cleanly.
+            let _ = writeln!(std::io::stderr().lock(), "{diagnostic}");
+        };
+        match &self.bar {
+            Some(bar) => bar.suspend(print),
+            None => print(),
+        }
+    }
+
+    fn progress(&mut self, progress: Progress<'_>) {
+        match progress {
+            Progress::Start { files, bytes } => {
+                if self.terminal && (files >= BAR_FROM_FILES || bytes >= BAR_FROM_BYTES) {
+                    let bar = ProgressBar::new(bytes);
+                    let style = ProgressStyle::with_template(
+                        "{spinner} [{bar:30}] {binary_bytes}/{binary_total_bytes} {wide_msg}",
+                    )
+                    .map(|s| s.progress_chars("=> "));
+                    if let Ok(style) = style {
+                        bar.set_style(style);
+                    }
+                    bar.enable_steady_tick(Duration::from_millis(120));
+                    self.bar = Some(bar);
+                }
+            }
+            Progress::File { name, bytes } => {
+                self.done_bytes += self.file_bytes;
+                self.file_bytes = bytes;
+                name.clone_into(&mut self.file);
+                if let Some(bar) = &self.bar {
+                    bar.set_position(self.done_bytes);
+                    bar.set_message(self.file.clone());
+                }
+            }
+            Progress::Rows(rows) => {
+                if let Some(bar) = &self.bar {
+                    bar.set_message(format!("{} ({rows} rows)", self.file));
+                }
+            }
+            Progress::Finish => {
+                if let Some(bar) = self.bar.take() {
+                    bar.finish_and_clear();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,350 @@
+//! Breakdown by unit, benchmarks, trend, and the csv, markdown and text formats.
+//!
+//! Figures are the published ones of SPEC §6 (which the shipped sample reproduces) or
+//! hand counts of the fixtures, as noted beside each.
+
+use std::path::PathBuf;
+
+use encoding_rs::GB18030;
+use serde_json::{Value, json};
+
+use crate::support::{Workspace, count};
+
+fn sample() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("data")
+        .join("sample")
+}
+
+fn benchmarks() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("data")
+        .join("benchmarks.csv")
+}
+
+/// A workspace with the sample and the province averages imported.
+fn with_sample() -> Workspace {
+    let ws = Workspace::new();
+    ws.ok(["import".as_ref(), sample().as_os_str()]);
+    ws.ok([
+        "benchmark".as_ref(),
+        "import".as_ref(),
+        benchmarks().as_os_str(),
+    ]);
+    ws
+}
+
+#[test]
+fn unit_rows_add_up_to_the_whole() {
+    let ws = with_sample();
+    let report = ws.report_json(&["--by", "unit"]);
+    let rows = report["rows"].as_array().expect("rows");
+    assert_eq!(rows.len(), 13, "12 counties and 州直");
+    for key in [
+        "received",
+        "accepted",
+        "not_accepted",
+        "closed",
+        "corrected",
+        "mediated",
+        "filed",
+        "first_instance_closed",
+        "lost",
+        "heard",
+        "head_appeared",
+    ] {
+        let sum: u64 = rows
+            .iter()
+            .map(|r| r["counts"][key].as_u64().expect("count"))
+            .sum();
+        assert_eq!(sum, count(&report, "counts", key), "{key}");
+        let sum: u64 = rows
+            .iter()
+            .map(|r| r["previous_counts"][key].as_u64().expect("count"))
+            .sum();
+        assert_eq!(
+            sum,
+            count(&report, "previous_counts", key),
+            "previous {key}"
+        );
+    }
+    // The top level stays the whole ledger's published figures.
+    assert_eq!(report["rates"]["correction_rate"]["rate"], json!(8.28));
+    // Without --by there are no rows.
+    assert!(ws.report_json(&[]).get("rows").is_none());
+}
+
+#[test]
+fn units_are_ranked_worst_first() {
+    let ws = with_sample();
+    let rate = |row: &Value, key: &str| row["rates"][key]["rate"].as_f64();
+    let correction = ws.report_json(&["--by", "unit", "--sort", "correction_rate"]);
+    let rates: Vec<f64> = correction["rows"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .filter_map(|r| rate(r, "correction_rate"))
+        .collect();
+    assert!(
+        rates.windows(2).all(|w| w[0] >= w[1]),
+        "correction rates not descending: {rates:?}"
+    );
+    let appearance = ws.report_json(&["--by", "unit", "--sort", "出庭率"]);
+    let rates: Vec<f64> = appearance["rows"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .filter_map(|r| rate(r, "appearance_rate"))
+        .collect();
+    assert!(
+        rates.windows(2).all(|w| w[0] <= w[1]),
+        "appearance rates not ascending: {rates:?}"
+    );
+    ws.run(["report", "--by", "unit", "--sort", "favourite"])
+        .failure()
+        .stderr_has(&["cannot sort by `favourite`"]);
+}
+
+#[test]
+fn fixture_units_by_hand() {
+    // 应诉台账 fixture, Jan 1 – Mar 12 2021: 福泉市 行初2 行初3 closed (0 lost), 都匀市 行初1 行初88
+    // closed (2 lost); the 复议台账 fixtures are all 都匀市.
+    let ws = Workspace::new();
+    let dir = ws.copy_fixtures(&[
+        "复议台账_都匀市_2021-03-12.csv",
+        "应诉台账_都匀市人民法院_2021-03-12.csv",
+    ]);
+    ws.ok(["import".as_ref(), dir.as_os_str()]);
+    let report = ws.report_json(&["--by", "unit", "--sort", "unit"]);
+    let rows = report["rows"].as_array().expect("rows");
+    let find = |unit: &str| {
+        rows.iter()
+            .find(|r| r["unit"] == unit)
+            .unwrap_or_else(|| panic!("no {unit}"))
+    };
+    assert_eq!(find("福泉市")["counts"]["first_instance_closed"], 2);
+    assert_eq!(find("福泉市")["counts"]["lost"], 0);
+    assert_eq!(find("都匀市")["counts"]["lost"], 2);
+    assert_eq!(find("都匀市")["rates"]["loss_rate"]["rate"], json!(100.0));
+}
+
+#[test]
+fn benchmarks_show_beside_matching_periods_only() {
+    let ws = with_sample();
+    let report = ws.report_json(&[]);
+    assert_eq!(
+        report["rates"]["correction_rate"]["benchmark"],
+        json!({"label": "全省平均", "rate": 14.05, "better": true})
+    );
+    assert_eq!(
+        report["rates"]["loss_rate"]["benchmark"],
+        json!({"label": "全省平均", "rate": 22.33, "better": true})
+    );
+    assert_eq!(
+        report["rates"]["appearance_rate"]["benchmark"],
+        json!({"label": "全省平均", "rate": 73.99, "better": true})
+    );
+    assert!(report["rates"]["mediation_rate"].get("benchmark").is_none());
+    let other = ws.report_json(&["--to", "2021-07-31"]);
+    assert!(other["rates"]["correction_rate"].get("benchmark").is_none());
+    // A unit worse than the province: 贵定县's correction rate is above 14.05.
+    let units = ws.report_json(&["--by", "unit"]);
+    let better: Vec<&Value> = units["rows"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .map(|r| &r["rates"]["correction_rate"]["benchmark"]["better"])
+        .collect();
+    assert!(
+        better.contains(&&json!(true)) && better.contains(&&json!(false)),
+        "{better:?}"
+    );
+}
+
+#[test]
+fn bad_benchmark_files_are_rejected_with_row_and_column() {
+    let ws = Workspace::new();
+    let path = ws.write("bench.csv", "指标,起始日期,截止日期,比较值,名称\n结案率,2021-01-01,2021-08-31,14.05,全省平均\n纠错率,2021-01-01,2021-08-31,14.055,全省平均\n".as_bytes());
+    let file = path.display().to_string();
+    ws.run(["benchmark".as_ref(), "import".as_ref(), path.as_os_str()]).failure().stderr_has(&[
+        &format!("{file}:2:指标: error: `结案率` is not a rate"),
+        &format!("{file}:3:比较值: error: `14.055` is not a rate in per cent with at most two decimals"),
+    ]);
+    assert!(!ws.ledger().exists());
+}
+
+#[test]
+fn csv_opens_in_excel_and_in_gb18030() {
+    let ws = with_sample();
+    let out = ws.path().join("report.csv");
+    ws.ok([
+        "report".as_ref(),
+        "--format".as_ref(),
+        "csv".as_ref(),
+        "--output".as_ref(),
+        out.as_os_str(),
+    ]);
+    let bytes = std::fs::read(&out).expect("csv");
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "no BOM");
+    let text = String::from_utf8(bytes[3..].to_vec()).expect("utf-8");
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("行政复议被纠错率,"))
+        .expect("rate row");
+    assert_eq!(
+        line,
+        "行政复议被纠错率,correction_rate,8.28,37.11,-28.83,-77.69,14,169,72,194,全省平均,14.05,是"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            std::fs::metadata(&out).expect("meta").permissions().mode() & 0o777,
+            0o600
+        );
+    }
+    let gb = ws
+        .run(["report", "--format", "csv", "--encoding", "gb18030"])
+        .success();
+    let gb = gb.stdout_bytes();
+    let (decoded, _, errors) = GB18030.decode(&gb);
+    assert!(!errors);
+    assert_eq!(decoded, text);
+}
+
+#[test]
+fn csv_cells_cannot_become_formulas() {
+    let ws = Workspace::new();
+    let path = ws.write(
+        "复议台账_2021-03-05.csv",
+        "复议案号,单位,收到申请日期\n都府复〔2021〕1号,=HYPERLINK(\"http://x\"),2021-01-05\n"
+            .as_bytes(),
+    );
+    ws.ok(["import".as_ref(), path.as_os_str()]);
+    let csv = ws.ok(["report", "--by", "unit", "--format", "csv"]);
+    assert!(csv.contains("\"'=HYPERLINK(\"\"http://x\"\")\""), "{csv}");
+}
+
+#[test]
+fn text_is_the_published_paragraph() {
+    let ws = with_sample();
+    let text = ws.ok(["report", "--format", "text"]);
+    crate::report::assert_golden("sample_text.txt", &text);
+    let unit = ws.ok([
+        "report",
+        "--format",
+        "text",
+        "--unit",
+        "都匀市",
+        "--from",
+        "2021-03-01",
+        "--to",
+        "2021-03-31",
+    ]);
+    assert!(
+        unit.starts_with("今年3月，都匀市行政复议案件收案"),
+        "{unit}"
+    );
+}
+
+#[test]
+fn markdown_matches_golden() {
+    let ws = Workspace::new();
+    let dir = ws.copy_fixtures(&[
+        "复议台账_都匀市_2020-03-13.csv",
+        "复议台账_都匀市_2021-03-12.csv",
+        "应诉台账_都匀市人民法院_2021-03-12.csv",
+    ]);
+    ws.ok(["import".as_ref(), dir.as_os_str()]);
+    crate::report::assert_golden(
+        "report_by_unit.md",
+        &ws.ok(["report", "--format", "markdown", "--by", "unit"]),
+    );
+}
+
+#[test]
+fn monthly_trend_ends_at_the_report_figures() {
+    let ws = with_sample();
+    let trend: Value =
+        serde_json::from_str(&ws.ok(["trend", "--every", "month", "--format", "json"]))
+            .expect("json");
+    let points = trend["points"].as_array().expect("points");
+    let ends: Vec<&str> = points
+        .iter()
+        .map(|p| p["as_of"].as_str().expect("date"))
+        .collect();
+    assert_eq!(
+        ends,
+        [
+            "2021-01-31",
+            "2021-02-28",
+            "2021-03-31",
+            "2021-04-30",
+            "2021-05-31",
+            "2021-06-30",
+            "2021-07-31",
+            "2021-08-31"
+        ]
+    );
+    let last = &points[7];
+    assert_eq!(
+        last["period"],
+        json!({"from": "2021-01-01", "to": "2021-08-31"})
+    );
+    assert_eq!(
+        last["rates"],
+        json!({"correction_rate": 8.28, "loss_rate": 21.74, "appearance_rate": 75.76, "mediation_rate": 44.97})
+    );
+    assert_eq!(last["counts"]["closed"], 169);
+}
+
+#[test]
+fn trend_as_known_then_replays_corrections() {
+    // data/README.md: 独府复〔2021〕2号 was reported as 撤销 in the files of 19 and 26 March
+    // 2021 and corrected to 维持 on 2 April, so the March point known then has one more
+    // corrected case than the March point known now.
+    let ws = with_sample();
+    let now: Value =
+        serde_json::from_str(&ws.ok(["trend", "--every", "month", "--format", "json"]))
+            .expect("json");
+    let then: Value = serde_json::from_str(&ws.ok([
+        "trend",
+        "--every",
+        "month",
+        "--format",
+        "json",
+        "--as-known-then",
+    ]))
+    .expect("json");
+    let march = |t: &Value| {
+        t["points"][2]["counts"]["corrected"]
+            .as_u64()
+            .expect("count")
+    };
+    assert_eq!(now["points"][2]["as_of"], "2021-03-31");
+    assert_eq!(march(&then), march(&now) + 1);
+    // On 31 August everything was known: the last points agree.
+    assert_eq!(then["points"][7], now["points"][7]);
+}
+
+#[test]
+fn weekly_trend_table_has_sundays_and_sparklines() {
+    let ws = with_sample();
+    let table = ws.ok(["trend", "--every", "week", "--from", "2021-07-01"]);
+    for sunday in ["2021-07-04", "2021-08-29"] {
+        assert!(table.contains(sunday), "{table}");
+    }
+    assert!(!table.contains("2021-08-31"), "{table}");
+    assert!(table.contains("走势"), "{table}");
+    let csv = ws.ok([
+        "trend",
+        "--every",
+        "week",
+        "--from",
+        "2021-08-01",
+        "--format",
+        "csv",
+    ]);
+    assert!(csv.starts_with("\u{feff}截至,起始,"), "{csv}");
+    assert_eq!(csv.lines().count(), 1 + 5);
+}
