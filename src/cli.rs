@@ -37,6 +37,20 @@ pub enum Command {
     Benchmark(BenchmarkArgs),
     /// Import the shipped sample into a temporary ledger and print its report
     Demo(DemoArgs),
+    /// Check files as import would, without a ledger and without writing anything
+    Check(CheckArgs),
+    /// List every import (batch) with what it changed
+    Batches(BatchesArgs),
+    /// Remove a batch, so that every report is as if it had never been imported
+    Undo(UndoArgs),
+    /// Every version of a case, oldest first, with what changed
+    History(HistoryArgs),
+    /// List current cases by the report's rules and filters
+    Cases(CasesArgs),
+    /// Show or change the counting rules (口径) stored in the ledger
+    Rules(RulesArgs),
+    /// The unit registry: canonical names and their aliases
+    Units(UnitsArgs),
 }
 
 #[derive(Debug, Args)]
@@ -192,6 +206,201 @@ pub struct DemoArgs {
 
     #[command(flatten)]
     pub output: ReportOutput,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files or folders, as for import
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// The ledger kind of every file, instead of detecting it
+    #[arg(long, value_enum)]
+    pub kind: Option<KindArg>,
+
+    /// The unit (县市) of rows that have none
+    #[arg(long, value_name = "NAME")]
+    pub unit: Option<String>,
+
+    /// Read only this sheet of each workbook
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+
+    /// The date of knowledge of every file (dates after it are warned about)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<NaiveDate>,
+}
+
+#[derive(Debug, Args)]
+pub struct BatchesArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct UndoArgs {
+    /// The batch to remove (see `caseledger batches`)
+    #[arg(value_name = "BATCH_ID")]
+    pub batch_id: i64,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// The case number, in any bracket style
+    #[arg(value_name = "CASE_NO")]
+    pub case_no: String,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+#[allow(clippy::struct_excessive_bools)] // each bool is a --flag of its own
+pub struct CasesArgs {
+    /// Only this ledger kind
+    #[arg(long, value_enum)]
+    pub kind: Option<KindArg>,
+
+    /// Only this unit (an alias of the registry is fine)
+    #[arg(long, value_name = "NAME")]
+    pub unit: Option<String>,
+
+    /// Only this instance (litigation)
+    #[arg(long, value_enum)]
+    pub instance: Option<InstanceArg>,
+
+    /// First day of the period, on the date chosen by --on
+    #[arg(long, value_name = "DATE", value_parser = parse_date, requires = "on")]
+    pub from: Option<NaiveDate>,
+
+    /// Last day of the period, on the date chosen by --on
+    #[arg(long, value_name = "DATE", value_parser = parse_date, requires = "on")]
+    pub to: Option<NaiveDate>,
+
+    /// Which date --from and --to apply to
+    #[arg(long, value_enum)]
+    pub on: Option<OnArg>,
+
+    /// Only this canonical outcome (e.g. 撤销, 不予受理)
+    #[arg(long, value_name = "OUTCOME")]
+    pub outcome: Option<String>,
+
+    /// Only cases counted as corrected (被纠错)
+    #[arg(long)]
+    pub corrected: bool,
+
+    /// Only cases counted as mediated (调解成功)
+    #[arg(long)]
+    pub mediated: bool,
+
+    /// Only cases counted as lost (败诉)
+    #[arg(long)]
+    pub lost: bool,
+
+    /// Only cases where the agency head appeared in court
+    #[arg(long)]
+    pub head_appeared: bool,
+
+    /// Only cases not closed yet
+    #[arg(long)]
+    pub open: bool,
+
+    /// As known on this date (only batches as of it or earlier)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<NaiveDate>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = CasesFormat::Table)]
+    pub format: CasesFormat,
+
+    /// Write to this file instead of standard output
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    #[command(subcommand)]
+    pub action: RulesAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RulesAction {
+    /// Print the rules in force
+    Show,
+    /// Change one rule: corrected_outcomes, mediated_outcomes, lost_outcomes (comma lists
+    /// of canonical outcomes), correction_base (closed | accepted_closed), loss_base
+    /// (first_instance_closed | judgments), appearance_scope (first_instance | all_instances)
+    Set {
+        #[arg(value_name = "KEY")]
+        key: String,
+        #[arg(value_name = "VALUE")]
+        value: String,
+    },
+    /// Return every rule to its default
+    Reset,
+}
+
+#[derive(Debug, Args)]
+pub struct UnitsArgs {
+    #[command(subcommand)]
+    pub action: UnitsAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UnitsAction {
+    /// Replace the registry with a CSV of 单位, 别名 (separated by 、 or ;) and an optional
+    /// 区划代码; afterwards unknown units are refused at import
+    Import {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// Print the registry
+    Show,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// A table for people
+    Table,
+    /// JSON
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CasesFormat {
+    /// A table for people
+    Table,
+    /// CSV for Excel (formula-safe)
+    Csv,
+    /// A JSON array of objects
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InstanceArg {
+    /// 一审
+    First,
+    /// 二审
+    Second,
+    /// 再审
+    Retrial,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OnArg {
+    /// 收案日期 (reconsideration)
+    Received,
+    /// 受理日期 (reconsideration)
+    Accepted,
+    /// 结案日期
+    Closed,
+    /// 立案日期 (litigation)
+    Filed,
+    /// 开庭日期 (litigation)
+    Hearing,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

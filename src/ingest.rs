@@ -4,8 +4,6 @@
 //! Rows stream from the reader straight into the ledger; memory does not grow with a
 //! file's size. Diagnostics go to the caller's sink as they are found.
 
-use std::collections::HashMap;
-use std::collections::hash_map::Entry;
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
@@ -149,6 +147,12 @@ pub fn import(
         errors: 0,
         warnings: 0,
     };
+    let registry = ledger.unit_registry()?;
+    let mut options = options.clone();
+    if !registry.is_empty() {
+        options.read.units = Some(std::rc::Rc::new(registry));
+    }
+    let options = &options;
     let files = expand(paths, &mut sink);
     let size = |path: &PathBuf| std::fs::metadata(path).map_or(0, |m| m.len());
     sink.observer.progress(Progress::Start {
@@ -401,8 +405,6 @@ fn write_rows(
     report_rows: bool,
 ) -> Result<BatchTally> {
     let mut tally = BatchTally::default();
-    // case id → the row that first gave it: a file lists each case once.
-    let mut seen: HashMap<i64, u32> = HashMap::new();
     for (read, row) in (1..).zip(rows) {
         sink.rows(read);
         let raw = match row {
@@ -428,25 +430,22 @@ fn write_rows(
                 .for_each(|d| sink.send(d));
         }
         let case_id = writer.case_id(file.kind, case.case_no.key())?;
-        match seen.entry(case_id) {
-            Entry::Occupied(first) => sink.send(&Diagnostic {
+        if let Some(first) = writer.sight(batch_id, case_id, row_no)? {
+            sink.send(&Diagnostic {
                 row: Some(row_no),
                 cell: file.cell_of(row_no, import::Field::CaseNo),
                 column: file.header_of(import::Field::CaseNo).map(str::to_owned),
                 ..Diagnostic::file_error(
                     &file.display,
                     format!(
-                        "case `{}` is already on row {}; a file lists each case once",
-                        case.case_no,
-                        first.get()
+                        "case `{}` is already on row {first}; a file lists each case once",
+                        case.case_no
                     ),
                 )
-            }),
-            Entry::Vacant(slot) => {
-                slot.insert(row_no);
-                tally.count(writer.record(batch_id, as_of, row_no, case_id, &case)?);
-            }
+            });
+            continue;
         }
+        tally.count(writer.record(batch_id, as_of, row_no, case_id, &case)?);
     }
     Ok(tally)
 }

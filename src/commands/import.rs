@@ -45,6 +45,7 @@ pub(super) fn import_options(args: &ImportArgs) -> ImportOptions {
             }),
             unit: args.unit.as_deref().map(cell::normalise),
             sheet: args.sheet.clone(),
+            units: None,
         },
         as_of: args.as_of,
         dry_run: args.dry_run,

@@ -9,15 +9,13 @@ use anyhow::{Result, anyhow, bail};
 
 use super::output;
 use crate::cli::{By, EncodingArg, Format, ReportArgs, ReportOutput, ReportScope};
-use crate::import::cell;
 use crate::ledger::Ledger;
-use crate::model::Rules;
 use crate::report::trend::{self, Every, TrendOptions};
 use crate::report::{self, ReportOptions, SortKey};
 
 pub fn run(ledger_path: &Path, args: &ReportArgs, out: &mut dyn Write) -> Result<ExitCode> {
     let ledger = Ledger::open_existing(ledger_path)?;
-    let mut options = report_options(&args.scope);
+    let mut options = report_options(&ledger, &args.scope)?;
     options.by_unit = args.by == Some(By::Unit);
     options.sort = args
         .sort
@@ -29,15 +27,15 @@ pub fn run(ledger_path: &Path, args: &ReportArgs, out: &mut dyn Write) -> Result
     Ok(ExitCode::SUCCESS)
 }
 
-fn report_options(scope: &ReportScope) -> ReportOptions {
-    ReportOptions {
+fn report_options(ledger: &Ledger, scope: &ReportScope) -> Result<ReportOptions> {
+    Ok(ReportOptions {
         from: scope.from,
         to: scope.to,
-        unit: scope.unit.as_deref().map(cell::normalise),
+        unit: super::unit_filter(ledger, scope.unit.as_deref())?,
         as_of: scope.as_of,
-        rules: Rules::default(),
+        rules: ledger.rules()?,
         ..ReportOptions::default()
-    }
+    })
 }
 
 /// Builds a report and writes it in the chosen format.

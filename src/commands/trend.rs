@@ -8,9 +8,7 @@ use anyhow::Result;
 
 use super::output;
 use crate::cli::{EncodingArg, Every as EveryArg, TrendArgs, TrendFormat};
-use crate::import::cell;
 use crate::ledger::Ledger;
-use crate::model::Rules;
 use crate::report;
 use crate::report::trend::{self, Every, TrendOptions};
 
@@ -23,10 +21,10 @@ pub fn run(ledger_path: &Path, args: &TrendArgs, out: &mut dyn Write) -> Result<
         },
         from: args.from,
         to: args.to,
-        unit: args.unit.as_deref().map(cell::normalise),
+        unit: super::unit_filter(&ledger, args.unit.as_deref())?,
         as_known_then: args.as_known_then,
         as_of: None,
-        rules: Rules::default(),
+        rules: ledger.rules()?,
     };
     let trend = trend::build(&ledger, &options)?;
     let lang = super::lang(args.lang);

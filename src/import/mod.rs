@@ -13,10 +13,12 @@ pub mod decode;
 pub mod diagnostic;
 mod row;
 pub mod source;
+pub mod units;
 mod workbook;
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::rc::Rc;
 
 use chrono::NaiveDate;
 
@@ -25,7 +27,7 @@ pub use columns::Field;
 pub use diagnostic::{Diagnostic, Severity};
 pub use row::ParsedRow;
 
-use crate::model::{Case, Kind};
+use crate::model::{Case, Kind, UnitRegistry};
 use columns::KindEvidence;
 
 /// One row of a spreadsheet: its own row number and its cells.
@@ -47,6 +49,8 @@ pub struct ReadOptions {
     pub unit: Option<String>,
     /// `--sheet`: read only this sheet of each workbook.
     pub sheet: Option<String>,
+    /// The unit registry: names are mapped to canonical units, unknown ones refused.
+    pub units: Option<Rc<UnitRegistry>>,
 }
 
 /// How far down to look for the header row below title rows (e.g. 「2021年行政复议案件台账」).
@@ -71,6 +75,7 @@ pub struct LedgerFile {
     /// Columns of personal names, recognised and never read.
     pub personal_columns: Vec<String>,
     unit_default: Option<String>,
+    units: Option<Rc<UnitRegistry>>,
 }
 
 /// Where rows come from within a file: the whole file, or one sheet of a workbook.
@@ -252,6 +257,7 @@ impl LedgerFile {
             unknown_columns,
             personal_columns,
             unit_default: options.unit.clone(),
+            units: options.units.clone(),
         })
     }
 

@@ -8,8 +8,9 @@ use chrono::NaiveDate;
 use super::cell::{self, BOOLEAN_STYLES, Cell, DATE_STYLES};
 use super::columns::Field;
 use super::{Diagnostic, LedgerFile, RawRow, Severity};
+use crate::model::appearance::{Qualification, qualification};
 use crate::model::case_no::{self, TypeCode};
-use crate::model::{Case, CaseNo, Facts, Instance, Kind, Outcome};
+use crate::model::{Case, CaseNo, Facts, Instance, Kind, Outcome, Resolved};
 
 /// What one row gave: a case (unless it had errors or was skipped) and its diagnostics.
 #[derive(Debug, Default)]
@@ -191,13 +192,15 @@ impl LedgerFile {
         if case_no.is_none() && r.text(Field::CaseNo).is_none() {
             r.error(Field::CaseNo, "the case number (案号) is empty".to_owned());
         }
-        let unit = r.text(Field::Unit).or_else(|| self.unit_default.clone());
-        if unit.is_none() {
+        let unit = if let Some(unit) = r.text(Field::Unit).or_else(|| self.unit_default.clone()) {
+            canonical_unit(&mut r, unit)
+        } else {
             r.error(
                 Field::Unit,
                 "the unit is empty (fill it in or give --unit)".to_owned(),
             );
-        }
+            None
+        };
         let matter = r.text(Field::Matter);
         let closed_on = r.date(Field::ClosedOn);
         let outcome = r.outcome(self.kind);
@@ -228,6 +231,26 @@ impl LedgerFile {
             case: if has_errors { None } else { case },
             diagnostics: r.diagnostics,
         })
+    }
+}
+
+/// The registry's name for a unit; without a registry, the name as written.
+fn canonical_unit(r: &mut RowReader, unit: String) -> Option<String> {
+    let Some(registry) = r.file.units.as_deref().filter(|u| !u.is_empty()) else {
+        return Some(unit);
+    };
+    match registry.resolve(&unit) {
+        Resolved::Unit(name) => Some(name.to_owned()),
+        Resolved::Unknown(closest) => {
+            r.error(
+                Field::Unit,
+                format!(
+                    "`{unit}` is not a unit of the registry (closest: {}); fix the name, or add it as an alias with caseledger units import",
+                    closest.join("、")
+                ),
+            );
+            None
+        }
     }
 }
 
@@ -329,16 +352,41 @@ fn check_consistency(r: &mut RowReader, case: &Case) {
         Facts::Litigation {
             hearing_on,
             head_appeared,
+            head_title,
             ..
         } => {
             not_before_opening(r, Field::HearingOn, *hearing_on);
-            if *head_appeared == Some(true) && hearing_on.is_none() {
-                r.warn(
-                    Field::HeadAppeared,
-                    "the head is marked as appearing but there is no hearing date".to_owned(),
-                );
+            if *head_appeared == Some(true) {
+                if hearing_on.is_none() {
+                    r.warn(
+                        Field::HeadAppeared,
+                        "the head is marked as appearing but there is no hearing date".to_owned(),
+                    );
+                }
+                check_title(r, head_title.as_deref());
             }
         }
+    }
+}
+
+/// Flags an appearance that does not count as the agency head's under the 2020 provisions
+/// (the qualified appearance rate leaves it out).
+fn check_title(r: &mut RowReader, title: Option<&str>) {
+    let Some(title) = title else { return };
+    match qualification(Some(title)) {
+        Qualification::Qualifies => {}
+        Qualification::DoesNotQualify => r.warn(
+            Field::HeadTitle,
+            format!(
+                "`{title}` is not a 正职, 副职 or 分管负责人 of the defendant agency: under the 2020 provisions on heads appearing in court this is not the head's appearance"
+            ),
+        ),
+        Qualification::Unknown => r.warn(
+            Field::HeadTitle,
+            format!(
+                "cannot tell whether `{title}` is a 正职, 副职 or 分管负责人 of the defendant agency; the qualified appearance rate leaves it out"
+            ),
+        ),
     }
 }
 

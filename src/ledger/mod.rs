@@ -9,6 +9,8 @@ mod benchmarks;
 mod case_row;
 mod read;
 pub mod schema;
+mod settings;
+mod undo;
 mod write;
 
 use std::path::{Path, PathBuf};
@@ -17,7 +19,8 @@ use std::time::Duration;
 use anyhow::{Context, Result, bail};
 use rusqlite::{Connection, OpenFlags};
 
-pub use read::BatchRecord;
+pub use read::{BatchRecord, VersionRecord};
+pub use undo::Undone;
 pub use write::{BatchTally, NewBatch, Recorded, Writer};
 
 /// How long a writer waits for another process's import before giving up.

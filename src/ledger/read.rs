@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 use chrono::NaiveDate;
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 
 use super::Ledger;
 use super::case_row::{self, CASE_COLUMNS};
@@ -92,5 +92,58 @@ impl Ledger {
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
+
+/// One stored version of a case, with the batch that stored it.
+#[derive(Debug, Clone)]
+pub struct VersionRecord {
+    pub batch_id: i64,
+    pub file: String,
+    pub as_of: NaiveDate,
+    pub source_row: u32,
+    pub case: Case,
+}
+
+impl Ledger {
+    /// Every version of the case(s) with this matching key, per kind, oldest first (in
+    /// the order that decides the current state: as-of date, then import).
+    pub fn history(&self, key: &str) -> Result<Vec<(Kind, Vec<VersionRecord>)>> {
+        let sql = format!(
+            "SELECT b.id, b.file, v.as_of, v.source_row, {columns} FROM {VERSIONS} v \
+             JOIN {BATCHES} b ON b.id = v.batch_id \
+             WHERE v.case_id = ?1 ORDER BY v.as_of, v.batch_id",
+            columns = CASE_COLUMNS
+                .split(", ")
+                .map(|c| format!("v.{}", c.trim()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        let mut found = Vec::new();
+        for kind in Kind::ALL {
+            let case_id: Option<i64> = self
+                .conn
+                .query_row(
+                    &format!("SELECT id FROM {CASES} WHERE kind = ?1 AND case_key = ?2"),
+                    params![kind.key(), key],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            let Some(case_id) = case_id else { continue };
+            let mut stmt = self.conn.prepare(&sql)?;
+            let mut rows = stmt.query([case_id])?;
+            let mut versions = Vec::new();
+            while let Some(row) = rows.next()? {
+                versions.push(VersionRecord {
+                    batch_id: row.get(0)?,
+                    file: row.get(1)?,
+                    as_of: row.get(2)?,
+                    source_row: row.get(3)?,
+                    case: case_row::from_row(kind, row, 4)?,
+                });
+            }
+            found.push((kind, versions));
+        }
+        Ok(found)
     }
 }

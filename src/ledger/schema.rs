@@ -7,14 +7,17 @@ use rusqlite::{Connection, TransactionBehavior};
 pub const BATCHES: &str = "batches";
 pub const CASES: &str = "cases";
 pub const VERSIONS: &str = "versions";
+pub const SIGHTINGS: &str = "sightings";
 pub const SETTINGS: &str = "settings";
 pub const BENCHMARKS: &str = "benchmarks";
+pub const UNITS: &str = "units";
+pub const UNIT_ALIASES: &str = "unit_aliases";
 
 /// Migration `i` brings the schema from version `i` to `i + 1`.
 ///
 /// NEVER edit or reorder an entry once released: ledgers in use have run it. Append.
 const MIGRATIONS: &[&str] = &[
-    // 1: batches, cases and their versions; settings for the 口径.
+    // 1: batches, cases, their versions and sightings; settings for the 口径.
     "
     CREATE TABLE batches (
         id          INTEGER PRIMARY KEY,
@@ -70,6 +73,16 @@ const MIGRATIONS: &[&str] = &[
     CREATE UNIQUE INDEX versions_by_case ON versions (case_id, as_of, batch_id);
     CREATE INDEX versions_by_batch ON versions (batch_id);
 
+    -- Every row of every batch: which cases a batch listed, and where. A batch stores a
+    -- version only for new or changed cases; its sightings say which unchanged ones it
+    -- confirmed, so undoing an earlier batch can give them back their facts.
+    CREATE TABLE sightings (
+        case_id    INTEGER NOT NULL REFERENCES cases (id),
+        batch_id   INTEGER NOT NULL REFERENCES batches (id),
+        source_row INTEGER NOT NULL,
+        PRIMARY KEY (case_id, batch_id)
+    ) STRICT, WITHOUT ROWID;
+
     CREATE TABLE settings (
         key   TEXT PRIMARY KEY,
         value TEXT NOT NULL
@@ -86,6 +99,18 @@ const MIGRATIONS: &[&str] = &[
         label       TEXT NOT NULL,
         imported_at TEXT NOT NULL,
         UNIQUE (metric, from_date, to_date, label)
+    ) STRICT;
+    ",
+    // 3: the unit registry: canonical county-level units, their 区划代码 and aliases.
+    "
+    CREATE TABLE units (
+        name     TEXT PRIMARY KEY,
+        code     TEXT,
+        position INTEGER NOT NULL
+    ) STRICT;
+    CREATE TABLE unit_aliases (
+        alias TEXT PRIMARY KEY,
+        unit  TEXT NOT NULL REFERENCES units (name) ON DELETE CASCADE
     ) STRICT;
     ",
 ];

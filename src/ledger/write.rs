@@ -7,7 +7,7 @@ use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params, para
 
 use super::Ledger;
 use super::case_row::{self, CASE_COLUMNS};
-use super::schema::{BATCHES, CASES, VERSIONS};
+use super::schema::{BATCHES, CASES, SIGHTINGS, VERSIONS};
 use crate::model::{Case, Kind};
 
 /// A batch about to be written.
@@ -152,6 +152,30 @@ impl Writer<'_> {
             head.into_iter().chain(case_row::to_values(case)),
         ))?;
         Ok(recorded)
+    }
+
+    /// Notes that the batch lists the case on `source_row`. Returns the row that listed
+    /// it before, when the batch already did: a file lists each case once.
+    pub fn sight(&self, batch_id: i64, case_id: i64, source_row: u32) -> Result<Option<u32>> {
+        let insert = format!(
+            "INSERT INTO {SIGHTINGS} (case_id, batch_id, source_row) VALUES (?1, ?2, ?3) \
+             ON CONFLICT DO NOTHING"
+        );
+        if self
+            .tx
+            .prepare_cached(&insert)?
+            .execute(params![case_id, batch_id, source_row])?
+            == 1
+        {
+            return Ok(None);
+        }
+        let select =
+            format!("SELECT source_row FROM {SIGHTINGS} WHERE case_id = ?1 AND batch_id = ?2");
+        Ok(Some(
+            self.tx
+                .prepare_cached(&select)?
+                .query_row(params![case_id, batch_id], |r| r.get(0))?,
+        ))
     }
 
     /// The id of the case with this matching key, registering it if new.

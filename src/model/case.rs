@@ -72,3 +72,113 @@ impl Case {
         dates.into_iter().flatten().max().unwrap_or(NaiveDate::MIN)
     }
 }
+
+/// A field's value for listing and comparing: text, a date, a yes/no, or nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldValue {
+    Text(String),
+    Date(NaiveDate),
+    Flag(bool),
+    Empty,
+}
+
+impl FieldValue {
+    fn text(value: Option<&String>) -> FieldValue {
+        value.map_or(FieldValue::Empty, |s| FieldValue::Text(s.clone()))
+    }
+
+    fn date(value: Option<NaiveDate>) -> FieldValue {
+        value.map_or(FieldValue::Empty, FieldValue::Date)
+    }
+
+    fn flag(value: Option<bool>) -> FieldValue {
+        value.map_or(FieldValue::Empty, FieldValue::Flag)
+    }
+
+    /// As shown in a table or CSV cell: dates ISO, flags 是/否, nothing empty.
+    #[must_use]
+    pub fn display(&self) -> String {
+        match self {
+            FieldValue::Text(text) => text.clone(),
+            FieldValue::Date(date) => date.format("%Y-%m-%d").to_string(),
+            FieldValue::Flag(true) => "是".to_owned(),
+            FieldValue::Flag(false) => "否".to_owned(),
+            FieldValue::Empty => String::new(),
+        }
+    }
+}
+
+impl Case {
+    /// Every field with its SPEC key (§2.2 for reconsideration, §2.3 for litigation), in
+    /// the order of the SPEC's tables: the one list that listings, exports and history use.
+    #[must_use]
+    pub fn fields(&self) -> Vec<(&'static str, FieldValue)> {
+        let case_no = FieldValue::Text(self.case_no.text().to_owned());
+        let outcome = self
+            .outcome
+            .map_or(FieldValue::Empty, |o| FieldValue::Text(o.name().to_owned()));
+        let unit = FieldValue::Text(self.unit.clone());
+        match &self.facts {
+            Facts::Reconsideration {
+                respondent,
+                received_on,
+                accepted_on,
+                corrected,
+            } => vec![
+                ("case_no", case_no),
+                ("unit", unit),
+                ("respondent", FieldValue::text(respondent.as_ref())),
+                ("matter", FieldValue::text(self.matter.as_ref())),
+                ("received_on", FieldValue::Date(*received_on)),
+                ("accepted_on", FieldValue::date(*accepted_on)),
+                ("closed_on", FieldValue::date(self.closed_on)),
+                ("outcome", outcome),
+                ("corrected", FieldValue::flag(*corrected)),
+                ("lead", FieldValue::text(self.lead.as_ref())),
+                ("note", FieldValue::text(self.note.as_ref())),
+            ],
+            Facts::Litigation {
+                instance,
+                court,
+                defendant,
+                filed_on,
+                hearing_on,
+                head_appeared,
+                head_name,
+                head_title,
+                lost,
+            } => vec![
+                ("case_no", case_no),
+                ("instance", FieldValue::Text(instance.label_zh().to_owned())),
+                ("court", FieldValue::text(court.as_ref())),
+                ("unit", unit),
+                ("defendant", FieldValue::text(defendant.as_ref())),
+                ("matter", FieldValue::text(self.matter.as_ref())),
+                ("filed_on", FieldValue::Date(*filed_on)),
+                ("hearing_on", FieldValue::date(*hearing_on)),
+                ("head_appeared", FieldValue::flag(*head_appeared)),
+                ("head_name", FieldValue::text(head_name.as_ref())),
+                ("head_title", FieldValue::text(head_title.as_ref())),
+                ("closed_on", FieldValue::date(self.closed_on)),
+                ("outcome", outcome),
+                ("lost", FieldValue::flag(*lost)),
+                ("lead", FieldValue::text(self.lead.as_ref())),
+                ("note", FieldValue::text(self.note.as_ref())),
+            ],
+        }
+    }
+
+    /// The fields whose values differ from `earlier`: (key, before, after). A case number
+    /// written with other brackets is the same number, not a change.
+    #[must_use]
+    pub fn changes_since(&self, earlier: &Case) -> Vec<(&'static str, FieldValue, FieldValue)> {
+        let before = earlier.fields();
+        let same_number = self.case_no == earlier.case_no;
+        self.fields()
+            .into_iter()
+            .zip(before)
+            .filter(|((key, now), (_, then))| now != then && !(*key == "case_no" && same_number))
+            .map(|((key, now), (_, then))| (key, then, now))
+            .collect()
+    }
+}

@@ -3,6 +3,7 @@
 //! Pure types and the rules that belong to them. Nothing here reads files, issues SQL
 //! or formats text for people; everything else in the crate builds on these types.
 
+pub mod appearance;
 pub mod case;
 pub mod case_no;
 pub mod kind;
@@ -10,11 +11,13 @@ pub mod metric;
 pub mod outcome;
 pub mod period;
 pub mod rules;
+pub mod unit;
 
-pub use case::{Case, Facts};
+pub use case::{Case, Facts, FieldValue};
 pub use case_no::CaseNo;
 pub use kind::{Instance, Kind};
 pub use metric::Metric;
 pub use outcome::Outcome;
 pub use period::Period;
 pub use rules::Rules;
+pub use unit::{Resolved, Unit, UnitRegistry};

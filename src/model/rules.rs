@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use super::Outcome;
+use super::{Kind, Outcome};
 
 /// The counting rules behind every figure.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -87,6 +87,144 @@ impl Default for Rules {
     }
 }
 
+/// The keys `rules set` accepts, in the order `rules show` lists them.
+pub const KEYS: [&str; 6] = [
+    "corrected_outcomes",
+    "mediated_outcomes",
+    "lost_outcomes",
+    "correction_base",
+    "loss_base",
+    "appearance_scope",
+];
+
+impl Rules {
+    /// Changes one rule from its text form (as stored, or as typed after `rules set`).
+    ///
+    /// Outcome lists are canonical names separated by `,` `，` `、` or `;`, each accepted
+    /// by the ledger kind the rule is about; the error says what would be accepted.
+    pub fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
+        let value = value.trim();
+        match key {
+            "corrected_outcomes" => {
+                self.corrected_outcomes = outcomes(Kind::Reconsideration, value)?;
+            }
+            "mediated_outcomes" => self.mediated_outcomes = outcomes(Kind::Reconsideration, value)?,
+            "lost_outcomes" => self.lost_outcomes = outcomes(Kind::Litigation, value)?,
+            "correction_base" => {
+                self.correction_base = match value {
+                    "closed" => CorrectionBase::Closed,
+                    "accepted_closed" => CorrectionBase::AcceptedClosed,
+                    _ => {
+                        return Err(format!(
+                            "`{value}` is not a correction_base (closed or accepted_closed)"
+                        ));
+                    }
+                };
+            }
+            "loss_base" => {
+                self.loss_base = match value {
+                    "first_instance_closed" => LossBase::FirstInstanceClosed,
+                    "judgments" => LossBase::Judgments,
+                    _ => {
+                        return Err(format!(
+                            "`{value}` is not a loss_base (first_instance_closed or judgments)"
+                        ));
+                    }
+                };
+            }
+            "appearance_scope" => {
+                self.appearance_scope = match value {
+                    "first_instance" => AppearanceScope::FirstInstance,
+                    "all_instances" => AppearanceScope::AllInstances,
+                    _ => {
+                        return Err(format!(
+                            "`{value}` is not an appearance_scope (first_instance or all_instances)"
+                        ));
+                    }
+                };
+            }
+            _ => {
+                return Err(format!(
+                    "`{key}` is not a rule (rules are: {})",
+                    KEYS.join(", ")
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Every rule in its text form, in [`KEYS`] order: what `rules show` prints and the
+    /// ledger stores.
+    #[must_use]
+    pub fn to_text(&self) -> Vec<(&'static str, String)> {
+        let names =
+            |set: &BTreeSet<Outcome>| set.iter().map(|o| o.name()).collect::<Vec<_>>().join(",");
+        vec![
+            (KEYS[0], names(&self.corrected_outcomes)),
+            (KEYS[1], names(&self.mediated_outcomes)),
+            (KEYS[2], names(&self.lost_outcomes)),
+            (KEYS[3], self.correction_base.key().to_owned()),
+            (KEYS[4], self.loss_base.key().to_owned()),
+            (KEYS[5], self.appearance_scope.key().to_owned()),
+        ]
+    }
+}
+
+impl CorrectionBase {
+    /// The stored and JSON form.
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        match self {
+            CorrectionBase::Closed => "closed",
+            CorrectionBase::AcceptedClosed => "accepted_closed",
+        }
+    }
+}
+
+impl LossBase {
+    /// The stored and JSON form.
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        match self {
+            LossBase::FirstInstanceClosed => "first_instance_closed",
+            LossBase::Judgments => "judgments",
+        }
+    }
+}
+
+impl AppearanceScope {
+    /// The stored and JSON form.
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        match self {
+            AppearanceScope::FirstInstance => "first_instance",
+            AppearanceScope::AllInstances => "all_instances",
+        }
+    }
+}
+
+fn outcomes(kind: Kind, value: &str) -> Result<BTreeSet<Outcome>, String> {
+    let mut set = BTreeSet::new();
+    for name in value
+        .split([',', '，', '、', ';', '；'])
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+    {
+        let outcome = Outcome::from_name(name)
+            .filter(|o| Outcome::accepted(kind).any(|a| a == *o))
+            .ok_or_else(|| {
+                let accepted: Vec<&str> = Outcome::accepted(kind).map(Outcome::name).collect();
+                format!(
+                    "`{name}` is not a {} outcome (accepted: {})",
+                    kind.label_zh(),
+                    accepted.join("、")
+                )
+            })?;
+        set.insert(outcome);
+    }
+    Ok(set)
+}
+
 fn outcome_names<S: serde::Serializer>(
     set: &BTreeSet<Outcome>,
     serializer: S,
@@ -98,4 +236,48 @@ fn outcome_names<S: serde::Serializer>(
 #[must_use]
 pub fn list_zh(set: &BTreeSet<Outcome>) -> String {
     set.iter().map(|o| o.name()).collect::<Vec<_>>().join("、")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rules_round_trip_through_text() {
+        let mut rules = Rules::default();
+        rules
+            .set("corrected_outcomes", "撤销，变更、确认违法")
+            .unwrap();
+        rules.set("loss_base", "judgments").unwrap();
+        let mut again = Rules::default();
+        for (key, value) in rules.to_text() {
+            again.set(key, &value).unwrap();
+        }
+        assert_eq!(again, rules);
+        assert_eq!(rules.corrected_outcomes.len(), 3);
+    }
+
+    #[test]
+    fn bad_rules_say_what_is_accepted() {
+        let mut rules = Rules::default();
+        assert!(
+            rules
+                .set("lost_outcomes", "维持")
+                .unwrap_err()
+                .contains("accepted: 驳回诉讼请求")
+        );
+        assert!(
+            rules
+                .set("correction_base", "all")
+                .unwrap_err()
+                .contains("closed or accepted_closed")
+        );
+        assert!(
+            rules
+                .set("speed", "fast")
+                .unwrap_err()
+                .contains("rules are: corrected_outcomes")
+        );
+        assert_eq!(rules, Rules::default());
+    }
 }

@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use crate::model::appearance::{Qualification, qualification};
 use crate::model::rules::{AppearanceScope, CorrectionBase, LossBase, NON_JUDGMENT_OUTCOMES};
 use crate::model::{Case, Facts, Instance, Outcome, Period, Rules};
 
@@ -33,6 +34,9 @@ pub struct Counts {
     /// First-instance lawsuits closed by judgment: the loss base under `judgments`.
     #[serde(skip)]
     pub judgments: u64,
+    /// Heard in the period with a head whose title qualifies under the 2020 provisions.
+    #[serde(skip)]
+    pub qualified_appeared: u64,
 }
 
 impl Counts {
@@ -77,60 +81,42 @@ impl Counts {
             Facts::Reconsideration {
                 received_on,
                 accepted_on,
-                corrected,
                 ..
             } => {
                 self.received += u64::from(period.contains(*received_on));
                 self.accepted += u64::from(period.holds(*accepted_on));
-                if !closed_in_period {
-                    return;
+                if closed_in_period {
+                    self.closed += 1;
+                    self.not_accepted += u64::from(case.outcome == Some(Outcome::NotAccepted));
+                    self.corrected += u64::from(is_corrected(case, rules));
+                    self.mediated += u64::from(is_mediated(case, rules));
                 }
-                let not_accepted = case.outcome == Some(Outcome::NotAccepted);
-                self.closed += 1;
-                self.not_accepted += u64::from(not_accepted);
-                if not_accepted && rules.correction_base == CorrectionBase::AcceptedClosed {
-                    return; // outside the base, so outside its numerators too
-                }
-                let in_set = |set: &std::collections::BTreeSet<Outcome>| {
-                    case.outcome.is_some_and(|o| set.contains(&o))
-                };
-                self.corrected += u64::from(corrected.unwrap_or(in_set(&rules.corrected_outcomes)));
-                self.mediated += u64::from(in_set(&rules.mediated_outcomes));
             }
             Facts::Litigation {
                 instance,
                 filed_on,
                 hearing_on,
                 head_appeared,
-                lost,
+                head_title,
                 ..
             } => {
-                let first = *instance == Instance::First;
-                let hearing_counts =
-                    first || rules.appearance_scope == AppearanceScope::AllInstances;
-                if hearing_counts && period.holds(*hearing_on) {
+                if counts_hearings(*instance, rules) && period.holds(*hearing_on) {
                     self.heard += 1;
-                    self.head_appeared += u64::from(*head_appeared == Some(true));
+                    let appeared = *head_appeared == Some(true);
+                    self.head_appeared += u64::from(appeared);
+                    self.qualified_appeared += u64::from(
+                        appeared
+                            && qualification(head_title.as_deref()) == Qualification::Qualifies,
+                    );
                 }
-                if !first {
-                    return;
+                if *instance == Instance::First {
+                    self.filed += u64::from(period.contains(*filed_on));
+                    if closed_in_period {
+                        self.first_instance_closed += 1;
+                        self.judgments += u64::from(is_judgment(case));
+                        self.lost += u64::from(is_lost(case, rules));
+                    }
                 }
-                self.filed += u64::from(period.contains(*filed_on));
-                if !closed_in_period {
-                    return;
-                }
-                self.first_instance_closed += 1;
-                let judgment = case
-                    .outcome
-                    .is_none_or(|o| !NON_JUDGMENT_OUTCOMES.contains(&o));
-                self.judgments += u64::from(judgment);
-                if !judgment && rules.loss_base == LossBase::Judgments {
-                    return;
-                }
-                let mapped = case
-                    .outcome
-                    .is_some_and(|o| rules.lost_outcomes.contains(&o));
-                self.lost += u64::from(lost.unwrap_or(mapped));
             }
         }
     }
@@ -153,6 +139,63 @@ impl Counts {
             Metric::Appearance => (self.head_appeared, self.heard),
         }
     }
+}
+
+/// Whether a closed reconsideration case counts as corrected: its 是否纠错 cell if filled,
+/// else its outcome in the corrected set; never a 不予受理 outside the `accepted_closed` base.
+#[must_use]
+pub fn is_corrected(case: &Case, rules: &Rules) -> bool {
+    let Facts::Reconsideration { corrected, .. } = &case.facts else {
+        return false;
+    };
+    in_correction_base(case, rules)
+        && corrected.unwrap_or(
+            case.outcome
+                .is_some_and(|o| rules.corrected_outcomes.contains(&o)),
+        )
+}
+
+/// Whether a closed reconsideration case counts as mediated (调解成功).
+#[must_use]
+pub fn is_mediated(case: &Case, rules: &Rules) -> bool {
+    matches!(case.facts, Facts::Reconsideration { .. })
+        && in_correction_base(case, rules)
+        && case
+            .outcome
+            .is_some_and(|o| rules.mediated_outcomes.contains(&o))
+}
+
+fn in_correction_base(case: &Case, rules: &Rules) -> bool {
+    case.closed_on.is_some()
+        && !(case.outcome == Some(Outcome::NotAccepted)
+            && rules.correction_base == CorrectionBase::AcceptedClosed)
+}
+
+/// Whether a closed lawsuit counts as lost: its 是否败诉 cell if filled, else its outcome
+/// in the lost set; never a non-judgment outside the `judgments` base.
+#[must_use]
+pub fn is_lost(case: &Case, rules: &Rules) -> bool {
+    let Facts::Litigation { lost, .. } = &case.facts else {
+        return false;
+    };
+    case.closed_on.is_some()
+        && (is_judgment(case) || rules.loss_base != LossBase::Judgments)
+        && lost.unwrap_or(
+            case.outcome
+                .is_some_and(|o| rules.lost_outcomes.contains(&o)),
+        )
+}
+
+/// Whether a lawsuit ended in a judgment on the merits (not 撤诉, 驳回起诉, 终结, 移送, 调解).
+fn is_judgment(case: &Case) -> bool {
+    case.outcome
+        .is_none_or(|o| !NON_JUDGMENT_OUTCOMES.contains(&o))
+}
+
+/// Whether hearings of this instance count toward the appearance rate.
+#[must_use]
+pub fn counts_hearings(instance: Instance, rules: &Rules) -> bool {
+    instance == Instance::First || rules.appearance_scope == AppearanceScope::AllInstances
 }
 
 #[cfg(test)]

@@ -61,6 +61,9 @@ pub struct Rates {
     pub loss_rate: RateFigure,
     pub appearance_rate: RateFigure,
     pub mediation_rate: RateFigure,
+    /// Appearances by a head whose title qualifies under the 2020 provisions (正职, 副职 or
+    /// 分管负责人 of the defendant), over the same hearings as the appearance rate.
+    pub qualified_appearance_rate: RateFigure,
 }
 
 impl Rates {
@@ -77,6 +80,10 @@ impl Rates {
             loss_rate: figure(Metric::Loss),
             appearance_rate: figure(Metric::Appearance),
             mediation_rate: figure(Metric::Mediation),
+            qualified_appearance_rate: RateFigure::compare(
+                Share::new(current.qualified_appeared, current.heard),
+                Share::new(previous.qualified_appeared, previous.heard),
+            ),
         }
     }
 

@@ -150,6 +150,18 @@ fn write_summary(report: &Report, zh: bool, csv: &mut csv::Writer<&mut dyn Write
                 zh,
             ))?;
         }
+        let label = if zh {
+            "合规出庭率"
+        } else {
+            "Qualified appearance rate"
+        };
+        let qualified = &report.rates.qualified_appearance_rate;
+        csv.write_record(rate_record(
+            label,
+            "qualified_appearance_rate",
+            qualified,
+            zh,
+        ))?;
     }
     csv.flush()?;
     Ok(())

@@ -95,6 +95,20 @@ pub fn summary(report: &Report, lang: Lang) -> TextTable {
             );
         }
         rows.push(row);
+        if metric == Metric::Appearance {
+            // The 2020 provisions' reading of the same hearings, right under the rate it narrows.
+            let qualified = &report.rates.qualified_appearance_rate;
+            let mut row = vec![
+                pick(lang, "　其中合规出庭率", "  qualified appearance rate"),
+                share(&qualified.current),
+                share(&qualified.previous),
+                rate_change(qualified, lang),
+            ];
+            if with_benchmarks {
+                row.push(String::new());
+            }
+            rows.push(row);
+        }
     }
     TextTable {
         header: header.into_iter().map(str::to_owned).collect(),

@@ -2,6 +2,7 @@
 //! for this year and last, per unit on request, against benchmarks — and renders them
 //! into any writer. Rendering never computes: every figure comes from [`Report`].
 
+pub mod cases;
 mod csv;
 mod html;
 mod json;
@@ -135,16 +136,18 @@ pub fn build(ledger: &Ledger, options: &ReportOptions) -> Result<Report> {
     let previous = period.previous_year();
     let rules = &options.rules;
 
+    let registry = ledger.unit_registry()?;
     let mut total = Pair::default();
     let mut units: BTreeMap<String, Pair> = BTreeMap::new();
     ledger.for_each_case(options.as_of, |case| {
-        if options.unit.as_ref().is_some_and(|u| *u != case.unit) {
+        let unit = registry.canonical(&case.unit);
+        if options.unit.as_ref().is_some_and(|u| u != unit) {
             return;
         }
         total.now.add(&case, &period, rules);
         total.then.add(&case, &previous, rules);
         if options.by_unit {
-            let pair = units.entry(case.unit.clone()).or_default();
+            let pair = units.entry(unit.to_owned()).or_default();
             pair.now.add(&case, &period, rules);
             pair.then.add(&case, &previous, rules);
         }
@@ -166,8 +169,10 @@ pub fn build(ledger: &Ledger, options: &ReportOptions) -> Result<Report> {
                 rates: rates_of(pair),
             })
             .collect();
-        if let Some(key) = options.sort {
-            rows.sort_by(|a, b| rank(a, b, key));
+        match options.sort {
+            Some(key) => rows.sort_by(|a, b| rank(a, b, key)),
+            // The registry's order (by 区划代码) when there is one; units outside it last.
+            None => rows.sort_by_key(|row| registry.position(&row.unit).unwrap_or(usize::MAX)),
         }
         rows
     });

@@ -102,7 +102,13 @@ pub fn build(ledger: &Ledger, options: &TrendOptions) -> Result<Trend> {
     }
     let periods: Vec<Period> = ends.iter().map(|end| Period::year_to_date(*end)).collect();
     let mut counts = vec![Counts::default(); ends.len()];
-    let wanted = |unit: &str| options.unit.as_ref().is_none_or(|u| u == unit);
+    let registry = ledger.unit_registry()?;
+    let wanted = |unit: &str| {
+        options
+            .unit
+            .as_ref()
+            .is_none_or(|u| u == registry.canonical(unit))
+    };
     if options.as_known_then {
         for ((end, period), counts) in ends.iter().zip(&periods).zip(counts.iter_mut()) {
             ledger.for_each_case(Some(*end), |case| {

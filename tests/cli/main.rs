@@ -6,6 +6,7 @@
 //! - `import`: what import accepts, rejects and reports, and that a rejected import
 //!   leaves the ledger as it was;
 //! - `versions`: re-imports, corrections and reports as of an earlier date;
+//! - `questions`: check, batches, undo, history, cases, rules and units;
 //! - `report`: report formats, defaults and golden output;
 //! - `sample`: the shipped sample reproduces the published figures, and regenerates
 //!   byte for byte;
@@ -13,6 +14,7 @@
 
 mod formats;
 mod import;
+mod questions;
 mod report;
 mod sample;
 mod support;

@@ -1,0 +1,85 @@
+//! `caseledger check`: everything import checks, with no ledger and nothing written —
+//! what an office runs before it sends its weekly file.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+
+use super::import::import_options;
+use crate::cli::{CheckArgs, ImportArgs};
+use crate::import::Diagnostic;
+use crate::ingest::{self, FileOutcome, Observer};
+use crate::ledger::Ledger;
+
+/// Prints every diagnostic to the results: for `check` they are the result.
+struct Listing<'a> {
+    out: &'a mut dyn Write,
+    failed: Option<std::io::Error>,
+}
+
+impl Observer for Listing<'_> {
+    fn diagnostic(&mut self, diagnostic: &Diagnostic) {
+        if self.failed.is_none()
+            && let Err(e) = writeln!(self.out, "{diagnostic}")
+        {
+            self.failed = Some(e);
+        }
+    }
+}
+
+pub fn run(args: &CheckArgs, out: &mut dyn Write) -> Result<ExitCode> {
+    let import = ImportArgs {
+        paths: args.paths.clone(),
+        kind: args.kind,
+        unit: args.unit.clone(),
+        sheet: args.sheet.clone(),
+        as_of: args.as_of,
+        dry_run: true,
+        verbose: false,
+    };
+    let options = import_options(&import);
+    // A throw-away ledger on disk, not in memory: a large file must not fill the memory.
+    let dir = tempfile::tempdir().context("cannot create a temporary folder")?;
+    let mut ledger = Ledger::open_or_create(&dir.path().join("check.sqlite"))?;
+    let mut listing = Listing { out, failed: None };
+    let summary = ingest::import(&mut ledger, &args.paths, &options, &mut listing)?;
+    if let Some(e) = listing.failed {
+        return Err(e.into());
+    }
+    let files = summary
+        .files
+        .iter()
+        .filter(|f| !matches!(f.outcome, FileOutcome::NotALedger))
+        .count();
+    let rows: u64 = summary
+        .files
+        .iter()
+        .map(|f| match &f.outcome {
+            FileOutcome::Batch { tally, .. } => tally.rows,
+            _ => 0,
+        })
+        .sum();
+    writeln!(
+        out,
+        "checked {files} {}: {rows} good rows, {} {}, {} {}",
+        if files == 1 { "file" } else { "files" },
+        summary.errors,
+        if summary.errors == 1 {
+            "error"
+        } else {
+            "errors"
+        },
+        summary.warnings,
+        if summary.warnings == 1 {
+            "warning"
+        } else {
+            "warnings"
+        },
+    )?;
+    Ok(if summary.errors > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}

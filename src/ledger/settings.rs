@@ -1,0 +1,112 @@
+//! What a bureau configures once and every report uses: the 口径 (rules) and the unit
+//! registry. Changing either never touches stored cases.
+
+use anyhow::{Context, Result, anyhow};
+use rusqlite::{TransactionBehavior, params};
+
+use super::Ledger;
+use super::schema::{SETTINGS, UNIT_ALIASES, UNITS};
+use crate::model::rules::KEYS;
+use crate::model::{Rules, Unit, UnitRegistry};
+
+/// Settings keys of the rules are prefixed so other settings can live beside them.
+const RULE_PREFIX: &str = "rules.";
+
+impl Ledger {
+    /// The rules in force: the defaults, with what `rules set` stored.
+    pub fn rules(&self) -> Result<Rules> {
+        let mut rules = Rules::default();
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT key, value FROM {SETTINGS} WHERE key LIKE 'rules.%' ORDER BY key"
+        ))?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let key: String = row.get(0)?;
+            let value: String = row.get(1)?;
+            let name = key.trim_start_matches(RULE_PREFIX);
+            rules
+                .set(name, &value)
+                .map_err(|e| anyhow!("damaged ledger setting `{key}`: {e}"))?;
+        }
+        Ok(rules)
+    }
+
+    /// Stores one rule after checking it; returns the rules now in force.
+    pub fn set_rule(&mut self, key: &str, value: &str) -> Result<Rules> {
+        let mut rules = self.rules()?;
+        rules.set(key, value).map_err(|e| anyhow!(e))?;
+        let stored = rules
+            .to_text()
+            .into_iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v)
+            .unwrap_or_default();
+        self.conn.execute(
+            &format!("INSERT INTO {SETTINGS} (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+            params![format!("{RULE_PREFIX}{key}"), stored],
+        )?;
+        Ok(rules)
+    }
+
+    /// Returns every rule to its default.
+    pub fn reset_rules(&mut self) -> Result<()> {
+        self.conn.execute(
+            &format!("DELETE FROM {SETTINGS} WHERE key LIKE 'rules.%'"),
+            [],
+        )?;
+        debug_assert!(KEYS.iter().all(|k| !k.contains('%')));
+        Ok(())
+    }
+
+    /// The unit registry (empty when none was imported).
+    pub fn unit_registry(&self) -> Result<UnitRegistry> {
+        let mut units: Vec<Unit> = self
+            .conn
+            .prepare(&format!("SELECT name, code FROM {UNITS} ORDER BY position"))?
+            .query_map([], |r| {
+                Ok(Unit {
+                    name: r.get(0)?,
+                    code: r.get(1)?,
+                    aliases: Vec::new(),
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT alias, unit FROM {UNIT_ALIASES} ORDER BY rowid"
+        ))?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let (alias, unit): (String, String) = (row.get(0)?, row.get(1)?);
+            if let Some(u) = units.iter_mut().find(|u| u.name == unit) {
+                u.aliases.push(alias);
+            }
+        }
+        UnitRegistry::new(units).map_err(|e| anyhow!("damaged unit registry: {e}"))
+    }
+
+    /// Replaces the unit registry with `registry`, in one transaction.
+    pub fn store_units(&mut self, registry: &UnitRegistry) -> Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .context("cannot start writing the ledger")?;
+        tx.execute(&format!("DELETE FROM {UNIT_ALIASES}"), [])?;
+        tx.execute(&format!("DELETE FROM {UNITS}"), [])?;
+        {
+            let mut unit = tx.prepare(&format!(
+                "INSERT INTO {UNITS} (name, code, position) VALUES (?1, ?2, ?3)"
+            ))?;
+            let mut alias = tx.prepare(&format!(
+                "INSERT INTO {UNIT_ALIASES} (alias, unit) VALUES (?1, ?2)"
+            ))?;
+            for (position, u) in registry.units().iter().enumerate() {
+                unit.execute(params![u.name, u.code, position as i64])?;
+                for a in u.aliases.iter().filter(|a| **a != u.name) {
+                    alias.execute(params![a, u.name])?;
+                }
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+}

@@ -1,0 +1,130 @@
+//! Removing a batch so that every report, for every as-of date, is as if it had never
+//! been imported.
+//!
+//! A later batch that listed a case unchanged stored no version of its own: it relied on
+//! the version being removed. Before that version goes, its facts are recorded again as
+//! a version of the first such later batch (from the sightings), so the later batch
+//! keeps saying what its file said.
+
+use anyhow::{Context, Result, bail};
+use chrono::NaiveDate;
+use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
+
+use super::Ledger;
+use super::case_row::CASE_COLUMNS;
+use super::schema::{BATCHES, CASES, SIGHTINGS, VERSIONS};
+
+/// What an undo removed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Undone {
+    pub batch_id: i64,
+    pub file: String,
+    pub as_of: NaiveDate,
+    /// Versions the batch had stored.
+    pub versions: u64,
+    /// Versions re-recorded under later batches that had listed the case unchanged.
+    pub carried_forward: u64,
+    /// Cases that no batch lists any more, removed with it.
+    pub cases_removed: u64,
+}
+
+impl Ledger {
+    /// Removes a batch, its sightings and its versions, in one transaction.
+    pub fn undo(&mut self, batch_id: i64) -> Result<Undone> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .context("cannot start writing the ledger")?;
+        let batch: Option<(String, NaiveDate)> = tx
+            .query_row(
+                &format!("SELECT file, as_of FROM {BATCHES} WHERE id = ?1"),
+                [batch_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let Some((file, as_of)) = batch else {
+            bail!("there is no batch {batch_id} (caseledger batches lists them)");
+        };
+        let versions: Vec<(i64, i64)> = tx
+            .prepare(&format!(
+                "SELECT id, case_id FROM {VERSIONS} WHERE batch_id = ?1"
+            ))?
+            .query_map([batch_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        let mut carried_forward = 0;
+        for (version_id, case_id) in &versions {
+            if carry_forward(&tx, *version_id, *case_id, batch_id, as_of)? {
+                carried_forward += 1;
+            }
+        }
+        tx.execute(
+            &format!("DELETE FROM {VERSIONS} WHERE batch_id = ?1"),
+            [batch_id],
+        )?;
+        let cases: Vec<i64> = tx
+            .prepare(&format!(
+                "SELECT case_id FROM {SIGHTINGS} WHERE batch_id = ?1"
+            ))?
+            .query_map([batch_id], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        tx.execute(
+            &format!("DELETE FROM {SIGHTINGS} WHERE batch_id = ?1"),
+            [batch_id],
+        )?;
+        let mut cases_removed = 0;
+        let orphan = format!(
+            "DELETE FROM {CASES} WHERE id = ?1 \
+             AND NOT EXISTS (SELECT 1 FROM {SIGHTINGS} WHERE case_id = ?1) \
+             AND NOT EXISTS (SELECT 1 FROM {VERSIONS} WHERE case_id = ?1)"
+        );
+        for case_id in cases {
+            cases_removed += tx.prepare_cached(&orphan)?.execute([case_id])? as u64;
+        }
+        tx.execute(&format!("DELETE FROM {BATCHES} WHERE id = ?1"), [batch_id])?;
+        tx.commit()?;
+        Ok(Undone {
+            batch_id,
+            file,
+            as_of,
+            versions: versions.len() as u64,
+            carried_forward,
+            cases_removed,
+        })
+    }
+}
+
+/// If the first batch after the undone one that lists the case stored no version of its
+/// own, it relied on `version_id`: record those facts again as that batch's version.
+fn carry_forward(
+    tx: &Transaction,
+    version_id: i64,
+    case_id: i64,
+    batch_id: i64,
+    as_of: NaiveDate,
+) -> Result<bool> {
+    let next: Option<(i64, NaiveDate, i64)> = tx
+        .prepare_cached(&format!(
+            "SELECT s.batch_id, b.as_of, s.source_row FROM {SIGHTINGS} s JOIN {BATCHES} b ON b.id = s.batch_id \
+             WHERE s.case_id = ?1 AND (b.as_of > ?2 OR (b.as_of = ?2 AND b.id > ?3)) \
+             ORDER BY b.as_of, b.id LIMIT 1"
+        ))?
+        .query_row(params![case_id, as_of, batch_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .optional()?;
+    let Some((next_batch, next_as_of, source_row)) = next else {
+        return Ok(false);
+    };
+    let has_own: bool = tx
+        .prepare_cached(&format!(
+            "SELECT EXISTS (SELECT 1 FROM {VERSIONS} WHERE case_id = ?1 AND batch_id = ?2)"
+        ))?
+        .query_row(params![case_id, next_batch], |r| r.get(0))?;
+    if has_own {
+        return Ok(false);
+    }
+    tx.prepare_cached(&format!(
+        "INSERT INTO {VERSIONS} (case_id, batch_id, as_of, source_row, {CASE_COLUMNS}) \
+         SELECT case_id, ?2, ?3, ?4, {CASE_COLUMNS} FROM {VERSIONS} WHERE id = ?1"
+    ))?
+    .execute(params![version_id, next_batch, next_as_of, source_row])?;
+    Ok(true)
+}

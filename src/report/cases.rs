@@ -1,0 +1,198 @@
+//! Listing current cases by the same rules the report counts them, so that a report's
+//! number is the length of a list: `cases --kind litigation --instance first --on closed
+//! --lost --from … --to …` lists exactly the report's 一审败诉.
+
+use std::io::Write;
+
+use anyhow::Result;
+use chrono::NaiveDate;
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{ContentArrangement, Table};
+use serde_json::{Map, Value};
+
+use super::csv::safe;
+use crate::ledger::Ledger;
+use crate::model::{Case, Facts, FieldValue, Instance, Kind, Outcome, Period, Rules};
+use crate::rates::counts::{is_corrected, is_lost, is_mediated};
+
+/// Which date a period filter looks at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateBasis {
+    Received,
+    Accepted,
+    Closed,
+    Filed,
+    Hearing,
+}
+
+/// The filters of `cases`; every one that is set must hold.
+#[derive(Debug, Clone, Default)]
+pub struct CaseFilter {
+    pub kind: Option<Kind>,
+    pub unit: Option<String>,
+    pub instance: Option<Instance>,
+    pub period: Option<(Period, DateBasis)>,
+    pub outcome: Option<Outcome>,
+    /// Conditions every listed case meets.
+    pub require: Vec<Require>,
+}
+
+/// A yes/no condition of `cases`, judged by the rules the report counts with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Require {
+    Corrected,
+    Mediated,
+    Lost,
+    HeadAppeared,
+    /// Not closed yet.
+    Open,
+}
+
+impl CaseFilter {
+    /// Whether a case (with its unit already canonical) passes every filter.
+    #[must_use]
+    pub fn matches(&self, case: &Case, unit: &str, rules: &Rules) -> bool {
+        let (opened, accepted, hearing, head) = match &case.facts {
+            Facts::Reconsideration {
+                received_on,
+                accepted_on,
+                ..
+            } => (*received_on, *accepted_on, None, None),
+            Facts::Litigation {
+                filed_on,
+                hearing_on,
+                head_appeared,
+                ..
+            } => (*filed_on, None, *hearing_on, *head_appeared),
+        };
+        let instance = match &case.facts {
+            Facts::Litigation { instance, .. } => Some(*instance),
+            Facts::Reconsideration { .. } => None,
+        };
+        let in_period = self.period.is_none_or(|(period, basis)| match basis {
+            DateBasis::Received => case.kind() == Kind::Reconsideration && period.contains(opened),
+            DateBasis::Filed => case.kind() == Kind::Litigation && period.contains(opened),
+            DateBasis::Accepted => period.holds(accepted),
+            DateBasis::Closed => period.holds(case.closed_on),
+            DateBasis::Hearing => period.holds(hearing),
+        });
+        self.kind.is_none_or(|k| k == case.kind())
+            && self.unit.as_deref().is_none_or(|u| u == unit)
+            && self.instance.is_none_or(|i| Some(i) == instance)
+            && in_period
+            && self.outcome.is_none_or(|o| Some(o) == case.outcome)
+            && self.require.iter().all(|r| match r {
+                Require::Corrected => is_corrected(case, rules),
+                Require::Mediated => is_mediated(case, rules),
+                Require::Lost => is_lost(case, rules),
+                Require::HeadAppeared => head == Some(true),
+                Require::Open => case.closed_on.is_none(),
+            })
+    }
+}
+
+/// The current cases (as known on `as_of`) that pass the filter, in ledger order.
+pub fn list(
+    ledger: &Ledger,
+    filter: &CaseFilter,
+    as_of: Option<NaiveDate>,
+    rules: &Rules,
+) -> Result<Vec<Case>> {
+    let registry = ledger.unit_registry()?;
+    let mut found = Vec::new();
+    ledger.for_each_case(as_of, |mut case| {
+        let unit = registry.canonical(&case.unit).to_owned();
+        if filter.matches(&case, &unit, rules) {
+            case.unit = unit;
+            found.push(case);
+        }
+    })?;
+    Ok(found)
+}
+
+/// The listing as a JSON array of objects: the SPEC keys of each kind, plus `kind`.
+pub fn write_json(cases: &[Case], out: &mut dyn Write) -> Result<()> {
+    let array: Vec<Value> = cases
+        .iter()
+        .map(|case| {
+            let mut object = Map::new();
+            object.insert("kind".into(), Value::from(case.kind().key()));
+            for (key, value) in case.fields() {
+                let value = match value {
+                    FieldValue::Text(text) => Value::from(text),
+                    FieldValue::Date(date) => Value::from(date.format("%Y-%m-%d").to_string()),
+                    FieldValue::Flag(flag) => Value::from(flag),
+                    FieldValue::Empty => Value::Null,
+                };
+                object.insert(key.into(), value);
+            }
+            Value::Object(object)
+        })
+        .collect();
+    super::write_json_value(&array, out)
+}
+
+/// The listing as CSV: every key of both kinds, cells safe from formula injection.
+pub fn write_csv(cases: &[Case], out: &mut dyn Write) -> Result<()> {
+    let mut keys: Vec<&str> = vec!["kind"];
+    for kind in Kind::ALL {
+        if let Some(case) = cases.iter().find(|c| c.kind() == kind) {
+            for (key, _) in case.fields() {
+                if !keys.contains(&key) {
+                    keys.push(key);
+                }
+            }
+        }
+    }
+    let mut csv = csv::Writer::from_writer(out);
+    csv.write_record(&keys)?;
+    for case in cases {
+        let fields = case.fields();
+        let record: Vec<String> = keys
+            .iter()
+            .map(|key| match *key {
+                "kind" => case.kind().key().to_owned(),
+                key => fields
+                    .iter()
+                    .find(|(k, _)| *k == key)
+                    .map(|(_, v)| safe(&v.display()))
+                    .unwrap_or_default(),
+            })
+            .collect();
+        csv.write_record(&record)?;
+    }
+    csv.flush()?;
+    Ok(())
+}
+
+/// The listing as a table: the columns both kinds share, then a count.
+pub fn write_table(cases: &[Case], out: &mut dyn Write) -> Result<()> {
+    let mut table = Table::new();
+    table
+        .load_style(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Disabled)
+        .set_header(["台账", "案号", "单位", "收案/立案", "结案日期", "结案方式"]);
+    for case in cases {
+        let opened = match &case.facts {
+            Facts::Reconsideration { received_on, .. } => *received_on,
+            Facts::Litigation { filed_on, .. } => *filed_on,
+        };
+        let kind = match &case.facts {
+            Facts::Reconsideration { .. } => "复议".to_owned(),
+            Facts::Litigation { instance, .. } => format!("应诉 {}", instance.label_zh()),
+        };
+        table.add_row([
+            kind,
+            case.case_no.text().to_owned(),
+            case.unit.clone(),
+            opened.to_string(),
+            case.closed_on.map(|d| d.to_string()).unwrap_or_default(),
+            case.outcome
+                .map(|o| o.name().to_owned())
+                .unwrap_or_default(),
+        ]);
+    }
+    writeln!(out, "{table}")?;
+    writeln!(out, "{} cases", cases.len())?;
+    Ok(())
+}
