@@ -52,17 +52,9 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write) -> Result<ExitCode> {
         .iter()
         .filter(|f| !matches!(f.outcome, FileOutcome::NotALedger))
         .count();
-    let rows: u64 = summary
-        .files
-        .iter()
-        .map(|f| match &f.outcome {
-            FileOutcome::Batch { tally, .. } => tally.rows,
-            _ => 0,
-        })
-        .sum();
     writeln!(
         out,
-        "checked {files} {}: {rows} good rows, {} {}, {} {}",
+        "checked {files} {}: {} {}, {} {}",
         if files == 1 { "file" } else { "files" },
         summary.errors,
         if summary.errors == 1 {
