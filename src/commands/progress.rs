@@ -1,5 +1,7 @@
 //! The import's voice on the terminal: diagnostics on stderr as they are found, and a
 //! progress bar while large or many files are read — only when stderr is a terminal.
+//! Every error is printed; warnings stop after [`WARNINGS_PER_FILE`] per file, with a
+//! count of the rest (`check` lists them all).
 
 use std::io::{IsTerminal, Write};
 use std::time::Duration;
@@ -13,6 +15,9 @@ use crate::ingest::{Observer, Progress};
 const BAR_FROM_BYTES: u64 = 4 << 20;
 const BAR_FROM_FILES: usize = 20;
 
+/// Warnings shown per file before the rest are only counted.
+pub const WARNINGS_PER_FILE: u64 = 20;
+
 /// Prints diagnostics to stderr and draws the progress bar.
 pub struct Console {
     terminal: bool,
@@ -21,6 +26,9 @@ pub struct Console {
     file: String,
     file_bytes: u64,
     done_bytes: u64,
+    /// Warnings seen in the current file (the file named in the diagnostics).
+    warnings_file: String,
+    warnings: u64,
 }
 
 impl Console {
@@ -32,6 +40,8 @@ impl Console {
             file: String::new(),
             file_bytes: 0,
             done_bytes: 0,
+            warnings_file: String::new(),
+            warnings: 0,
         }
     }
 }
@@ -42,16 +52,45 @@ impl Default for Console {
     }
 }
 
-impl Observer for Console {
-    fn diagnostic(&mut self, diagnostic: &Diagnostic) {
+impl Console {
+    fn print(&self, line: &dyn std::fmt::Display) {
         let print = || {
             // A closed stderr must not stop the import from rolling back cleanly.
-            let _ = writeln!(std::io::stderr().lock(), "{diagnostic}");
+            let _ = writeln!(std::io::stderr().lock(), "{line}");
         };
         match &self.bar {
             Some(bar) => bar.suspend(print),
             None => print(),
         }
+    }
+
+    /// Says how many warnings of the last file were not shown.
+    fn close_warnings(&mut self) {
+        if self.warnings > WARNINGS_PER_FILE {
+            let line = format!(
+                "{}: … and {} more warnings (caseledger check lists them all)",
+                self.warnings_file,
+                self.warnings - WARNINGS_PER_FILE
+            );
+            self.print(&line);
+        }
+        self.warnings = 0;
+    }
+}
+
+impl Observer for Console {
+    fn diagnostic(&mut self, diagnostic: &Diagnostic) {
+        if !diagnostic.is_error() {
+            if diagnostic.file != self.warnings_file {
+                self.close_warnings();
+                diagnostic.file.clone_into(&mut self.warnings_file);
+            }
+            self.warnings += 1;
+            if self.warnings > WARNINGS_PER_FILE {
+                return;
+            }
+        }
+        self.print(diagnostic);
     }
 
     fn progress(&mut self, progress: Progress<'_>) {
@@ -85,6 +124,7 @@ impl Observer for Console {
                 }
             }
             Progress::Finish => {
+                self.close_warnings();
                 if let Some(bar) = self.bar.take() {
                     bar.finish_and_clear();
                 }

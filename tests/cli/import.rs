@@ -234,3 +234,26 @@ fn as_of_comes_from_the_latest_date_when_the_name_has_none() {
         .success()
         .stdout_has(&["复议台账 as of 2021-01-09 (latest date in the file), 2 rows: 2 new"]);
 }
+
+#[test]
+fn import_shows_twenty_warnings_per_file_and_check_shows_all() {
+    let ws = Workspace::new();
+    let mut text = "复议案号,单位,收到申请日期\n".to_owned();
+    for i in 1..=25 {
+        // Received after the file's as-of date (3 March): a warning, not an error.
+        text.push_str(&format!(
+            "都府复〔2021〕{i}号,都匀市,2021-03-0{}\n",
+            4 + i % 5
+        ));
+    }
+    let path = ws.write("复议台账_2021-03-03.csv", text.as_bytes());
+    let run = ws.run(["import".as_ref(), path.as_os_str()]).success();
+    let stderr = run.stderr();
+    assert_eq!(stderr.matches(": warning: ").count(), 20, "{stderr}");
+    assert!(
+        stderr.contains("… and 5 more warnings (caseledger check lists them all)"),
+        "{stderr}"
+    );
+    let check = ws.run(["check".as_ref(), path.as_os_str()]).success();
+    assert_eq!(check.stdout().matches(": warning: ").count(), 25);
+}
