@@ -181,8 +181,8 @@ pub struct ReportOutput {
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
 
-    /// Write to this file instead of standard output
-    #[arg(long, short, value_name = "FILE")]
+    /// Write to this file instead of standard output (xlsx always needs one)
+    #[arg(long, short, value_name = "FILE", required_if_eq("format", "xlsx"))]
     pub output: Option<PathBuf>,
 
     /// Text encoding of csv, markdown, text and table output
@@ -203,6 +203,10 @@ pub struct DemoArgs {
     /// Benchmarks to compare with [default: data/benchmarks.csv, if present]
     #[arg(long, value_name = "FILE")]
     pub benchmarks: Option<PathBuf>,
+
+    /// The unit registry [default: data/units.csv, if present]
+    #[arg(long, value_name = "FILE")]
+    pub units: Option<PathBuf>,
 
     #[command(flatten)]
     pub output: ReportOutput,

@@ -12,9 +12,10 @@ use crate::ingest::ImportOptions;
 use crate::ledger::Ledger;
 use crate::report::ReportOptions;
 
-/// The sample's folder and benchmarks within the source tree.
+/// The sample's folder, benchmarks and unit registry within the source tree.
 const SAMPLE: &str = "data/sample";
 const BENCHMARKS: &str = "data/benchmarks.csv";
+const UNITS: &str = "data/units.csv";
 
 pub fn run(args: &DemoArgs, out: &mut dyn Write) -> Result<ExitCode> {
     let data = args.data.clone().unwrap_or_else(|| in_checkout(SAMPLE));
@@ -25,6 +26,12 @@ pub fn run(args: &DemoArgs, out: &mut dyn Write) -> Result<ExitCode> {
         tempfile::tempdir().context("cannot create a temporary folder for the demo ledger")?;
     let ledger_path = dir.path().join("demo.sqlite");
     let mut ledger = Ledger::open_or_create(&ledger_path)?;
+    if let Some(file) = optional(args.units.as_ref(), UNITS) {
+        let display = file.display().to_string();
+        let registry = crate::import::units::read(&file, &display)
+            .map_err(|d| listing("the unit registry", &d))?;
+        ledger.store_units(&registry)?;
+    }
     let options = ImportOptions {
         imported_at: chrono::Local::now()
             .format("%Y-%m-%dT%H:%M:%S%:z")
@@ -34,20 +41,27 @@ pub fn run(args: &DemoArgs, out: &mut dyn Write) -> Result<ExitCode> {
     let summary = super::import::import_paths(&mut ledger, &[data], &options)?;
     let mut log = std::io::stderr().lock();
     super::import::finish(&summary, false, "a temporary ledger", &mut log)?;
-    let benchmarks = args
-        .benchmarks
-        .clone()
-        .or_else(|| Some(in_checkout(BENCHMARKS)).filter(|p| p.is_file()));
-    if let Some(file) = benchmarks {
+    if let Some(file) = optional(args.benchmarks.as_ref(), BENCHMARKS) {
         let display = file.display().to_string();
-        let read = crate::import::benchmarks::read(&file, &display).map_err(|diagnostics| {
-            let listing: Vec<String> = diagnostics.iter().map(ToString::to_string).collect();
-            anyhow::anyhow!("cannot read the benchmarks:\n{}", listing.join("\n"))
-        })?;
+        let read = crate::import::benchmarks::read(&file, &display)
+            .map_err(|d| listing("the benchmarks", &d))?;
         ledger.store_benchmarks(&read, &options.imported_at)?;
     }
     super::report::print(&ledger, &ReportOptions::default(), &args.output, out)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// A file given on the command line, else the shipped one if it exists.
+fn optional(given: Option<&PathBuf>, shipped: &str) -> Option<PathBuf> {
+    given
+        .cloned()
+        .or_else(|| Some(in_checkout(shipped)).filter(|p| p.is_file()))
+}
+
+/// The diagnostics of a shipped file as one error.
+fn listing(what: &str, diagnostics: &[crate::import::Diagnostic]) -> anyhow::Error {
+    let lines: Vec<String> = diagnostics.iter().map(ToString::to_string).collect();
+    anyhow::anyhow!("cannot read {what}:\n{}", lines.join("\n"))
 }
 
 /// A path under the current folder, else under the source tree this binary was built

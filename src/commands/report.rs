@@ -66,8 +66,7 @@ pub(super) fn print(
                     as_of: options.as_of,
                     rules: options.rules.clone(),
                 },
-            )
-            .unwrap_or(trend::Trend { points: Vec::new() });
+            )?;
             if output.format == Format::Xlsx {
                 let Some(path) = path else {
                     bail!("--format xlsx needs --output FILE.xlsx");

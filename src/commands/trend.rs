@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::Result;
+use anyhow::{Result, bail};
 
 use super::output;
 use crate::cli::{EncodingArg, Every as EveryArg, TrendArgs, TrendFormat};
@@ -27,6 +27,15 @@ pub fn run(ledger_path: &Path, args: &TrendArgs, out: &mut dyn Write) -> Result<
         rules: ledger.rules()?,
     };
     let trend = trend::build(&ledger, &options)?;
+    if trend.points.is_empty() {
+        bail!(
+            "no {} ends in the range: widen --from/--to",
+            match options.every {
+                Every::Week => "week",
+                Every::Month => "month",
+            }
+        );
+    }
     let lang = super::lang(args.lang);
     let csv = args.format == TrendFormat::Csv;
     output::emit(

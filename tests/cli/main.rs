@@ -10,7 +10,8 @@
 //! - `report`: report formats, defaults and golden output;
 //! - `sample`: the shipped sample reproduces the published figures, and regenerates
 //!   byte for byte;
-//! - `workbook`: Excel workbooks: typed cells, several sheets, numeric case numbers.
+//! - `workbook`: Excel workbooks: typed cells, several sheets, numeric case numbers;
+//! - `xlsx_report`: the Excel report, read back cell by cell.
 
 mod formats;
 mod import;
@@ -20,3 +21,4 @@ mod sample;
 mod support;
 mod versions;
 mod workbook;
+mod xlsx_report;

@@ -1,0 +1,253 @@
+//! The million-case benchmark: caseledger against the tools an analyst would reach for,
+//! side by side, on one generated 1,000,000-row 复议台账.
+//!
+//! `cargo bench --bench million` (add `-- --rows 200000` for a quicker run). Needs the
+//! Debian packages `sqlite3` and `time` (GNU time, for peak memory); Python's pandas is
+//! measured when present. Prints a Markdown table for docs/PERFORMANCE.md.
+
+use std::fmt::Write as _;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+const UNITS: [&str; 13] = [
+    "都匀市",
+    "福泉市",
+    "荔波县",
+    "贵定县",
+    "瓮安县",
+    "独山县",
+    "平塘县",
+    "罗甸县",
+    "长顺县",
+    "龙里县",
+    "惠水县",
+    "三都水族自治县",
+    "州直",
+];
+const OUTCOMES: [&str; 9] = [
+    "维持",
+    "驳回请求",
+    "撤销",
+    "变更",
+    "确认违法",
+    "调解",
+    "和解",
+    "终止",
+    "不予受理",
+];
+
+/// A small deterministic generator (SplitMix64), so every run measures the same file.
+struct Mix(u64);
+
+impl Mix {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+/// Writes `rows` cases received 2012–2021; with `changed_every`, every n-th case has
+/// another outcome (a later snapshot in which 1% of cases changed).
+fn write_ledger(path: &Path, rows: u64, changed_every: Option<u64>) -> std::io::Result<()> {
+    let mut out = BufWriter::new(std::fs::File::create(path)?);
+    writeln!(
+        out,
+        "案号,单位,被申请人,案由,收案日期,受理日期,结案日期,结案方式,备注"
+    )?;
+    let epoch = chrono::NaiveDate::from_ymd_opt(2012, 1, 1).unwrap_or_default();
+    for i in 0..rows {
+        let mut r = Mix(i);
+        let received = epoch + chrono::Days::new(r.below(3650));
+        let accepted = received + chrono::Days::new(r.below(5));
+        let closed = accepted + chrono::Days::new(10 + r.below(80));
+        let unit = UNITS[r.below(13) as usize];
+        let mut outcome = (r.below(10) > 0).then(|| OUTCOMES[r.below(9) as usize]);
+        if changed_every.is_some_and(|n| i % n == 0) {
+            outcome = Some(if outcome == Some("维持") {
+                "撤销"
+            } else {
+                "维持"
+            });
+        }
+        let year = chrono::Datelike::year(&received);
+        let accepted = if outcome == Some("不予受理") {
+            String::new()
+        } else {
+            accepted.to_string()
+        };
+        let (closed, outcome) = outcome.map_or((String::new(), ""), |o| (closed.to_string(), o));
+        writeln!(
+            out,
+            "府复〔{year}〕{i}号,{unit},{unit}某局,行政处罚,{received},{accepted},{closed},{outcome},"
+        )?;
+    }
+    out.flush()
+}
+
+/// Runs a command under GNU time; returns (seconds, peak KiB or None).
+fn measure(command: Command) -> (f64, Option<u64>) {
+    let report = std::env::temp_dir().join(format!("caseledger-bench-time-{}", std::process::id()));
+    let timed = Path::new("/usr/bin/time").exists();
+    let mut run = if timed {
+        let mut wrapped = Command::new("/usr/bin/time");
+        wrapped
+            .arg("-f")
+            .arg("%M")
+            .arg("-o")
+            .arg(&report)
+            .arg(command.get_program())
+            .args(command.get_args());
+        if let Some(dir) = command.get_current_dir() {
+            wrapped.current_dir(dir);
+        }
+        wrapped
+    } else {
+        command
+    };
+    let start = Instant::now();
+    let status = run
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status();
+    let seconds = start.elapsed().as_secs_f64();
+    if !status.is_ok_and(|s| s.success()) {
+        eprintln!("a measured command failed: {run:?}");
+    }
+    let peak = timed
+        .then(|| std::fs::read_to_string(&report).ok())
+        .flatten()
+        .and_then(|s| s.trim().lines().last().and_then(|l| l.trim().parse().ok()));
+    (seconds, peak)
+}
+
+fn main() {
+    let rows: u64 = std::env::args()
+        .skip_while(|a| a != "--rows")
+        .nth(1)
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(1_000_000);
+    let bin = PathBuf::from(env!("CARGO_BIN_EXE_caseledger"));
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let first = dir.path().join("复议台账_2021-12-31.csv");
+    let later = dir.path().join("复议台账_2022-01-07.csv");
+    write_ledger(&first, rows, None).expect("write the ledger file");
+    write_ledger(&later, rows, Some(100)).expect("write the changed snapshot");
+    let ledger = dir.path().join("ledger.sqlite");
+    let plain = dir.path().join("plain.sqlite");
+    let caseledger = |args: &[&str]| {
+        let mut c = Command::new(&bin);
+        c.arg("--ledger").arg(&ledger).args(args);
+        c
+    };
+    let have_sqlite = Command::new("sqlite3").arg("--version").output().is_ok();
+
+    let mut table = String::new();
+    let mut row =
+        |what: &str, ours: (f64, Option<u64>), theirs: Option<(&str, (f64, Option<u64>))>| {
+            let mib = |kib: Option<u64>| {
+                kib.map_or("—".to_owned(), |k| format!("{:.0}", k as f64 / 1024.0))
+            };
+            let (baseline, ratio) = theirs
+                .map_or(("—".to_owned(), "—".to_owned()), |(name, (t, _))| {
+                    (format!("{name}: {t:.2} s"), format!("{:.2}×", ours.0 / t))
+                });
+            let _ = writeln!(
+                table,
+                "| {what} | {:.2} s | {} | {baseline} | {ratio} |",
+                ours.0,
+                mib(ours.1)
+            );
+        };
+
+    let sqlite_import = have_sqlite.then(|| {
+        let mut c = Command::new("sqlite3");
+        c.arg(&plain)
+            .arg(format!(".import --csv {} plain", first.display()));
+        measure(c)
+    });
+    let import = measure(caseledger(&["import", &first.to_string_lossy()]));
+    row(
+        "first import",
+        import,
+        sqlite_import.map(|t| ("sqlite3 .import", t)),
+    );
+    let again = measure(caseledger(&["import", &first.to_string_lossy()]));
+    row(
+        "re-import, same file",
+        again,
+        Some(("first import", import)),
+    );
+    let changed = measure(caseledger(&["import", &later.to_string_lossy()]));
+    row(
+        "re-import, 1% changed",
+        changed,
+        Some(("first import", import)),
+    );
+    let group_by = have_sqlite.then(|| {
+        let mut c = Command::new("sqlite3");
+        c.arg(&plain).arg(
+            "SELECT 单位, count(*), sum(结案方式 = '撤销'), sum(结案日期 BETWEEN '2021-01-01' AND '2021-12-31') FROM plain GROUP BY 单位",
+        );
+        measure(c)
+    });
+    let report = measure(caseledger(&[
+        "report",
+        "--to",
+        "2021-12-31",
+        "--format",
+        "json",
+    ]));
+    row(
+        "report (all figures, 同比)",
+        report,
+        group_by.map(|t| ("sqlite3 GROUP BY", t)),
+    );
+    let by_unit = measure(caseledger(&[
+        "report",
+        "--to",
+        "2021-12-31",
+        "--by",
+        "unit",
+        "--format",
+        "json",
+    ]));
+    row(
+        "report --by unit",
+        by_unit,
+        group_by.map(|t| ("sqlite3 GROUP BY", t)),
+    );
+    let pandas = Command::new("python3")
+        .args(["-c", "import pandas, sqlite3"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if pandas {
+        let script = format!(
+            "import pandas, sqlite3; pandas.read_csv({:?}).to_sql('t', sqlite3.connect({:?}))",
+            first.display().to_string(),
+            dir.path().join("pandas.sqlite").display().to_string()
+        );
+        let mut c = Command::new("python3");
+        c.args(["-c", &script]);
+        row(
+            "pandas read_csv + to_sql (reference)",
+            measure(c),
+            Some(("first import", import)),
+        );
+    }
+    println!(
+        "{rows} rows; ledger file {} MiB",
+        std::fs::metadata(&ledger).map_or(0, |m| m.len() >> 20)
+    );
+    println!(
+        "| step | caseledger | peak MiB | baseline | ratio |\n| --- | ---: | ---: | --- | ---: |\n{table}"
+    );
+}

@@ -1,0 +1,134 @@
+//! The 汇总 sheet: the four rates with their counts, 同比 and benchmarks, then the counts
+//! behind them, then the 口径 the figures were counted by.
+
+use anyhow::Result;
+use rust_xlsxwriter::{ColNum, RowNum, Worksheet};
+
+use super::grid::{Cell, Emphasis, Grid, MISSING};
+use crate::model::Metric;
+use crate::rates::{Comparison, Percent, RateFigure};
+use crate::report::layout::{self, COUNT_ROWS};
+use crate::report::{Lang, Report};
+
+const RATE_HEADER: [&str; 9] = [
+    "指标",
+    "本期",
+    "上年同期",
+    "同比增减\n（个百分点）",
+    "同比变化率",
+    "本期分子",
+    "本期分母",
+    "上年分子",
+    "上年分母",
+];
+const BENCHMARK_HEADER: [&str; 3] = ["比较值名称", "比较值", "是否优于"];
+const COUNT_HEADER: [&str; 5] = [
+    "案件数",
+    "本期",
+    "上年同期",
+    "同比增减\n（件）",
+    "同比变化率",
+];
+
+/// The rows above the rates table: title, period, as-of date and unit, a blank line.
+const HEADER_ROW: RowNum = 4;
+
+pub(super) fn sheet(report: &Report) -> Result<Worksheet> {
+    let mut grid = Grid::new("汇总")?;
+    grid.title(0, &layout::title(report, Lang::Zh))?;
+    let (p, q) = (&report.period, &report.previous_period);
+    grid.note(
+        1,
+        &format!(
+            "统计期间：{} 至 {}（上年同期：{} 至 {}）",
+            p.from, p.to, q.from, q.to
+        ),
+    )?;
+    grid.note(
+        2,
+        &format!(
+            "数据截至：{}　单位：{}",
+            report.as_of,
+            report.unit.as_deref().unwrap_or("全部")
+        ),
+    )?;
+
+    let with_benchmarks = Metric::ALL
+        .iter()
+        .any(|m| report.rates.get(*m).benchmark.is_some());
+    let mut header = RATE_HEADER.to_vec();
+    if with_benchmarks {
+        header.extend(BENCHMARK_HEADER);
+    }
+    grid.headers(HEADER_ROW, &header)?;
+    let mut row = HEADER_ROW + 1;
+    for metric in Metric::ALL {
+        let figure = report.rates.get(metric);
+        let mut cells = rate_cells(metric.label_zh(), figure);
+        if with_benchmarks {
+            cells.extend(benchmark_cells(figure.benchmark.as_ref()));
+        }
+        grid.row(row, &cells, Emphasis::Body)?;
+        row += 1;
+    }
+
+    row += 1;
+    grid.headers(row, &COUNT_HEADER)?;
+    row += 1;
+    for (label, _, key) in COUNT_ROWS {
+        let (now, then) = layout::count_pair(report, key);
+        let label = match label.strip_prefix('　') {
+            Some(sub) => Cell::Indented(sub.to_owned()),
+            None => Cell::text(label),
+        };
+        let cells = [
+            label,
+            Cell::Count(now),
+            Cell::Count(then),
+            Cell::CountChange(now as i64 - then as i64),
+            Cell::Relative(Percent::change(now as i64, then as i64)),
+        ];
+        grid.row(row, &cells, Emphasis::Body)?;
+        row += 1;
+    }
+
+    row += 1;
+    let last_col = (header.len() - 1) as ColNum;
+    for line in layout::footer(report, Lang::Zh) {
+        grid.paragraph(row, last_col, &line);
+        row += 1;
+    }
+    grid.finish((HEADER_ROW + 1, 1))
+}
+
+/// 指标, this period, last year, the change in points and relative, and both fractions.
+fn rate_cells(label: &str, figure: &RateFigure) -> Vec<Cell> {
+    vec![
+        Cell::text(label),
+        Cell::Rate(figure.current.rate),
+        Cell::Rate(figure.previous.rate),
+        Cell::Points(figure.delta_pp),
+        Cell::Relative(figure.relative_change),
+        Cell::Count(figure.current.numerator),
+        Cell::Count(figure.current.denominator),
+        Cell::Count(figure.previous.numerator),
+        Cell::Count(figure.previous.denominator),
+    ]
+}
+
+/// The benchmark's name, rate and whether the figure is better; blank when the rate has
+/// no benchmark.
+fn benchmark_cells(comparison: Option<&Comparison>) -> [Cell; 3] {
+    let Some(comparison) = comparison else {
+        return [Cell::Blank, Cell::Blank, Cell::Blank];
+    };
+    [
+        Cell::text(&comparison.label),
+        Cell::Rate(Some(comparison.rate)),
+        Cell::Mark(match comparison.better {
+            Some(true) => "是",
+            Some(false) => "否",
+            None => MISSING,
+        }),
+    ]
+}
