@@ -38,7 +38,7 @@ const OUTCOMES: [&str; 9] = [
     "不予受理",
 ];
 
-/// A small deterministic generator (SplitMix64), so every run measures the same file.
+/// A small deterministic generator (`SplitMix64`), so every run measures the same file.
 struct Mix(u64);
 
 impl Mix {
@@ -129,89 +129,104 @@ fn measure(command: Command) -> (f64, Option<u64>) {
     (seconds, peak)
 }
 
+/// The files and commands of one run.
+struct Run {
+    bin: PathBuf,
+    ledger: PathBuf,
+    plain: PathBuf,
+    first: PathBuf,
+    later: PathBuf,
+    sqlite: bool,
+    table: String,
+}
+
+impl Run {
+    fn caseledger(&self, args: &[&str]) -> (f64, Option<u64>) {
+        let mut c = Command::new(&self.bin);
+        c.arg("--ledger").arg(&self.ledger).args(args);
+        measure(c)
+    }
+
+    fn sqlite(&self, sql: &str) -> Option<(f64, Option<u64>)> {
+        self.sqlite.then(|| {
+            let mut c = Command::new("sqlite3");
+            c.arg(&self.plain).arg(sql);
+            measure(c)
+        })
+    }
+
+    fn row(
+        &mut self,
+        what: &str,
+        ours: (f64, Option<u64>),
+        theirs: Option<(&str, (f64, Option<u64>))>,
+    ) {
+        let mib = |kib: Option<u64>| kib.map_or("—".to_owned(), |k| (k / 1024).to_string());
+        let (baseline, ratio) = theirs
+            .map_or(("—".to_owned(), "—".to_owned()), |(name, (t, _))| {
+                (format!("{name}: {t:.2} s"), format!("{:.2}×", ours.0 / t))
+            });
+        let _ = writeln!(
+            self.table,
+            "| {what} | {:.2} s | {} | {baseline} | {ratio} |",
+            ours.0,
+            mib(ours.1)
+        );
+    }
+}
+
 fn main() {
     let rows: u64 = std::env::args()
         .skip_while(|a| a != "--rows")
         .nth(1)
         .and_then(|n| n.parse().ok())
         .unwrap_or(1_000_000);
-    let bin = PathBuf::from(env!("CARGO_BIN_EXE_caseledger"));
     let dir = tempfile::tempdir().expect("temporary folder");
-    let first = dir.path().join("复议台账_2021-12-31.csv");
-    let later = dir.path().join("复议台账_2022-01-07.csv");
-    write_ledger(&first, rows, None).expect("write the ledger file");
-    write_ledger(&later, rows, Some(100)).expect("write the changed snapshot");
-    let ledger = dir.path().join("ledger.sqlite");
-    let plain = dir.path().join("plain.sqlite");
-    let caseledger = |args: &[&str]| {
-        let mut c = Command::new(&bin);
-        c.arg("--ledger").arg(&ledger).args(args);
-        c
+    let mut run = Run {
+        bin: PathBuf::from(env!("CARGO_BIN_EXE_caseledger")),
+        ledger: dir.path().join("ledger.sqlite"),
+        plain: dir.path().join("plain.sqlite"),
+        first: dir.path().join("复议台账_2021-12-31.csv"),
+        later: dir.path().join("复议台账_2022-01-07.csv"),
+        sqlite: Command::new("sqlite3").arg("--version").output().is_ok(),
+        table: String::new(),
     };
-    let have_sqlite = Command::new("sqlite3").arg("--version").output().is_ok();
+    write_ledger(&run.first, rows, None).expect("write the ledger file");
+    write_ledger(&run.later, rows, Some(100)).expect("write the changed snapshot");
+    let (first, later) = (
+        run.first.display().to_string(),
+        run.later.display().to_string(),
+    );
 
-    let mut table = String::new();
-    let mut row =
-        |what: &str, ours: (f64, Option<u64>), theirs: Option<(&str, (f64, Option<u64>))>| {
-            let mib = |kib: Option<u64>| {
-                kib.map_or("—".to_owned(), |k| format!("{:.0}", k as f64 / 1024.0))
-            };
-            let (baseline, ratio) = theirs
-                .map_or(("—".to_owned(), "—".to_owned()), |(name, (t, _))| {
-                    (format!("{name}: {t:.2} s"), format!("{:.2}×", ours.0 / t))
-                });
-            let _ = writeln!(
-                table,
-                "| {what} | {:.2} s | {} | {baseline} | {ratio} |",
-                ours.0,
-                mib(ours.1)
-            );
-        };
-
-    let sqlite_import = have_sqlite.then(|| {
-        let mut c = Command::new("sqlite3");
-        c.arg(&plain)
-            .arg(format!(".import --csv {} plain", first.display()));
-        measure(c)
-    });
-    let import = measure(caseledger(&["import", &first.to_string_lossy()]));
-    row(
+    let sqlite_import = run.sqlite(&format!(".import --csv {first} plain"));
+    let import = run.caseledger(&["import", &first]);
+    run.row(
         "first import",
         import,
         sqlite_import.map(|t| ("sqlite3 .import", t)),
     );
-    let again = measure(caseledger(&["import", &first.to_string_lossy()]));
-    row(
+    let again = run.caseledger(&["import", &first]);
+    run.row(
         "re-import, same file",
         again,
         Some(("first import", import)),
     );
-    let changed = measure(caseledger(&["import", &later.to_string_lossy()]));
-    row(
+    let changed = run.caseledger(&["import", &later]);
+    run.row(
         "re-import, 1% changed",
         changed,
         Some(("first import", import)),
     );
-    let group_by = have_sqlite.then(|| {
-        let mut c = Command::new("sqlite3");
-        c.arg(&plain).arg(
-            "SELECT 单位, count(*), sum(结案方式 = '撤销'), sum(结案日期 BETWEEN '2021-01-01' AND '2021-12-31') FROM plain GROUP BY 单位",
-        );
-        measure(c)
-    });
-    let report = measure(caseledger(&[
-        "report",
-        "--to",
-        "2021-12-31",
-        "--format",
-        "json",
-    ]));
-    row(
+    let group_by = run.sqlite(
+        "SELECT 单位, count(*), sum(结案方式 = '撤销'), sum(结案日期 BETWEEN '2021-01-01' AND '2021-12-31') FROM plain GROUP BY 单位",
+    );
+    let report = run.caseledger(&["report", "--to", "2021-12-31", "--format", "json"]);
+    run.row(
         "report (all figures, 同比)",
         report,
         group_by.map(|t| ("sqlite3 GROUP BY", t)),
     );
-    let by_unit = measure(caseledger(&[
+    let by_unit = run.caseledger(&[
         "report",
         "--to",
         "2021-12-31",
@@ -219,25 +234,24 @@ fn main() {
         "unit",
         "--format",
         "json",
-    ]));
-    row(
+    ]);
+    run.row(
         "report --by unit",
         by_unit,
         group_by.map(|t| ("sqlite3 GROUP BY", t)),
     );
     let pandas = Command::new("python3")
-        .args(["-c", "import pandas, sqlite3"])
+        .args(["-c", "import pandas"])
         .output()
         .is_ok_and(|o| o.status.success());
     if pandas {
         let script = format!(
-            "import pandas, sqlite3; pandas.read_csv({:?}).to_sql('t', sqlite3.connect({:?}))",
-            first.display().to_string(),
+            "import pandas, sqlite3; pandas.read_csv({first:?}).to_sql('t', sqlite3.connect({:?}))",
             dir.path().join("pandas.sqlite").display().to_string()
         );
         let mut c = Command::new("python3");
         c.args(["-c", &script]);
-        row(
+        run.row(
             "pandas read_csv + to_sql (reference)",
             measure(c),
             Some(("first import", import)),
@@ -245,9 +259,10 @@ fn main() {
     }
     println!(
         "{rows} rows; ledger file {} MiB",
-        std::fs::metadata(&ledger).map_or(0, |m| m.len() >> 20)
+        std::fs::metadata(&run.ledger).map_or(0, |m| m.len() >> 20)
     );
     println!(
-        "| step | caseledger | peak MiB | baseline | ratio |\n| --- | ---: | ---: | --- | ---: |\n{table}"
+        "| step | caseledger | peak MiB | baseline | ratio |\n| --- | ---: | ---: | --- | ---: |\n{}",
+        run.table
     );
 }

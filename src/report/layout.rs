@@ -252,17 +252,17 @@ pub fn direction(change: Percent, lang: Lang, unit: &str) -> String {
     }
 }
 
-/// `全省平均 14.05%，优于` / `province 14.05%, better`.
+/// `优于全省平均 14.05%` / `better than 全省平均 14.05%`.
 #[must_use]
 pub fn benchmark(comparison: &Comparison, lang: Lang) -> String {
     let verdict = match (comparison.better, lang) {
-        (Some(true), Lang::Zh) => "，优于",
-        (Some(false), Lang::Zh) => "，未优于",
-        (Some(true), Lang::En) => ", better",
-        (Some(false), Lang::En) => ", not better",
+        (Some(true), Lang::Zh) => "优于",
+        (Some(false), Lang::Zh) => "未优于",
+        (Some(true), Lang::En) => "better than ",
+        (Some(false), Lang::En) => "not better than ",
         (None, _) => "",
     };
-    format!("{} {}%{verdict}", comparison.label, comparison.rate)
+    format!("{verdict}{} {}%", comparison.label, comparison.rate)
 }
 
 /// The footer: period, knowledge date, unit and the 口径 behind every figure.

@@ -348,3 +348,50 @@ fn weekly_trend_table_has_sundays_and_sparklines() {
     assert!(csv.starts_with("\u{feff}截至,起始,"), "{csv}");
     assert_eq!(csv.lines().count(), 1 + 5);
 }
+
+#[test]
+fn html_is_one_self_contained_page() {
+    let ws = with_sample();
+    let out = ws.path().join("report.html");
+    ws.ok([
+        "report".as_ref(),
+        "--format".as_ref(),
+        "html".as_ref(),
+        "--output".as_ref(),
+        out.as_os_str(),
+    ]);
+    let html = std::fs::read_to_string(&out).expect("html");
+    assert!(
+        html.starts_with("<!DOCTYPE html>"),
+        "{}",
+        &html[..80.min(html.len())]
+    );
+    for figure in [
+        "8.28%",
+        "21.74%",
+        "75.76%",
+        "44.97%",
+        "下降 28.83 个百分点",
+        "优于全省平均 14.05%",
+    ] {
+        assert!(html.contains(figure), "no {figure}");
+    }
+    assert!(
+        html.matches("<svg").count() >= 3,
+        "expected the bar, trend and ranking charts"
+    );
+    for outside in ["http://", "https://", "<script", "src=", "<link", "url("] {
+        assert!(
+            !html.contains(outside),
+            "the page refers outside itself: {outside}"
+        );
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            std::fs::metadata(&out).expect("meta").permissions().mode() & 0o777,
+            0o600
+        );
+    }
+}

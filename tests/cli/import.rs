@@ -241,10 +241,15 @@ fn import_shows_twenty_warnings_per_file_and_check_shows_all() {
     let mut text = "复议案号,单位,收到申请日期\n".to_owned();
     for i in 1..=25 {
         // Received after the file's as-of date (3 March): a warning, not an error.
-        text.push_str(&format!(
-            "都府复〔2021〕{i}号,都匀市,2021-03-0{}\n",
-            4 + i % 5
-        ));
+        let day = 4 + i % 5;
+        text += &[
+            "都府复〔2021〕",
+            &i.to_string(),
+            "号,都匀市,2021-03-0",
+            &day.to_string(),
+            "\n",
+        ]
+        .concat();
     }
     let path = ws.write("复议台账_2021-03-03.csv", text.as_bytes());
     let run = ws.run(["import".as_ref(), path.as_os_str()]).success();
