@@ -49,15 +49,3 @@ fn private_file(path: &Path) -> Result<std::fs::File> {
         .open(path)
         .with_context(|| format!("cannot create `{}`", path.display()))
 }
-
-/// Narrows a file written by a library to its owner.
-pub fn make_private(path: &Path) -> Result<()> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
-            .with_context(|| format!("cannot set the permissions of `{}`", path.display()))?;
-    }
-    let _ = path;
-    Ok(())
-}

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::{Result, anyhow, bail};
+use anyhow::{Result, anyhow};
 
 use super::output;
 use crate::cli::{By, EncodingArg, Format, ReportArgs, ReportOutput, ReportScope};
@@ -67,15 +67,12 @@ pub(super) fn print(
                     rules: options.rules.clone(),
                 },
             )?;
-            if output.format == Format::Xlsx {
-                let Some(path) = path else {
-                    bail!("--format xlsx needs --output FILE.xlsx");
-                };
-                report::write_xlsx(&report, &trend, path)?;
-                return output::make_private(path);
-            }
+            // (clap requires --output for xlsx.) Passed through untouched: HTML is UTF-8 already, a workbook is binary.
             output::emit(path, EncodingArg::Utf8, false, out, |w| {
-                report::write_html(&report, &trend, w)
+                match output.format {
+                    Format::Xlsx => report::write_xlsx(&report, &trend, w),
+                    _ => report::write_html(&report, &trend, w),
+                }
             })
         }
         format => {

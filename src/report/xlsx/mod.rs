@@ -8,7 +8,6 @@ mod trend;
 mod units;
 
 use std::io::Write;
-use std::path::Path;
 
 use anyhow::{Context, Result};
 use rust_xlsxwriter::Workbook;
@@ -32,7 +31,7 @@ use super::trend::Trend;
 /// - Every text cell goes through [`formula_safe`](crate::report::formula_safe).
 ///
 /// The whole workbook is built in memory first, so a failure leaves no partial file.
-pub fn write_xlsx(report: &Report, trend: &Trend, path: &Path) -> Result<()> {
+pub fn write_xlsx(report: &Report, trend: &Trend, out: &mut dyn Write) -> Result<()> {
     let mut workbook = Workbook::new();
     workbook.push_worksheet(summary::sheet(report)?);
     workbook.push_worksheet(units::sheet(report)?);
@@ -40,12 +39,6 @@ pub fn write_xlsx(report: &Report, trend: &Trend, path: &Path) -> Result<()> {
     let bytes = workbook
         .save_to_buffer()
         .context("cannot lay out the workbook")?;
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    options
-        .open(path)
-        .and_then(|mut file| file.write_all(&bytes))
-        .with_context(|| format!("cannot write `{}`", path.display()))
+    out.write_all(&bytes)?;
+    Ok(())
 }
