@@ -1,6 +1,8 @@
 //! End-to-end tests of the `caseledger` binary on real files in temporary folders.
 //!
 //! Table of contents:
+//! - `breadth`: ledgers in every form the SPEC allows against a reference counted in the
+//!   test;
 //! - `formats`: breakdown by unit, benchmarks, trend, and the csv, markdown and text
 //!   formats;
 //! - `import`: what import accepts, rejects and reports, and that a rejected import
@@ -13,6 +15,7 @@
 //! - `workbook`: Excel workbooks: typed cells, several sheets, numeric case numbers;
 //! - `xlsx_report`: the Excel report, read back cell by cell.
 
+mod breadth;
 mod formats;
 mod import;
 mod questions;
