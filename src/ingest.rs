@@ -10,7 +10,7 @@ use anyhow::Result;
 use chrono::NaiveDate;
 
 use crate::import::{self, Diagnostic, LedgerFile, Part, ReadOptions, Rows, Severity, source};
-use crate::ledger::{BatchTally, Ledger, NewBatch, Writer};
+use crate::ledger::{BatchRef, BatchTally, Ledger, NewBatch, Writer};
 use crate::model::Kind;
 
 /// Options of one import call.
@@ -335,10 +335,10 @@ fn import_part(
         as_of,
         imported_at: options.imported_at.clone(),
     };
-    let batch_id = writer.begin_batch(&batch)?;
+    let batch_ref = writer.begin_batch(&batch)?;
     let report_rows = as_of_source != AsOfSource::LatestDateInFile;
-    let tally = write_rows(writer, batch_id, as_of, &file, rows, sink, report_rows)?;
-    writer.finish_batch(batch_id, &tally)?;
+    let tally = write_rows(writer, &batch_ref, &file, rows, sink, report_rows)?;
+    writer.finish_batch(batch_ref.id, &tally)?;
     if sink.errors == errors_before {
         summary.outcome = FileOutcome::Batch {
             kind: file.kind,
@@ -397,8 +397,7 @@ fn latest_date(file: &LedgerFile, rows: Rows, sink: &mut Sink) -> Option<NaiveDa
 /// second pass has already sent them); duplicates are always checked here.
 fn write_rows(
     writer: &Writer,
-    batch_id: i64,
-    as_of: NaiveDate,
+    batch: &BatchRef,
     file: &LedgerFile,
     rows: Rows,
     sink: &mut Sink,
@@ -425,12 +424,12 @@ fn write_rows(
         }
         let Some(case) = parsed.case else { continue };
         if report_rows {
-            file.dates_after(row_no, &case, as_of)
+            file.dates_after(row_no, &case, batch.as_of)
                 .iter()
                 .for_each(|d| sink.send(d));
         }
         let case_id = writer.case_id(file.kind, case.case_no.key())?;
-        if let Some(first) = writer.sight(batch_id, case_id, row_no)? {
+        if let Some(first) = writer.sight(batch.id, case_id, row_no)? {
             sink.send(&Diagnostic {
                 row: Some(row_no),
                 cell: file.cell_of(row_no, import::Field::CaseNo),
@@ -445,7 +444,7 @@ fn write_rows(
             });
             continue;
         }
-        tally.count(writer.record(batch_id, as_of, row_no, case_id, &case)?);
+        tally.count(writer.record(batch, row_no, case_id, &case)?);
     }
     Ok(tally)
 }

@@ -200,36 +200,35 @@ fn kinds_of(header: &str) -> Vec<Kind> {
 /// What a file's headers say about its kind.
 #[derive(Debug, PartialEq, Eq)]
 pub enum KindEvidence {
-    /// Only this kind has some of the headers.
+    /// More of the headers belong to this kind only.
     Clear(Kind),
-    /// Headers of both kinds only one of them has: e.g. 被申请人 and 被告.
-    Conflicting {
-        reconsideration: String,
-        litigation: String,
-    },
+    /// As many headers belong only to one kind as only to the other: e.g. 被申请人 and 被告.
+    Conflicting { reconsideration: String, litigation: String },
     /// Every recognised header occurs in both kinds (e.g. 案号, 收案日期, 结案方式).
     None,
 }
 
-/// Detects the kind from the headers that only one kind of ledger has.
+/// Detects the kind from the headers that only one kind of ledger has; the kind with
+/// more of them wins, so one stray column (a 复议台账's 案件类型 in an 应诉台账) does not
+/// block a file.
 #[must_use]
 pub fn detect_kind<'a>(headers: impl IntoIterator<Item = &'a str>) -> KindEvidence {
-    let (mut recon, mut lit) = (None, None);
+    let (mut recon, mut lit): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
     for header in headers {
         match kinds_of(header).as_slice() {
-            [Kind::Reconsideration] => recon = recon.or(Some(header.to_owned())),
-            [Kind::Litigation] => lit = lit.or(Some(header.to_owned())),
+            [Kind::Reconsideration] => recon.push(header),
+            [Kind::Litigation] => lit.push(header),
             _ => {}
         }
     }
-    match (recon, lit) {
-        (Some(_), None) => KindEvidence::Clear(Kind::Reconsideration),
-        (None, Some(_)) => KindEvidence::Clear(Kind::Litigation),
-        (Some(reconsideration), Some(litigation)) => KindEvidence::Conflicting {
-            reconsideration,
-            litigation,
+    match recon.len().cmp(&lit.len()) {
+        _ if recon.is_empty() && lit.is_empty() => KindEvidence::None,
+        std::cmp::Ordering::Greater => KindEvidence::Clear(Kind::Reconsideration),
+        std::cmp::Ordering::Less => KindEvidence::Clear(Kind::Litigation),
+        std::cmp::Ordering::Equal => KindEvidence::Conflicting {
+            reconsideration: recon[0].to_owned(),
+            litigation: lit[0].to_owned(),
         },
-        (None, None) => KindEvidence::None,
     }
 }
 
@@ -301,6 +300,8 @@ mod tests {
             detect_kind(["被申请人", "被告"]),
             KindEvidence::Conflicting { .. }
         ));
+        // A stray 复议 column in an 应诉台账 is outvoted.
+        detect(&["案号", "案件类型", "审级", "被告", "立案日期"], &Clear(Kind::Litigation));
     }
 
     #[test]

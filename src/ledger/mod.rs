@@ -21,7 +21,7 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use read::{BatchRecord, VersionRecord};
 pub use undo::Undone;
-pub use write::{BatchTally, NewBatch, Recorded, Writer};
+pub use write::{BatchRef, BatchTally, NewBatch, Recorded, Writer};
 
 /// How long a writer waits for another process's import before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);

@@ -3,15 +3,15 @@
 //!
 //! A later batch that listed a case unchanged stored no version of its own: it relied on
 //! the version being removed. Before that version goes, its facts are recorded again as
-//! a version of the first such later batch (from the sightings), so the later batch
+//! a version of the first such later batch (see [`carry_forward`]), so the later batch
 //! keeps saying what its file said.
 
 use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
-use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
+use rusqlite::{OptionalExtension, TransactionBehavior};
 
 use super::Ledger;
-use super::case_row::CASE_COLUMNS;
+use super::write::carry_forward;
 use super::schema::{BATCHES, CASES, SIGHTINGS, VERSIONS};
 
 /// What an undo removed.
@@ -91,40 +91,4 @@ impl Ledger {
             cases_removed,
         })
     }
-}
-
-/// If the first batch after the undone one that lists the case stored no version of its
-/// own, it relied on `version_id`: record those facts again as that batch's version.
-fn carry_forward(
-    tx: &Transaction,
-    version_id: i64,
-    case_id: i64,
-    batch_id: i64,
-    as_of: NaiveDate,
-) -> Result<bool> {
-    let next: Option<(i64, NaiveDate, i64)> = tx
-        .prepare_cached(&format!(
-            "SELECT s.batch_id, b.as_of, s.source_row FROM {SIGHTINGS} s JOIN {BATCHES} b ON b.id = s.batch_id \
-             WHERE s.case_id = ?1 AND (b.as_of > ?2 OR (b.as_of = ?2 AND b.id > ?3)) \
-             ORDER BY b.as_of, b.id LIMIT 1"
-        ))?
-        .query_row(params![case_id, as_of, batch_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-        .optional()?;
-    let Some((next_batch, next_as_of, source_row)) = next else {
-        return Ok(false);
-    };
-    let has_own: bool = tx
-        .prepare_cached(&format!(
-            "SELECT EXISTS (SELECT 1 FROM {VERSIONS} WHERE case_id = ?1 AND batch_id = ?2)"
-        ))?
-        .query_row(params![case_id, next_batch], |r| r.get(0))?;
-    if has_own {
-        return Ok(false);
-    }
-    tx.prepare_cached(&format!(
-        "INSERT INTO {VERSIONS} (case_id, batch_id, as_of, source_row, {CASE_COLUMNS}) \
-         SELECT case_id, ?2, ?3, ?4, {CASE_COLUMNS} FROM {VERSIONS} WHERE id = ?1"
-    ))?
-    .execute(params![version_id, next_batch, next_as_of, source_row])?;
-    Ok(true)
 }

@@ -43,6 +43,15 @@ impl BatchTally {
     }
 }
 
+/// A batch being written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BatchRef {
+    pub id: i64,
+    pub as_of: NaiveDate,
+    /// Whether a batch with a later as-of date is already in the ledger (a late import).
+    pub late: bool,
+}
+
 /// How a row compared with the case's state before its batch.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Recorded {
@@ -90,8 +99,8 @@ impl Writer<'_> {
             .optional()?)
     }
 
-    /// Records a batch and returns its id; its tally is filled in by [`Writer::finish_batch`].
-    pub fn begin_batch(&self, batch: &NewBatch) -> Result<i64> {
+    /// Records a batch; its tally is filled in by [`Writer::finish_batch`].
+    pub fn begin_batch(&self, batch: &NewBatch) -> Result<BatchRef> {
         let sql = format!(
             "INSERT INTO {BATCHES} (file, sheet, sha256, kind, as_of, imported_at) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
@@ -104,7 +113,17 @@ impl Writer<'_> {
             batch.as_of,
             batch.imported_at
         ])?;
-        Ok(self.tx.last_insert_rowid())
+        let id = self.tx.last_insert_rowid();
+        let late: bool = self.tx.query_row(
+            &format!("SELECT EXISTS (SELECT 1 FROM {BATCHES} WHERE as_of > ?1)"),
+            [batch.as_of],
+            |r| r.get(0),
+        )?;
+        Ok(BatchRef {
+            id,
+            as_of: batch.as_of,
+            late,
+        })
     }
 
     /// Stores the row counts of a finished batch.
@@ -126,16 +145,22 @@ impl Writer<'_> {
     /// batch's date. `case_id` comes from [`Writer::case_id`]; each case once per batch.
     pub fn record(
         &self,
-        batch_id: i64,
-        as_of: NaiveDate,
+        batch: &BatchRef,
         source_row: u32,
         case_id: i64,
         case: &Case,
     ) -> Result<Recorded> {
+        let (batch_id, as_of) = (batch.id, batch.as_of);
         let previous = self.state_before(case_id, case.kind(), as_of)?;
-        let recorded = match previous {
-            Some(previous) if previous == *case => return Ok(Recorded::Unchanged),
-            Some(_) => Recorded::Changed,
+        let recorded = match &previous {
+            Some((_, previous)) if previous == case => return Ok(Recorded::Unchanged),
+            Some((previous_id, _)) => {
+                if batch.late {
+                    // A later batch that relied on the previous version keeps it.
+                    carry_forward(&self.tx, *previous_id, case_id, batch_id, as_of)?;
+                }
+                Recorded::Changed
+            }
             None => Recorded::New,
         };
         let sql = format!(
@@ -197,15 +222,16 @@ impl Writer<'_> {
     }
 
     /// The case as known on `as_of` from earlier batches.
-    fn state_before(&self, case_id: i64, kind: Kind, as_of: NaiveDate) -> Result<Option<Case>> {
+    /// The case as known on `as_of` from earlier batches, with that version's id.
+    fn state_before(&self, case_id: i64, kind: Kind, as_of: NaiveDate) -> Result<Option<(i64, Case)>> {
         let sql = format!(
-            "SELECT {CASE_COLUMNS} FROM {VERSIONS} WHERE case_id = ?1 AND as_of <= ?2 \
+            "SELECT id, {CASE_COLUMNS} FROM {VERSIONS} WHERE case_id = ?1 AND as_of <= ?2 \
              ORDER BY as_of DESC, batch_id DESC LIMIT 1"
         );
         let mut stmt = self.tx.prepare_cached(&sql)?;
         let mut rows = stmt.query(params![case_id, as_of])?;
         match rows.next()? {
-            Some(row) => Ok(Some(case_row::from_row(kind, row, 0)?)),
+            Some(row) => Ok(Some((row.get(0)?, case_row::from_row(kind, row, 1)?))),
             None => Ok(None),
         }
     }
@@ -218,4 +244,43 @@ impl Writer<'_> {
     pub fn rollback(self) -> Result<()> {
         self.tx.rollback().context("cannot roll back the import")
     }
+}
+
+/// Keeps the ledger's one invariant: a batch that listed a case without storing a version
+/// said the same as the latest version before it. When that version is about to stop
+/// being the one before the next batch that listed the case (it is undone, or a late
+/// import puts another version in between), and that batch stored no version of its own,
+/// its facts are recorded again as that batch's version. Returns whether it did.
+pub(super) fn carry_forward(
+    tx: &Transaction,
+    version_id: i64,
+    case_id: i64,
+    batch_id: i64,
+    as_of: NaiveDate,
+) -> Result<bool> {
+    let next: Option<(i64, NaiveDate, i64)> = tx
+        .prepare_cached(&format!(
+            "SELECT s.batch_id, b.as_of, s.source_row FROM {SIGHTINGS} s JOIN {BATCHES} b ON b.id = s.batch_id \
+             WHERE s.case_id = ?1 AND (b.as_of > ?2 OR (b.as_of = ?2 AND b.id > ?3)) \
+             ORDER BY b.as_of, b.id LIMIT 1"
+        ))?
+        .query_row(params![case_id, as_of, batch_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .optional()?;
+    let Some((next_batch, next_as_of, source_row)) = next else {
+        return Ok(false);
+    };
+    let has_own: bool = tx
+        .prepare_cached(&format!(
+            "SELECT EXISTS (SELECT 1 FROM {VERSIONS} WHERE case_id = ?1 AND batch_id = ?2)"
+        ))?
+        .query_row(params![case_id, next_batch], |r| r.get(0))?;
+    if has_own {
+        return Ok(false);
+    }
+    tx.prepare_cached(&format!(
+        "INSERT INTO {VERSIONS} (case_id, batch_id, as_of, source_row, {CASE_COLUMNS}) \
+         SELECT case_id, ?2, ?3, ?4, {CASE_COLUMNS} FROM {VERSIONS} WHERE id = ?1"
+    ))?
+    .execute(params![version_id, next_batch, next_as_of, source_row])?;
+    Ok(true)
 }

@@ -13,7 +13,7 @@ use serde_json::{Map, Value};
 use super::csv::safe;
 use crate::ledger::Ledger;
 use crate::model::{Case, Facts, FieldValue, Instance, Kind, Outcome, Period, Rules};
-use crate::rates::counts::{is_corrected, is_lost, is_mediated};
+use crate::rates::counts::{counts_hearings, is_corrected, is_lost, is_mediated};
 
 /// Which date a period filter looks at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,7 +85,10 @@ impl CaseFilter {
                 Require::Corrected => is_corrected(case, rules),
                 Require::Mediated => is_mediated(case, rules),
                 Require::Lost => is_lost(case, rules),
-                Require::HeadAppeared => head == Some(true),
+                // As the report counts 负责人出庭: hearings of the instances the 口径 covers.
+                Require::HeadAppeared => {
+                    head == Some(true) && instance.is_some_and(|i| counts_hearings(i, rules))
+                }
                 Require::Open => case.closed_on.is_none(),
             })
     }

@@ -92,3 +92,54 @@ fn reports_as_of_an_earlier_date_ignore_later_corrections() {
     assert_eq!(ws2.report_json(&[]), now);
     assert_eq!(ws2.report_json(&["--as-of", "2021-03-05"]), then);
 }
+
+/// One case in three weekly files: 维持 in February and April, 撤销 in a March file that
+/// arrives last.
+fn late_week(ws: &Workspace) -> [std::path::PathBuf; 3] {
+    // The files differ in their bytes (a file imported before is skipped whole, SPEC §3).
+    let file = |date: &str, outcome: &str| {
+        ws.write(
+            &format!("in/复议台账_{date}.csv"),
+            format!("复议案号,单位,收到申请日期,受理日期,结案日期,结案方式,序号\n都府复〔2021〕1号,都匀市,2021-01-05,2021-01-06,2021-02-01,{outcome},{date}\n").as_bytes(),
+        )
+    };
+    [file("2021-02-05", "维持"), file("2021-04-02", "维持"), file("2021-03-05", "撤销")]
+}
+
+fn corrected(ws: &Workspace, as_of: Option<&str>) -> u64 {
+    let mut args = vec!["--to", "2021-04-30"];
+    if let Some(date) = as_of {
+        args.extend(["--as-of", date]);
+    }
+    count(&ws.report_json(&args), "counts", "corrected")
+}
+
+#[test]
+fn a_late_week_changes_only_its_own_date_of_knowledge() {
+    let ws = Workspace::new();
+    let [february, april, march] = late_week(&ws);
+    ws.ok(["import".as_ref(), february.as_os_str()]);
+    ws.ok(["import".as_ref(), april.as_os_str()]);
+    assert_eq!(corrected(&ws, None), 0);
+    ws.ok(["import".as_ref(), march.as_os_str()]);
+    // April's file still says 维持; only what was known in March changes.
+    assert_eq!(corrected(&ws, None), 0);
+    assert_eq!(corrected(&ws, Some("2021-04-02")), 0);
+    assert_eq!(corrected(&ws, Some("2021-03-05")), 1);
+    assert_eq!(corrected(&ws, Some("2021-02-05")), 0);
+
+    // The same as importing the weeks in order.
+    let in_order = Workspace::new();
+    let [february, april, march] = late_week(&in_order);
+    for file in [&february, &march, &april] {
+        in_order.ok(["import".as_ref(), file.as_os_str()]);
+    }
+    for as_of in [None, Some("2021-04-02"), Some("2021-03-05"), Some("2021-02-05")] {
+        assert_eq!(corrected(&ws, as_of), corrected(&in_order, as_of), "{as_of:?}");
+    }
+
+    // Undoing the late week restores what was there before it.
+    ws.ok(["undo", "3"]);
+    assert_eq!(corrected(&ws, None), 0);
+    assert_eq!(corrected(&ws, Some("2021-03-05")), 0);
+}
