@@ -55,15 +55,30 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// Files (.csv, .tsv, .xlsx, .xls) or folders, searched recursively and read in name order
+    /// Files (.csv, .tsv, .xlsx, .xlsm, .xls) or folders, searched recursively and read in name order
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
+    #[command(flatten)]
+    pub read: ReadArgs,
+
+    /// Check and count everything, then write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// List every file, however many there are
+    #[arg(short, long)]
+    pub verbose: bool,
+}
+
+/// How files are read, for import and check alike.
+#[derive(Debug, Args)]
+pub struct ReadArgs {
     /// The ledger kind of every file, instead of detecting it from headers or names
     #[arg(long, value_enum)]
     pub kind: Option<KindArg>,
 
-    /// The unit (县市) of rows that have none, e.g. 都匀市
+    /// The unit (县市) of rows whose unit cell is empty or missing, e.g. 都匀市
     #[arg(long, value_name = "NAME")]
     pub unit: Option<String>,
 
@@ -75,14 +90,6 @@ pub struct ImportArgs {
     /// latest date in the file]
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<NaiveDate>,
-
-    /// Check and count everything, then write nothing
-    #[arg(long)]
-    pub dry_run: bool,
-
-    /// List every file, however many there are
-    #[arg(short, long)]
-    pub verbose: bool,
 }
 
 #[derive(Debug, Args)]
@@ -218,21 +225,8 @@ pub struct CheckArgs {
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
-    /// The ledger kind of every file, instead of detecting it
-    #[arg(long, value_enum)]
-    pub kind: Option<KindArg>,
-
-    /// The unit (县市) of rows that have none
-    #[arg(long, value_name = "NAME")]
-    pub unit: Option<String>,
-
-    /// Read only this sheet of each workbook
-    #[arg(long, value_name = "NAME")]
-    pub sheet: Option<String>,
-
-    /// The date of knowledge of every file (dates after it are warned about)
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    pub as_of: Option<NaiveDate>,
+    #[command(flatten)]
+    pub read: ReadArgs,
 }
 
 #[derive(Debug, Args)]

@@ -14,7 +14,7 @@ use crate::ledger::{BatchRef, BatchTally, Ledger, NewBatch, Writer};
 use crate::model::Kind;
 
 /// Options of one import call.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct ImportOptions {
     pub read: ReadOptions,
     /// `--as-of`: the date of knowledge of every file.
@@ -23,6 +23,30 @@ pub struct ImportOptions {
     pub dry_run: bool,
     /// RFC 3339 time stamped on every batch of this call.
     pub imported_at: String,
+    /// Today's date: no date of knowledge lies after it.
+    pub today: NaiveDate,
+}
+
+impl ImportOptions {
+    /// Options for an import now, with the clock read once for every batch of the call.
+    #[must_use]
+    pub fn now(read: ReadOptions) -> ImportOptions {
+        ImportOptions {
+            read,
+            as_of: None,
+            dry_run: false,
+            imported_at: timestamp(),
+            today: chrono::Local::now().date_naive(),
+        }
+    }
+}
+
+/// The time stamped on what an import writes: RFC 3339 to the second, local offset.
+#[must_use]
+pub fn timestamp() -> String {
+    chrono::Local::now()
+        .format("%Y-%m-%dT%H:%M:%S%:z")
+        .to_string()
 }
 
 /// Where a file's as-of date came from.
@@ -192,7 +216,7 @@ fn expand(paths: &[PathBuf], sink: &mut Sink) -> Vec<PathBuf> {
         match source::expand(std::slice::from_ref(path)) {
             Ok(found) if found.is_empty() => sink.send(&Diagnostic::file_error(
                 &display,
-                "no .csv, .tsv, .xlsx or .xls files in this folder",
+                "no .csv, .tsv, .xlsx, .xlsm or .xls files in this folder",
             )),
             Ok(found) => files.extend(found),
             Err(e) => sink.send(&Diagnostic::file_error(
@@ -297,7 +321,10 @@ fn import_part(
     let (file, rows) = match open(source, &options.read, sink) {
         Opened::Ledger(file, rows) => (file, rows),
         Opened::NotALedger => {
-            summary.outcome = FileOutcome::NotALedger;
+            summary.outcome = match source.part {
+                Part::File => FileOutcome::Empty,
+                Part::Sheet(_) => FileOutcome::NotALedger,
+            };
             return Ok(summary);
         }
         Opened::Failed => return Ok(summary),
@@ -325,7 +352,13 @@ fn import_part(
         let Opened::Ledger(_, rows) = open(source, &options.read, &mut quiet) else {
             return Ok(summary);
         };
-        (latest, AsOfSource::LatestDateInFile, rows)
+        // Nobody knows tomorrow: a typo such as 2031 must not become the date of knowledge
+        // (the second pass warns about it).
+        (
+            latest.min(options.today),
+            AsOfSource::LatestDateInFile,
+            rows,
+        )
     };
     let batch = NewBatch {
         file: file.label(),
@@ -394,7 +427,8 @@ fn latest_date(file: &LedgerFile, rows: Rows, sink: &mut Sink) -> Option<NaiveDa
 }
 
 /// Streams rows into the batch. Row diagnostics are sent only when `report_rows` (a
-/// second pass has already sent them); duplicates are always checked here.
+/// first pass may have sent them); dates after the as-of date and duplicates are always
+/// checked here.
 fn write_rows(
     writer: &Writer,
     batch: &BatchRef,
@@ -423,11 +457,9 @@ fn write_rows(
             parsed.diagnostics.iter().for_each(|d| sink.send(d));
         }
         let Some(case) = parsed.case else { continue };
-        if report_rows {
-            file.dates_after(row_no, &case, batch.as_of)
-                .iter()
-                .for_each(|d| sink.send(d));
-        }
+        file.dates_after(row_no, &case, batch.as_of)
+            .iter()
+            .for_each(|d| sink.send(d));
         let case_id = writer.case_id(file.kind, case.case_no.key())?;
         if let Some(first) = writer.sight(batch.id, case_id, row_no)? {
             sink.send(&Diagnostic {

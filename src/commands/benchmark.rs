@@ -8,6 +8,7 @@ use anyhow::{Result, bail};
 
 use crate::cli::{BenchmarkAction, BenchmarkArgs};
 use crate::import::benchmarks;
+use crate::ingest;
 use crate::ledger::Ledger;
 
 pub fn run(ledger_path: &Path, args: &BenchmarkArgs, out: &mut dyn Write) -> Result<ExitCode> {
@@ -29,9 +30,7 @@ pub fn run(ledger_path: &Path, args: &BenchmarkArgs, out: &mut dyn Write) -> Res
         }
     };
     let mut ledger = Ledger::open_or_create(ledger_path)?;
-    let imported_at = chrono::Local::now()
-        .format("%Y-%m-%dT%H:%M:%S%:z")
-        .to_string();
+    let imported_at = ingest::timestamp();
     let (new, replaced) = ledger.store_benchmarks(&benchmarks, &imported_at)?;
     writeln!(
         out,

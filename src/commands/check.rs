@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 
 use super::import::import_options;
-use crate::cli::{CheckArgs, ImportArgs};
+use crate::cli::CheckArgs;
 use crate::import::Diagnostic;
 use crate::ingest::{self, FileOutcome, Observer};
 use crate::ledger::Ledger;
@@ -29,16 +29,7 @@ impl Observer for Listing<'_> {
 }
 
 pub fn run(args: &CheckArgs, out: &mut dyn Write) -> Result<ExitCode> {
-    let import = ImportArgs {
-        paths: args.paths.clone(),
-        kind: args.kind,
-        unit: args.unit.clone(),
-        sheet: args.sheet.clone(),
-        as_of: args.as_of,
-        dry_run: true,
-        verbose: false,
-    };
-    let options = import_options(&import);
+    let options = import_options(&args.read, true);
     // A throw-away ledger on disk, not in memory: a large file must not fill the memory.
     let dir = tempfile::tempdir().context("cannot create a temporary folder")?;
     let mut ledger = Ledger::open_or_create(&dir.path().join("check.sqlite"))?;

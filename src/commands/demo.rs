@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 
 use crate::cli::DemoArgs;
+use crate::import::ReadOptions;
 use crate::ingest::ImportOptions;
 use crate::ledger::Ledger;
 use crate::report::ReportOptions;
@@ -32,12 +33,7 @@ pub fn run(args: &DemoArgs, out: &mut dyn Write) -> Result<ExitCode> {
             .map_err(|d| listing("the unit registry", &d))?;
         ledger.store_units(&registry)?;
     }
-    let options = ImportOptions {
-        imported_at: chrono::Local::now()
-            .format("%Y-%m-%dT%H:%M:%S%:z")
-            .to_string(),
-        ..ImportOptions::default()
-    };
+    let options = ImportOptions::now(ReadOptions::default());
     let summary = super::import::import_paths(&mut ledger, &[data], &options)?;
     let mut log = std::io::stderr().lock();
     super::import::finish(&summary, false, "a temporary ledger", &mut log)?;

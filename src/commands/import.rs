@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use anyhow::{Result, bail};
 
 use super::progress::Console;
-use crate::cli::{ImportArgs, KindArg};
+use crate::cli::{ImportArgs, KindArg, ReadArgs};
 use crate::import::{ReadOptions, cell};
 use crate::ingest::{self, AsOfSource, FileOutcome, ImportOptions, ImportSummary};
 use crate::ledger::{BatchTally, Ledger};
@@ -18,16 +18,20 @@ use crate::model::Kind;
 const LIST_FILES_UP_TO: usize = 20;
 
 pub fn run(ledger_path: &Path, args: &ImportArgs, out: &mut dyn Write) -> Result<ExitCode> {
-    let options = import_options(args);
+    let options = import_options(&args.read, args.dry_run);
     let existed = ledger_path.exists();
     let mut ledger = Ledger::open_or_create(ledger_path)?;
-    let summary = import_paths(&mut ledger, &args.paths, &options)?;
+    let summary = import_paths(&mut ledger, &args.paths, &options);
     drop(ledger);
-    if !existed && !summary.committed {
+    if !existed && !summary.as_ref().is_ok_and(|s| s.committed) {
         // Leave no trace: a failed or dry first import must not leave an empty ledger.
         std::fs::remove_file(ledger_path)?;
     }
-    write_summary(&summary, args.verbose, out)?;
+    let summary = summary?;
+    if summary.errors == 0 {
+        // With errors nothing was imported: per-file lines would only mislead.
+        write_summary(&summary, args.verbose, out)?;
+    }
     finish(
         &summary,
         options.dry_run,
@@ -36,22 +40,20 @@ pub fn run(ledger_path: &Path, args: &ImportArgs, out: &mut dyn Write) -> Result
     )
 }
 
-pub(super) fn import_options(args: &ImportArgs) -> ImportOptions {
+/// The options of an import (or a check) from the command line.
+pub(super) fn import_options(read: &ReadArgs, dry_run: bool) -> ImportOptions {
     ImportOptions {
-        read: ReadOptions {
-            kind: args.kind.map(|k| match k {
+        as_of: read.as_of,
+        dry_run,
+        ..ImportOptions::now(ReadOptions {
+            kind: read.kind.map(|k| match k {
                 KindArg::Reconsideration => Kind::Reconsideration,
                 KindArg::Litigation => Kind::Litigation,
             }),
-            unit: args.unit.as_deref().map(cell::normalise),
-            sheet: args.sheet.clone(),
+            unit: read.unit.as_deref().map(cell::normalise),
+            sheet: read.sheet.clone(),
             units: None,
-        },
-        as_of: args.as_of,
-        dry_run: args.dry_run,
-        imported_at: chrono::Local::now()
-            .format("%Y-%m-%dT%H:%M:%S%:z")
-            .to_string(),
+        })
     }
 }
 
@@ -92,8 +94,15 @@ pub(super) fn finish(
         .filter(|f| matches!(f.outcome, FileOutcome::Batch { .. }))
         .count();
     let verb = if dry_run { "would import" } else { "imported" };
-    if batches == 0 {
+    let before = summary
+        .files
+        .iter()
+        .filter(|f| matches!(f.outcome, FileOutcome::AlreadyImported { .. }))
+        .count();
+    if batches == 0 && before == summary.files.len() {
         writeln!(out, "nothing to import: every file was imported before")?;
+    } else if batches == 0 {
+        writeln!(out, "nothing to import: the files hold no rows")?;
     } else {
         writeln!(
             out,
@@ -167,11 +176,7 @@ pub(super) fn write_summary(
                     "{}: already imported as batch {batch_id} ({earlier}, as of {as_of}); skipped",
                     file.file
                 )?,
-                FileOutcome::Empty => writeln!(
-                    out,
-                    "{}: no rows and no date to file them under; skipped",
-                    file.file
-                )?,
+                FileOutcome::Empty => writeln!(out, "{}: no rows; skipped", file.file)?,
                 FileOutcome::NotALedger => writeln!(
                     out,
                     "{}: no ledger header row in this sheet; skipped",

@@ -203,7 +203,10 @@ pub enum KindEvidence {
     /// More of the headers belong to this kind only.
     Clear(Kind),
     /// As many headers belong only to one kind as only to the other: e.g. 被申请人 and 被告.
-    Conflicting { reconsideration: String, litigation: String },
+    Conflicting {
+        reconsideration: String,
+        litigation: String,
+    },
     /// Every recognised header occurs in both kinds (e.g. 案号, 收案日期, 结案方式).
     None,
 }
@@ -301,7 +304,10 @@ mod tests {
             KindEvidence::Conflicting { .. }
         ));
         // A stray 复议 column in an 应诉台账 is outvoted.
-        detect(&["案号", "案件类型", "审级", "被告", "立案日期"], &Clear(Kind::Litigation));
+        detect(
+            &["案号", "案件类型", "审级", "被告", "立案日期"],
+            &Clear(Kind::Litigation),
+        );
     }
 
     #[test]

@@ -85,11 +85,10 @@ pub enum Part {
     Sheet(String),
 }
 
-/// What a file holds: its parts to read, and notes about parts left out.
+/// What a file holds: the parts to read.
 #[derive(Debug, Default)]
 pub struct Contents {
     pub parts: Vec<Part>,
-    pub notes: Vec<String>,
 }
 
 /// Lists the parts of a file to read: a CSV is one part; a workbook has one per sheet
@@ -98,19 +97,18 @@ pub fn contents(path: &Path, display: &str, options: &ReadOptions) -> Result<Con
     match extension(path).as_str() {
         "csv" | "tsv" => Ok(Contents {
             parts: vec![Part::File],
-            notes: Vec::new(),
         }),
         "xlsx" | "xlsm" | "xls" => workbook::sheets(path, display, options.sheet.as_deref()),
         _ => Err(Diagnostic::file_error(
             display,
-            "not a ledger file: expected .csv, .tsv, .xlsx or .xls",
+            "not a ledger file: expected .csv, .tsv, .xlsx, .xlsm or .xls",
         )),
     }
 }
 
 /// Opens one part and reads up to its header row: the kind, the columns, and every
-/// error that makes its rows unreadable. `Ok(None)`: a sheet that holds no ledger
-/// (skipped unless it was asked for by name).
+/// error that makes its rows unreadable. `Ok(None)`: an empty file, or a sheet that
+/// holds no ledger (skipped unless it was asked for by name).
 pub fn open(
     path: &Path,
     display: &str,
@@ -129,12 +127,8 @@ pub fn open(
     let header = match header {
         Header::Guess(_) | Header::Empty if sheet.is_some() && !named_sheet => return Ok(None),
         Header::Found(row) | Header::Guess(row) => row,
-        Header::Empty => {
-            return Err(vec![Diagnostic {
-                cell: sheet.map(|s| format!("[{s}]")),
-                ..Diagnostic::file_error(display, "the file is empty: no header row")
-            }]);
-        }
+        // An empty file (or sheet) holds nothing to import: skipped, and said so.
+        Header::Empty => return Ok(None),
     };
     let file = LedgerFile::from_header(path, display, sheet, &header, options)?;
     Ok(Some((file, rows)))

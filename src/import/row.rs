@@ -71,7 +71,10 @@ impl RowReader<'_> {
     fn date(&mut self, field: Field) -> Option<NaiveDate> {
         let date = match self.cell(field)? {
             Cell::Date(date) => return Some(*date),
-            Cell::Number(serial) => cell::excel_serial_date(*serial),
+            // A serial day number, or a date typed as digits (20210105) into a General cell.
+            Cell::Number(n) => {
+                cell::excel_serial_date(*n).or_else(|| cell::parse_date(&cell::number_text(*n)))
+            }
             other => cell::parse_date(&other.text()),
         };
         if date.is_none() {
@@ -163,10 +166,14 @@ impl RowReader<'_> {
 }
 
 impl LedgerFile {
-    /// Turns one raw row into a case; `None` for blank rows, which are skipped.
+    /// Turns one raw row into a case; `None` for rows without data in any ledger column
+    /// (blank rows, and template rows that only carry a 序号), which are skipped.
     #[must_use]
     pub fn parse(&self, raw: RawRow) -> Option<ParsedRow> {
-        if raw.cells.iter().all(Cell::is_blank) {
+        let has_data = raw.cells.iter().enumerate().any(|(index, cell)| {
+            self.fields.get(index).is_some_and(Option::is_some) && !cell.is_blank()
+        });
+        if !has_data {
             return None;
         }
         let mut r = RowReader {
@@ -188,12 +195,56 @@ impl LedgerFile {
                 diagnostics: r.diagnostics,
             });
         }
-        let case_no = case_no_text.as_deref().and_then(CaseNo::new);
-        if case_no.is_none() && r.text(Field::CaseNo).is_none() {
+        let reading = Reading::read(&mut r, case_no_text.as_deref());
+        check_consistency(&mut r, &reading);
+        let case = reading.into_case(self.kind);
+        let has_errors = r.diagnostics.iter().any(Diagnostic::is_error);
+        Some(ParsedRow {
+            case: if has_errors { None } else { case },
+            diagnostics: r.diagnostics,
+        })
+    }
+}
+
+/// Everything one row's cells said, read cell by cell before the row is judged whole,
+/// so the consistency rules run even on a row that cannot become a case.
+struct Reading {
+    case_no: Option<CaseNo>,
+    unit: Option<String>,
+    matter: Option<String>,
+    /// 收案日期 or 立案日期.
+    opened_on: Option<NaiveDate>,
+    accepted_on: Option<NaiveDate>,
+    closed_on: Option<NaiveDate>,
+    outcome: Option<Outcome>,
+    /// Whether the outcome cell was filled (even with an unknown outcome).
+    outcome_given: bool,
+    corrected: Option<bool>,
+    respondent: Option<String>,
+    instance: Option<Instance>,
+    court: Option<String>,
+    defendant: Option<String>,
+    hearing_on: Option<NaiveDate>,
+    head_appeared: Option<bool>,
+    head_name: Option<String>,
+    head_title: Option<String>,
+    lost: Option<bool>,
+    lead: Option<String>,
+    note: Option<String>,
+}
+
+impl Reading {
+    fn read(r: &mut RowReader, case_no_text: Option<&str>) -> Reading {
+        let kind = r.file.kind;
+        let case_no = case_no_text.and_then(CaseNo::new);
+        if case_no.is_none() && case_no_text.is_some() {
+            let text = case_no_text.unwrap_or_default();
+            r.error(Field::CaseNo, format!("`{text}` is not a case number"));
+        } else if case_no.is_none() && r.text(Field::CaseNo).is_none() {
             r.error(Field::CaseNo, "the case number (案号) is empty".to_owned());
         }
-        let unit = if let Some(unit) = r.text(Field::Unit).or_else(|| self.unit_default.clone()) {
-            canonical_unit(&mut r, unit)
+        let unit = if let Some(unit) = r.text(Field::Unit).or_else(|| r.file.unit_default.clone()) {
+            canonical_unit(r, unit)
         } else {
             r.error(
                 Field::Unit,
@@ -201,35 +252,69 @@ impl LedgerFile {
             );
             None
         };
-        let matter = r.text(Field::Matter);
-        let closed_on = r.date(Field::ClosedOn);
-        let outcome = r.outcome(self.kind);
-        let lead = r.text(Field::Lead);
-        let note = r.text(Field::Note);
-        let facts = match self.kind {
-            Kind::Reconsideration => reconsideration_facts(&mut r),
-            Kind::Litigation => litigation_facts(&mut r, case_no.as_ref()),
+        let opened_field = match kind {
+            Kind::Reconsideration => Field::ReceivedOn,
+            Kind::Litigation => Field::FiledOn,
         };
-        let case = match (case_no, unit, facts) {
-            (Some(case_no), Some(unit), Some(facts)) => Some(Case {
-                case_no,
-                unit,
-                matter,
-                closed_on,
-                outcome,
-                lead,
-                note,
-                facts,
-            }),
-            _ => None,
-        };
-        if let Some(case) = &case {
-            check_consistency(&mut r, case);
+        let litigation = kind == Kind::Litigation;
+        Reading {
+            instance: if litigation {
+                r.instance(case_no.as_ref())
+            } else {
+                None
+            },
+            case_no,
+            unit,
+            matter: r.text(Field::Matter),
+            opened_on: r.required_date(opened_field),
+            accepted_on: r.date(Field::AcceptedOn),
+            closed_on: r.date(Field::ClosedOn),
+            outcome_given: r.text(Field::Outcome).is_some(),
+            outcome: r.outcome(kind),
+            corrected: r.boolean(Field::Corrected),
+            respondent: r.text(Field::Respondent),
+            court: r.text(Field::Court),
+            defendant: r.text(Field::Defendant),
+            hearing_on: r.date(Field::HearingOn),
+            head_appeared: r.boolean(Field::HeadAppeared),
+            head_name: r.text(Field::HeadName),
+            head_title: r.text(Field::HeadTitle),
+            lost: r.boolean(Field::Lost),
+            lead: r.text(Field::Lead),
+            note: r.text(Field::Note),
         }
-        let has_errors = r.diagnostics.iter().any(Diagnostic::is_error);
-        Some(ParsedRow {
-            case: if has_errors { None } else { case },
-            diagnostics: r.diagnostics,
+    }
+
+    /// The case, when every fact it needs could be read.
+    fn into_case(self, kind: Kind) -> Option<Case> {
+        let facts = match kind {
+            Kind::Reconsideration => Facts::Reconsideration {
+                respondent: self.respondent,
+                received_on: self.opened_on?,
+                accepted_on: self.accepted_on,
+                corrected: self.corrected,
+            },
+            Kind::Litigation => Facts::Litigation {
+                instance: self.instance?,
+                court: self.court,
+                defendant: self.defendant,
+                filed_on: self.opened_on?,
+                hearing_on: self.hearing_on,
+                head_appeared: self.head_appeared,
+                head_name: self.head_name,
+                head_title: self.head_title,
+                lost: self.lost,
+            },
+        };
+        Some(Case {
+            case_no: self.case_no?,
+            unit: self.unit?,
+            matter: self.matter,
+            closed_on: self.closed_on,
+            outcome: self.outcome,
+            lead: self.lead,
+            note: self.note,
+            facts,
         })
     }
 }
@@ -273,99 +358,65 @@ fn case_number(r: &mut RowReader) -> Option<String> {
     Some(text)
 }
 
-fn reconsideration_facts(r: &mut RowReader) -> Option<Facts> {
-    let respondent = r.text(Field::Respondent);
-    let received_on = r.required_date(Field::ReceivedOn);
-    let accepted_on = r.date(Field::AcceptedOn);
-    let corrected = r.boolean(Field::Corrected);
-    Some(Facts::Reconsideration {
-        respondent,
-        received_on: received_on?,
-        accepted_on,
-        corrected,
-    })
-}
-
-fn litigation_facts(r: &mut RowReader, case_no: Option<&CaseNo>) -> Option<Facts> {
-    let instance = r.instance(case_no);
-    let court = r.text(Field::Court);
-    let defendant = r.text(Field::Defendant);
-    let filed_on = r.required_date(Field::FiledOn);
-    let hearing_on = r.date(Field::HearingOn);
-    let head_appeared = r.boolean(Field::HeadAppeared);
-    let head_name = r.text(Field::HeadName);
-    let head_title = r.text(Field::HeadTitle);
-    let lost = r.boolean(Field::Lost);
-    Some(Facts::Litigation {
-        instance: instance?,
-        court,
-        defendant,
-        filed_on: filed_on?,
-        hearing_on,
-        head_appeared,
-        head_name,
-        head_title,
-        lost,
-    })
-}
-
-/// SPEC §2.5: errors for impossible rows, warnings for doubtful ones.
-fn check_consistency(r: &mut RowReader, case: &Case) {
-    match (case.closed_on, case.outcome) {
-        (Some(_), None) => r.error(Field::Outcome, "a closed case needs its outcome".to_owned()),
-        (None, Some(outcome)) => r.error(
+/// SPEC §2.5: errors for impossible rows, warnings for doubtful ones, on whatever the
+/// row's cells gave.
+fn check_consistency(r: &mut RowReader, row: &Reading) {
+    match (row.closed_on, row.outcome_given) {
+        (Some(_), false) if r.file.header_of(Field::Outcome).is_some() => {
+            r.error(Field::Outcome, "a closed case needs its outcome".to_owned());
+        }
+        (Some(_), false) => r.error(
             Field::ClosedOn,
-            format!("the outcome is `{outcome}` but the closing date is empty"),
+            "a closed case needs its outcome, and the file has no 结案方式 column".to_owned(),
         ),
-        _ => {}
-    }
-    let (opened_field, opened_on) = match &case.facts {
-        Facts::Reconsideration { received_on, .. } => (Field::ReceivedOn, *received_on),
-        Facts::Litigation { filed_on, .. } => (Field::FiledOn, *filed_on),
-    };
-    let opened_header = r
-        .file
-        .header_of(opened_field)
-        .unwrap_or(opened_field.key())
-        .to_owned();
-    let not_before_opening = |r: &mut RowReader, field: Field, date: Option<NaiveDate>| {
-        if let Some(date) = date
-            && date < opened_on
-        {
+        (None, true) => {
+            let outcome = r.text(Field::Outcome).unwrap_or_default();
             r.error(
-                field,
-                format!("{date} is before {opened_header} {opened_on}"),
+                Field::ClosedOn,
+                format!("the outcome is `{outcome}` but the closing date is empty"),
             );
         }
-    };
-    not_before_opening(r, Field::ClosedOn, case.closed_on);
-    match &case.facts {
-        Facts::Reconsideration { accepted_on, .. } => {
-            not_before_opening(r, Field::AcceptedOn, *accepted_on);
-            if accepted_on.is_some() && case.outcome == Some(Outcome::NotAccepted) {
-                r.warn(
-                    Field::AcceptedOn,
-                    "the outcome is 不予受理 but the case has an acceptance date".to_owned(),
+        _ => {}
+    }
+    if let Some(opened_on) = row.opened_on {
+        let opened_field = match r.file.kind {
+            Kind::Reconsideration => Field::ReceivedOn,
+            Kind::Litigation => Field::FiledOn,
+        };
+        let opened_header = r
+            .file
+            .header_of(opened_field)
+            .unwrap_or(opened_field.key())
+            .to_owned();
+        for (field, date) in [
+            (Field::ClosedOn, row.closed_on),
+            (Field::AcceptedOn, row.accepted_on),
+            (Field::HearingOn, row.hearing_on),
+        ] {
+            if let Some(date) = date
+                && date < opened_on
+            {
+                r.error(
+                    field,
+                    format!("{date} is before {opened_header} {opened_on}"),
                 );
             }
         }
-        Facts::Litigation {
-            hearing_on,
-            head_appeared,
-            head_title,
-            ..
-        } => {
-            not_before_opening(r, Field::HearingOn, *hearing_on);
-            if *head_appeared == Some(true) {
-                if hearing_on.is_none() {
-                    r.warn(
-                        Field::HeadAppeared,
-                        "the head is marked as appearing but there is no hearing date".to_owned(),
-                    );
-                }
-                check_title(r, head_title.as_deref());
-            }
+    }
+    if row.accepted_on.is_some() && row.outcome == Some(Outcome::NotAccepted) {
+        r.warn(
+            Field::AcceptedOn,
+            "the outcome is 不予受理 but the case has an acceptance date".to_owned(),
+        );
+    }
+    if row.head_appeared == Some(true) {
+        if row.hearing_on.is_none() {
+            r.warn(
+                Field::HeadAppeared,
+                "the head is marked as appearing but there is no hearing date".to_owned(),
+            );
         }
+        check_title(r, row.head_title.as_deref());
     }
 }
 

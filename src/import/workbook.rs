@@ -1,4 +1,4 @@
-//! Rows of Excel workbooks (.xlsx, .xls): each sheet streamed row by row, with dates,
+//! Rows of Excel workbooks (.xlsx, .xlsm, .xls): each sheet streamed row by row, with dates,
 //! numbers and booleans kept as the typed values Excel stored.
 //!
 //! calamine's streaming reader borrows its workbook, so each sheet is read on its own
@@ -35,10 +35,7 @@ pub fn sheets(path: &Path, display: &str, wanted: Option<&str>) -> Result<Conten
         }
         None => names.into_iter().map(Part::Sheet).collect(),
     };
-    Ok(Contents {
-        parts,
-        notes: Vec::new(),
-    })
+    Ok(Contents { parts })
 }
 
 /// The rows of one sheet, read lazily on a thread of their own.

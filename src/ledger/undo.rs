@@ -11,8 +11,8 @@ use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, TransactionBehavior};
 
 use super::Ledger;
-use super::write::carry_forward;
 use super::schema::{BATCHES, CASES, SIGHTINGS, VERSIONS};
+use super::write::carry_forward;
 
 /// What an undo removed.
 #[derive(Debug, Clone, PartialEq, Eq)]

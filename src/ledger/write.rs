@@ -223,7 +223,12 @@ impl Writer<'_> {
 
     /// The case as known on `as_of` from earlier batches.
     /// The case as known on `as_of` from earlier batches, with that version's id.
-    fn state_before(&self, case_id: i64, kind: Kind, as_of: NaiveDate) -> Result<Option<(i64, Case)>> {
+    fn state_before(
+        &self,
+        case_id: i64,
+        kind: Kind,
+        as_of: NaiveDate,
+    ) -> Result<Option<(i64, Case)>> {
         let sql = format!(
             "SELECT id, {CASE_COLUMNS} FROM {VERSIONS} WHERE case_id = ?1 AND as_of <= ?2 \
              ORDER BY as_of DESC, batch_id DESC LIMIT 1"

@@ -20,7 +20,8 @@ impl CaseNo {
     #[must_use]
     pub fn new(text: &str) -> Option<CaseNo> {
         let key = match_key(text);
-        (!key.is_empty()).then(|| CaseNo {
+        // Brackets alone (`（）`) number nothing.
+        key.chars().any(|c| c != '(' && c != ')').then(|| CaseNo {
             text: text.trim().to_owned(),
             key,
         })
@@ -146,6 +147,7 @@ mod tests {
         assert_eq!(a, b);
         assert_eq!(b.text(), "都府复[2021] 3号");
         assert!(CaseNo::new("  ").is_none());
+        assert!(CaseNo::new("（）").is_none());
     }
 
     #[track_caller]

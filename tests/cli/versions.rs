@@ -103,7 +103,11 @@ fn late_week(ws: &Workspace) -> [std::path::PathBuf; 3] {
             format!("复议案号,单位,收到申请日期,受理日期,结案日期,结案方式,序号\n都府复〔2021〕1号,都匀市,2021-01-05,2021-01-06,2021-02-01,{outcome},{date}\n").as_bytes(),
         )
     };
-    [file("2021-02-05", "维持"), file("2021-04-02", "维持"), file("2021-03-05", "撤销")]
+    [
+        file("2021-02-05", "维持"),
+        file("2021-04-02", "维持"),
+        file("2021-03-05", "撤销"),
+    ]
 }
 
 fn corrected(ws: &Workspace, as_of: Option<&str>) -> u64 {
@@ -134,8 +138,17 @@ fn a_late_week_changes_only_its_own_date_of_knowledge() {
     for file in [&february, &march, &april] {
         in_order.ok(["import".as_ref(), file.as_os_str()]);
     }
-    for as_of in [None, Some("2021-04-02"), Some("2021-03-05"), Some("2021-02-05")] {
-        assert_eq!(corrected(&ws, as_of), corrected(&in_order, as_of), "{as_of:?}");
+    for as_of in [
+        None,
+        Some("2021-04-02"),
+        Some("2021-03-05"),
+        Some("2021-02-05"),
+    ] {
+        assert_eq!(
+            corrected(&ws, as_of),
+            corrected(&in_order, as_of),
+            "{as_of:?}"
+        );
     }
 
     // Undoing the late week restores what was there before it.

@@ -163,7 +163,8 @@ fn case_numbers_excel_made_into_numbers_are_errors_with_the_cell() {
         &format!("{file}:2:[Sheet1] A2:案号: error: the case number `202100015` is stored as a number"),
         &format!("{file}:3:[Sheet1] A3:案号: error: the case number `2.02100E+11` is in scientific notation"),
         &format!("{file}:3:[Sheet1] C3:收案日期: error: `2021-13-05` is not a date"),
-        "error: 3 errors in 1 file",
+        &format!("{file}:3:[Sheet1] D3:结案日期: error: a closed case needs its outcome"),
+        "error: 4 errors in 1 file",
     ]);
     assert!(!ws.ledger().exists());
 }
