@@ -319,7 +319,10 @@ fn import_part(
         return Ok(summary);
     }
     let (file, rows) = match open(source, &options.read, sink) {
-        Opened::Ledger(file, rows) => (file, rows),
+        Opened::Ledger(file, rows) => {
+            file.warnings.iter().for_each(|w| sink.send(w));
+            (file, rows)
+        }
         Opened::NotALedger => {
             summary.outcome = match source.part {
                 Part::File => FileOutcome::Empty,
@@ -385,7 +388,7 @@ fn import_part(
 
 /// A part as opened for reading.
 enum Opened {
-    Ledger(LedgerFile, Rows),
+    Ledger(Box<LedgerFile>, Rows),
     /// A workbook sheet that holds no ledger.
     NotALedger,
     /// Could not be read; the diagnostics were sent.
@@ -394,7 +397,7 @@ enum Opened {
 
 fn open(source: &Source, options: &ReadOptions, sink: &mut Sink) -> Opened {
     match import::open(source.path, source.display, source.part, options) {
-        Ok(Some((file, rows))) => Opened::Ledger(file, rows),
+        Ok(Some((file, rows))) => Opened::Ledger(Box::new(file), rows),
         Ok(None) => Opened::NotALedger,
         Err(diagnostics) => {
             for d in &diagnostics {

@@ -55,6 +55,7 @@ pub(super) fn print(
                 ..options.clone()
             };
             let report = report::build(ledger, &options)?;
+            warn_if_unknown_unit(ledger, &report)?;
             let trend = trend::build(
                 ledger,
                 &TrendOptions {
@@ -77,6 +78,7 @@ pub(super) fn print(
         }
         format => {
             let report = report::build(ledger, options)?;
+            warn_if_unknown_unit(ledger, &report)?;
             let csv = format == Format::Csv;
             output::emit(path, output.encoding, csv, out, |w| match format {
                 Format::Json => report::write_json(&report, w),
@@ -87,4 +89,23 @@ pub(super) fn print(
             })
         }
     }
+}
+
+/// A `--unit` that no case carries is most likely a typo: say so, with the closest names.
+fn warn_if_unknown_unit(ledger: &Ledger, report: &report::Report) -> Result<()> {
+    let Some(unit) = report.unit.as_deref().filter(|_| report.cases == 0) else {
+        return Ok(());
+    };
+    let mut known = ledger.units_in_use()?;
+    known.sort_by_key(|name| crate::model::unit::distance(unit, name));
+    known.truncate(3);
+    eprintln!(
+        "warning: no case in the ledger has the unit `{unit}`{}",
+        if known.is_empty() {
+            String::new()
+        } else {
+            format!(" (closest: {})", known.join("、"))
+        }
+    );
+    Ok(())
 }

@@ -3,59 +3,48 @@
 
 use std::path::Path;
 
-use super::cell::{self, Cell, DATE_STYLES};
-use super::csv_rows::CsvRows;
+use super::cell::{self, DATE_STYLES};
+use super::table::{self, Column, Table};
 use super::{Diagnostic, RawRow};
 use crate::model::{Metric, Period};
 use crate::rates::{Benchmark, Percent};
 
-/// The columns of a benchmark file: header names, then the English key.
-const COLUMNS: [(&[&str], &str); 5] = [
-    (&["指标", "metric"], "指标"),
-    (&["起始日期", "开始日期", "from"], "起始日期"),
-    (&["截止日期", "结束日期", "to"], "截止日期"),
-    (&["比较值", "数值", "rate"], "比较值"),
-    (&["名称", "label"], "名称"),
+/// The columns of a benchmark file, in the order [`parse_row`] reads them.
+const COLUMNS: [Column; 5] = [
+    Column {
+        headers: &["指标", "metric"],
+        label: "指标",
+        required: true,
+    },
+    Column {
+        headers: &["起始日期", "开始日期", "from"],
+        label: "起始日期",
+        required: true,
+    },
+    Column {
+        headers: &["截止日期", "结束日期", "to"],
+        label: "截止日期",
+        required: true,
+    },
+    Column {
+        headers: &["比较值", "数值", "rate"],
+        label: "比较值",
+        required: true,
+    },
+    Column {
+        headers: &["名称", "label"],
+        label: "名称",
+        required: true,
+    },
 ];
 
 /// Reads every benchmark of a file, or every problem with it.
 pub fn read(path: &Path, display: &str) -> Result<Vec<Benchmark>, Vec<Diagnostic>> {
-    let mut rows = CsvRows::open(path, display).map_err(|d| vec![d])?;
-    let Some(header) = rows.next().transpose().map_err(|d| vec![d])? else {
-        return Err(vec![Diagnostic::file_error(display, "the file is empty")]);
-    };
-    let headers: Vec<String> = header
-        .cells
-        .iter()
-        .map(|c| super::columns::header_key(&c.text()))
-        .collect();
-    let mut index = [0_usize; 5];
-    let mut errors = Vec::new();
-    for (slot, (names, label)) in index.iter_mut().zip(COLUMNS) {
-        match headers.iter().position(|h| names.contains(&h.as_str())) {
-            Some(i) => *slot = i,
-            None => errors.push(Diagnostic {
-                row: Some(header.row),
-                ..Diagnostic::file_error(display, format!("required column {label} is missing"))
-            }),
-        }
-    }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
+    let table = table::read(path, display, &COLUMNS)?;
     let mut benchmarks = Vec::new();
-    for row in rows {
-        let row = match row {
-            Ok(row) => row,
-            Err(d) => {
-                errors.push(d);
-                continue;
-            }
-        };
-        if row.cells.iter().all(Cell::is_blank) {
-            continue;
-        }
-        match parse_row(&row, &index, &header, display) {
+    let mut errors = Vec::new();
+    for row in &table.rows {
+        match parse_row(&table, row, display) {
             Ok(benchmark) => benchmarks.push(benchmark),
             Err(mut row_errors) => errors.append(&mut row_errors),
         }
@@ -67,18 +56,13 @@ pub fn read(path: &Path, display: &str) -> Result<Vec<Benchmark>, Vec<Diagnostic
     }
 }
 
-fn parse_row(
-    row: &RawRow,
-    index: &[usize; 5],
-    header: &RawRow,
-    display: &str,
-) -> Result<Benchmark, Vec<Diagnostic>> {
-    let text = |i: usize| row.cells.get(index[i]).map(Cell::text).unwrap_or_default();
+fn parse_row(table: &Table, row: &RawRow, display: &str) -> Result<Benchmark, Vec<Diagnostic>> {
+    let text = |i: usize| table.text(row, i);
     let mut errors = Vec::new();
     let mut fail = |i: usize, message: String| {
         errors.push(Diagnostic {
             row: Some(row.row),
-            column: header.cells.get(index[i]).map(Cell::text),
+            column: table.header_of(i),
             ..Diagnostic::file_error(display, message)
         });
     };

@@ -99,6 +99,15 @@ impl Iterator for CsvRows {
             }
             Ok(true) => {
                 let row = self.row_of_record();
+                if let Err(why) = self.decoder.check_row(self.record.iter()) {
+                    return Some(Err(Diagnostic {
+                        row: Some(row),
+                        ..Diagnostic::file_error(
+                            &self.display,
+                            format!("{why}; save the file as CSV UTF-8 or GB18030"),
+                        )
+                    }));
+                }
                 let mut cells = Vec::with_capacity(self.record.len());
                 for (index, bytes) in self.record.iter().enumerate() {
                     match self.decoder.decode(bytes) {

@@ -71,6 +71,35 @@ impl FieldDecoder {
     }
 }
 
+/// Non-ASCII bytes in a row from which a row that is valid UTF-8 in a GB18030 file is
+/// taken for what it is: UTF-8 (two Chinese characters; GBK text almost never lines up
+/// as valid UTF-8 over that length).
+const UTF8_EVIDENCE_BYTES: usize = 6;
+
+impl FieldDecoder {
+    /// Checks a whole row before its fields are decoded: in a file read as GB18030, a row
+    /// whose Chinese text is valid UTF-8 was pasted from elsewhere and would decode into
+    /// nonsense without any error.
+    pub fn check_row<'a>(
+        &self,
+        mut fields: impl Iterator<Item = &'a [u8]> + Clone,
+    ) -> Result<(), String> {
+        if self.encoding != Some(Encoding::Gb18030) {
+            return Ok(());
+        }
+        let non_ascii: usize = fields
+            .clone()
+            .map(|f| f.iter().filter(|b| !b.is_ascii()).count())
+            .sum();
+        let all_utf8 = fields.all(|f| std::str::from_utf8(f).is_ok());
+        if non_ascii >= UTF8_EVIDENCE_BYTES && all_utf8 {
+            Err("UTF-8 text in a file read as GB18030 (the file mixes encodings)".to_owned())
+        } else {
+            Ok(())
+        }
+    }
+}
+
 fn decode_gb18030(bytes: &[u8]) -> Option<String> {
     GB18030
         .decode_without_bom_handling_and_without_replacement(bytes)
@@ -115,6 +144,22 @@ mod tests {
         assert_eq!(decoder.encoding(), Some(Encoding::Gb18030));
         assert_eq!(decoder.decode(&gb("𠀀都匀市")).unwrap(), "𠀀都匀市");
         assert!(decoder.decode(&[0x81, 0x20]).is_err());
+    }
+
+    #[test]
+    fn gb18030_file_rejects_a_utf8_row() {
+        let mut decoder = FieldDecoder::default();
+        decoder.decode(&gb("案号")).unwrap();
+        let gbk_row = [gb("都府复〔2021〕2号"), gb("都匀市")];
+        assert!(decoder.check_row(gbk_row.iter().map(Vec::as_slice)).is_ok());
+        let utf8_row = ["都府复〔2021〕2号".as_bytes(), "州直".as_bytes()];
+        assert!(decoder.check_row(utf8_row.into_iter()).is_err());
+        // A UTF-8 file is never questioned this way.
+        assert!(
+            FieldDecoder::settled(Encoding::Utf8)
+                .check_row(utf8_row.into_iter())
+                .is_ok()
+        );
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub mod decode;
 pub mod diagnostic;
 mod row;
 pub mod source;
+mod table;
 pub mod units;
 mod workbook;
 
@@ -74,6 +75,8 @@ pub struct LedgerFile {
     pub unknown_columns: Vec<String>,
     /// Columns of personal names, recognised and never read.
     pub personal_columns: Vec<String>,
+    /// Warnings about the header itself, for the caller to pass on.
+    pub warnings: Vec<Diagnostic>,
     unit_default: Option<String>,
     units: Option<Rc<UnitRegistry>>,
 }
@@ -241,7 +244,19 @@ impl LedgerFile {
         if !errors.is_empty() {
             return Err(errors);
         }
+        let mut warnings = Vec::new();
+        if let (Some(unit), Some(column)) = (&options.unit, seen.get(&Field::Unit)) {
+            let mut warning = at_header(
+                Some(column),
+                format!(
+                    "the file has a `{column}` column: --unit {unit} fills only its empty cells"
+                ),
+            );
+            warning.severity = Severity::Warning;
+            warnings.push(warning);
+        }
         Ok(LedgerFile {
+            warnings,
             display: display.to_owned(),
             sheet,
             kind,

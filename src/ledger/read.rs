@@ -70,6 +70,16 @@ impl Ledger {
         Ok(())
     }
 
+    /// Every unit name the ledger's cases carry, in name order.
+    pub fn units_in_use(&self) -> Result<Vec<String>> {
+        let sql = format!("SELECT DISTINCT unit FROM {VERSIONS} ORDER BY unit");
+        let mut stmt = self.conn.prepare(&sql)?;
+        let units = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        Ok(units)
+    }
+
     /// Every batch, oldest first.
     pub fn batches(&self) -> Result<Vec<BatchRecord>> {
         let sql = format!(

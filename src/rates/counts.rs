@@ -27,7 +27,7 @@ pub struct Counts {
     pub first_instance_closed: u64,
     /// 一审败诉: first-instance lawsuits closed in the period and lost.
     pub lost: u64,
-    /// 一审开庭: first-instance hearings in the period (all instances under that 口径).
+    /// 一审开庭: first-instance hearings in the period.
     pub heard: u64,
     /// 负责人出庭: heard in the period with the agency head in court.
     pub head_appeared: u64,
@@ -36,6 +36,18 @@ pub struct Counts {
     pub judgments: u64,
     /// Heard in the period with a head whose title qualifies under the 2020 provisions.
     #[serde(skip)]
+    pub qualified_appeared: u64,
+    /// Hearings, appearances and qualifying appearances in every instance: the
+    /// appearance rates' terms under `appearance_scope = all_instances`.
+    #[serde(skip)]
+    pub all_instances: Hearings,
+}
+
+/// Hearings in a period and the agency heads who appeared at them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Hearings {
+    pub heard: u64,
+    pub head_appeared: u64,
     pub qualified_appeared: u64,
 }
 
@@ -100,14 +112,19 @@ impl Counts {
                 head_title,
                 ..
             } => {
-                if counts_hearings(*instance, rules) && period.holds(*hearing_on) {
-                    self.heard += 1;
+                if period.holds(*hearing_on) {
                     let appeared = *head_appeared == Some(true);
-                    self.head_appeared += u64::from(appeared);
-                    self.qualified_appeared += u64::from(
-                        appeared
-                            && qualification(head_title.as_deref()) == Qualification::Qualifies,
-                    );
+                    let qualified = appeared
+                        && qualification(head_title.as_deref()) == Qualification::Qualifies;
+                    let all = &mut self.all_instances;
+                    all.heard += 1;
+                    all.head_appeared += u64::from(appeared);
+                    all.qualified_appeared += u64::from(qualified);
+                    if *instance == Instance::First {
+                        self.heard += 1;
+                        self.head_appeared += u64::from(appeared);
+                        self.qualified_appeared += u64::from(qualified);
+                    }
                 }
                 if *instance == Instance::First {
                     self.filed += u64::from(period.contains(*filed_on));
@@ -136,7 +153,24 @@ impl Counts {
                 LossBase::FirstInstanceClosed => (self.lost, self.first_instance_closed),
                 LossBase::Judgments => (self.lost, self.judgments),
             },
-            Metric::Appearance => (self.head_appeared, self.heard),
+            Metric::Appearance => {
+                let h = self.hearings(rules);
+                (h.head_appeared, h.heard)
+            }
+        }
+    }
+
+    /// The hearings the appearance rates count under `rules`: first instance (the 一审开庭
+    /// and 负责人出庭 counts), or every instance.
+    #[must_use]
+    pub fn hearings(&self, rules: &Rules) -> Hearings {
+        match rules.appearance_scope {
+            AppearanceScope::FirstInstance => Hearings {
+                heard: self.heard,
+                head_appeared: self.head_appeared,
+                qualified_appeared: self.qualified_appeared,
+            },
+            AppearanceScope::AllInstances => self.all_instances,
         }
     }
 }

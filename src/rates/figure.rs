@@ -81,8 +81,8 @@ impl Rates {
             appearance_rate: figure(Metric::Appearance),
             mediation_rate: figure(Metric::Mediation),
             qualified_appearance_rate: RateFigure::compare(
-                Share::new(current.qualified_appeared, current.heard),
-                Share::new(previous.qualified_appeared, previous.heard),
+                qualified(current, rules),
+                qualified(previous, rules),
             ),
         }
     }
@@ -113,6 +113,12 @@ impl Rates {
             Metric::Mediation => &self.mediation_rate,
         }
     }
+}
+
+/// Qualifying appearances over the hearings the 口径 covers.
+fn qualified(counts: &Counts, rules: &Rules) -> Share {
+    let hearings = counts.hearings(rules);
+    Share::new(hearings.qualified_appeared, hearings.heard)
 }
 
 #[cfg(test)]

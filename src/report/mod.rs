@@ -95,6 +95,9 @@ pub struct Report {
     /// One row per unit, when asked for; the figures above stay the whole ledger's.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rows: Option<Vec<UnitRow>>,
+    /// How many cases were in scope (all of the unit's, whatever their dates).
+    #[serde(skip)]
+    pub cases: u64,
 }
 
 /// The figures of one unit.
@@ -139,11 +142,13 @@ pub fn build(ledger: &Ledger, options: &ReportOptions) -> Result<Report> {
     let registry = ledger.unit_registry()?;
     let mut total = Pair::default();
     let mut units: BTreeMap<String, Pair> = BTreeMap::new();
+    let mut cases = 0;
     ledger.for_each_case(options.as_of, |case| {
         let unit = registry.canonical(&case.unit);
         if options.unit.as_ref().is_some_and(|u| u != unit) {
             return;
         }
+        cases += 1;
         total.now.add(&case, &period, rules);
         total.then.add(&case, &previous, rules);
         if options.by_unit {
@@ -186,6 +191,7 @@ pub fn build(ledger: &Ledger, options: &ReportOptions) -> Result<Report> {
         rates: rates_of(&total),
         rules: rules.clone(),
         rows,
+        cases,
     })
 }
 

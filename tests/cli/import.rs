@@ -262,3 +262,66 @@ fn import_shows_twenty_warnings_per_file_and_check_shows_all() {
     let check = ws.run(["check".as_ref(), path.as_os_str()]).success();
     assert_eq!(check.stdout().matches(": warning: ").count(), 25);
 }
+
+#[test]
+fn a_utf8_row_in_a_gb18030_file_is_an_error_not_nonsense() {
+    let ws = Workspace::new();
+    let mut bytes = GB18030
+        .encode("复议案号,单位,收到申请日期\n都府复〔2021〕1号,都匀市,2021-01-05\n")
+        .0
+        .into_owned();
+    bytes.extend_from_slice("都府复〔2021〕2号,州直,2021-01-06\n".as_bytes());
+    let path = ws.write("复议台账_2021-03-05.csv", &bytes);
+    let file = path.display().to_string();
+    ws.run(["import".as_ref(), path.as_os_str()])
+        .failure()
+        .stderr_has(&[&format!(
+            "{file}:3: error: UTF-8 text in a file read as GB18030"
+        )]);
+}
+
+#[test]
+fn clerks_files_as_they_come() {
+    let ws = Workspace::new();
+    // A template with pre-numbered rows, a unit column beside --unit, an empty file, and a
+    // typo year in a file without a date in its name.
+    let template = ws.write(
+        "a/复议台账_2021-03-05.csv",
+        "序号,复议案号,单位,收到申请日期\n1,都府复〔2021〕1号,,2021-01-05\n2,,,\n3,,,\n".as_bytes(),
+    );
+    let empty = ws.write("b/复议台账_2021-03-05.csv", b"");
+    let typo = ws.write(
+        "c/复议台账.csv",
+        "复议案号,单位,收到申请日期\n都府复〔2021〕9号,都匀市,2031-01-05\n".as_bytes(),
+    );
+    let run = ws
+        .run([
+            "import".as_ref(),
+            "--unit".as_ref(),
+            "都匀市".as_ref(),
+            template.as_os_str(),
+            empty.as_os_str(),
+            typo.as_os_str(),
+        ])
+        .success();
+    let today = chrono::Local::now().date_naive();
+    run.stdout_has(&[
+        "a/复议台账_2021-03-05.csv: 复议台账 as of 2021-03-05 (file name), 1 row: 1 new",
+        "b/复议台账_2021-03-05.csv: no rows; skipped",
+        &format!("c/复议台账.csv: 复议台账 as of {today} (latest date in the file)"),
+    ])
+    .stderr_has(&[
+        "a/复议台账_2021-03-05.csv:1:单位: warning: the file has a `单位` column: --unit 都匀市 fills only its empty cells",
+        &format!("c/复议台账.csv:2:收到申请日期: warning: 2031-01-05 is after the file's as-of date {today}"),
+    ]);
+}
+
+#[test]
+fn a_unit_no_case_has_is_pointed_out() {
+    let ws = Workspace::new();
+    let dir = ws.copy_fixtures(&[WEEK1]);
+    ws.ok(["import".as_ref(), dir.as_os_str()]);
+    ws.run(["report", "--unit", "都匀"])
+        .success()
+        .stderr_has(&["warning: no case in the ledger has the unit `都匀` (closest: 都匀市)"]);
+}

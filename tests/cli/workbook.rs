@@ -168,3 +168,24 @@ fn case_numbers_excel_made_into_numbers_are_errors_with_the_cell() {
     ]);
     assert!(!ws.ledger().exists());
 }
+
+#[test]
+fn a_date_typed_as_digits_into_a_number_cell_is_a_date() {
+    let ws = Workspace::new();
+    let path = ws.path().join("复议台账_2021-03-31.xlsx");
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    for (col, header) in ["案号", "单位", "收案日期"].iter().enumerate() {
+        sheet.write_string(0, col as u16, *header).expect("header");
+    }
+    sheet.write_string(1, 0, "都府复〔2021〕1号").expect("case");
+    sheet.write_string(1, 1, "都匀市").expect("unit");
+    sheet
+        .write_number(1, 2, 20_210_105)
+        .expect("date as digits");
+    book.save(&path).expect("save");
+    ws.ok(["import".as_ref(), path.as_os_str()]);
+    let cases: serde_json::Value =
+        serde_json::from_str(&ws.ok(["cases", "--format", "json"])).expect("json");
+    assert_eq!(cases[0]["received_on"], "2021-01-05");
+}

@@ -287,6 +287,7 @@ mod tests {
             previous_counts: then,
             rules: Rules::default(),
             rows,
+            cases: 0,
         }
     }
 
