@@ -306,6 +306,16 @@ fn rules_change_and_reset_the_denominators() {
     assert_eq!(report["rules"]["correction_base"], "accepted_closed");
     assert!(ws.ok(["report"]).contains("办结（不含不予受理）"));
 
+    // Hearings of every instance widen the appearance rate, not the 一审开庭 count.
+    ws.ok(["rules", "set", "appearance_scope", "all_instances"]);
+    let wide = ws.report_json(&[]);
+    assert_eq!(wide["counts"]["heard"], 363);
+    let appearance = &wide["rates"]["appearance_rate"];
+    assert!(
+        appearance["denominator"].as_u64() > Some(363),
+        "{appearance}"
+    );
+
     ws.run(["rules", "set", "lost_outcomes", "撤销,维持"])
         .failure()
         .stderr_has(&["`维持` is not a 应诉台账 outcome"]);
