@@ -22,10 +22,9 @@ pub fn run(ledger_path: &Path, args: &ImportArgs, out: &mut dyn Write) -> Result
     let existed = ledger_path.exists();
     let mut ledger = Ledger::open_or_create(ledger_path)?;
     let summary = import_paths(&mut ledger, &args.paths, &options);
-    drop(ledger);
     if !existed && !summary.as_ref().is_ok_and(|s| s.committed) {
         // Leave no trace: a failed or dry first import must not leave an empty ledger.
-        std::fs::remove_file(ledger_path)?;
+        ledger.remove_if_empty()?;
     }
     let summary = summary?;
     if summary.errors == 0 {

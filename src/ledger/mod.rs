@@ -29,6 +29,8 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 /// An open ledger file.
 pub struct Ledger {
     conn: Connection,
+    /// The file, so a writer can tell that it still exists (see [`Ledger::remove_if_empty`]).
+    path: Option<PathBuf>,
 }
 
 impl Ledger {
@@ -39,11 +41,46 @@ impl Ledger {
                 format!("cannot create the folder of ledger `{}`", dir.display())
             })?;
         }
-        if !path.exists() {
-            create_private_file(path)
-                .with_context(|| format!("cannot create ledger `{}`", path.display()))?;
+        match create_private_file(path) {
+            // Another import may have created it a moment ago: use that one.
+            Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => {
+                return Err(e)
+                    .with_context(|| format!("cannot create ledger `{}`", path.display()));
+            }
+            _ => {}
         }
         Ledger::open_existing(path)
+    }
+
+    /// Deletes the ledger file if it holds nothing at all (after a first import that wrote
+    /// nothing). Holds the exclusive lock while it checks and deletes, so a second process
+    /// cannot have written meanwhile; one waiting for the lock finds the file gone and
+    /// stops (see [`Ledger::writer`]). Returns whether the file was deleted.
+    pub fn remove_if_empty(mut self) -> Result<bool> {
+        let Some(path) = self.path.take() else {
+            return Ok(false);
+        };
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Exclusive)?;
+        let empty: bool = tx.query_row(
+            &format!(
+                "SELECT NOT EXISTS (SELECT 1 FROM {b}) AND NOT EXISTS (SELECT 1 FROM {s}) \
+                 AND NOT EXISTS (SELECT 1 FROM {m}) AND NOT EXISTS (SELECT 1 FROM {u})",
+                b = schema::BATCHES,
+                s = schema::SETTINGS,
+                m = schema::BENCHMARKS,
+                u = schema::UNITS
+            ),
+            [],
+            |r| r.get(0),
+        )?;
+        if empty {
+            std::fs::remove_file(&path)
+                .with_context(|| format!("cannot remove the empty ledger `{}`", path.display()))?;
+        }
+        drop(tx);
+        Ok(empty)
     }
 
     /// Opens a ledger that must already exist (reports never create an empty one).
@@ -56,7 +93,10 @@ impl Ledger {
         }
         let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)
             .with_context(|| format!("cannot open ledger `{}`", path.display()))?;
-        Ledger::prepare(conn).with_context(|| format!("cannot use ledger `{}`", path.display()))
+        let mut ledger = Ledger::prepare(conn)
+            .with_context(|| format!("cannot use ledger `{}`", path.display()))?;
+        ledger.path = Some(path.to_path_buf());
+        Ok(ledger)
     }
 
     /// A ledger in memory, for tests and dry runs.
@@ -68,7 +108,7 @@ impl Ledger {
         conn.busy_timeout(BUSY_TIMEOUT)?;
         conn.pragma_update(None, "foreign_keys", true)?;
         schema::migrate(&mut conn)?;
-        Ok(Ledger { conn })
+        Ok(Ledger { conn, path: None })
     }
 }
 

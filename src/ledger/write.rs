@@ -1,7 +1,7 @@
 //! Writing one import: batches and the versions of the cases they carry, all inside one
 //! immediate transaction that commits only when every file was clean.
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params, params_from_iter};
 
@@ -76,6 +76,14 @@ impl Ledger {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .context("cannot start writing the ledger (is another import running?)")?;
+        if let Some(path) = &self.path
+            && !path.exists()
+        {
+            bail!(
+                "the ledger `{}` was removed by another import that failed at the same time; run this import again",
+                path.display()
+            );
+        }
         Ok(Writer { tx })
     }
 }
