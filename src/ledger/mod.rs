@@ -99,7 +99,7 @@ impl Ledger {
         Ok(ledger)
     }
 
-    /// A ledger in memory, for tests and dry runs.
+    /// A ledger in memory, for tests.
     pub fn in_memory() -> Result<Ledger> {
         Ledger::prepare(Connection::open_in_memory()?)
     }

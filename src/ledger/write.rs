@@ -297,3 +297,82 @@ pub(super) fn carry_forward(
     .execute(params![version_id, next_batch, next_as_of, source_row])?;
     Ok(true)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{CaseNo, Facts, Outcome};
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn case(outcome: Option<Outcome>, brackets: &str) -> Case {
+        Case {
+            case_no: CaseNo::new(&format!("都府复{brackets}1号")).unwrap(),
+            unit: "都匀市".into(),
+            matter: None,
+            closed_on: outcome.map(|_| d("2021-02-01")),
+            outcome,
+            lead: None,
+            note: None,
+            facts: Facts::Reconsideration {
+                respondent: None,
+                received_on: d("2021-01-05"),
+                accepted_on: None,
+                corrected: None,
+            },
+        }
+    }
+
+    fn record(writer: &Writer, as_of: &str, case: &Case) -> Recorded {
+        let batch = writer
+            .begin_batch(&NewBatch {
+                file: format!("{as_of}.csv"),
+                sheet: None,
+                sha256: as_of.into(),
+                kind: case.kind(),
+                as_of: d(as_of),
+                imported_at: String::new(),
+            })
+            .unwrap();
+        let id = writer.case_id(case.kind(), case.case_no.key()).unwrap();
+        assert_eq!(writer.sight(batch.id, id, 2).unwrap(), None);
+        assert_eq!(
+            writer.sight(batch.id, id, 3).unwrap(),
+            Some(2),
+            "listed twice"
+        );
+        writer.record(&batch, 2, id, case).unwrap()
+    }
+
+    #[test]
+    fn versions_are_stored_only_for_new_or_changed_facts() {
+        let mut ledger = Ledger::in_memory().unwrap();
+        let writer = ledger.writer().unwrap();
+        assert_eq!(
+            record(&writer, "2021-01-08", &case(None, "〔2021〕")),
+            Recorded::New
+        );
+        assert_eq!(
+            record(&writer, "2021-01-15", &case(None, "[2021]")),
+            Recorded::Unchanged
+        );
+        let closed = case(Some(Outcome::Upheld), "〔2021〕");
+        assert_eq!(record(&writer, "2021-02-05", &closed), Recorded::Changed);
+        // A late week compares with what was known at its own date.
+        assert_eq!(
+            record(&writer, "2021-01-22", &case(None, "〔2021〕")),
+            Recorded::Unchanged
+        );
+        writer.commit().unwrap();
+        let mut now = Vec::new();
+        ledger.for_each_case(None, |c| now.push(c)).unwrap();
+        assert_eq!(now, [closed]);
+        let mut then = Vec::new();
+        ledger
+            .for_each_case(Some(d("2021-01-31")), |c| then.push(c))
+            .unwrap();
+        assert_eq!(then[0].outcome, None);
+    }
+}
