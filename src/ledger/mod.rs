@@ -91,7 +91,9 @@ impl Ledger {
                 path.display()
             );
         }
-        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)
+        // One connection per process, used from one thread: SQLite's own mutexes only cost.
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)
             .with_context(|| format!("cannot open ledger `{}`", path.display()))?;
         let mut ledger = Ledger::prepare(conn)
             .with_context(|| format!("cannot use ledger `{}`", path.display()))?;
