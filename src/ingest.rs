@@ -337,6 +337,16 @@ fn import_part(
 
     let errors_before = sink.errors;
     let (as_of, as_of_source, rows) = if let Some((as_of, how)) = source.known_as_of {
+        if as_of > options.today {
+            // A report dated ahead (a week ending on Sunday) is plausible; a typo is likelier.
+            sink.send(&Diagnostic {
+                severity: Severity::Warning,
+                ..Diagnostic::file_error(
+                    source.display,
+                    format!("the as-of date {as_of} is after today ({})", options.today),
+                )
+            });
+        }
         (as_of, how, rows)
     } else {
         // The as-of date is the latest date in the file: read it once to find that date

@@ -325,3 +325,15 @@ fn a_unit_no_case_has_is_pointed_out() {
         .success()
         .stderr_has(&["warning: no case in the ledger has the unit `都匀` (closest: 都匀市)"]);
 }
+
+#[test]
+fn a_file_dated_after_today_is_pointed_out() {
+    let ws = Workspace::new();
+    let path = ws.write(
+        "复议台账_2099-01-01.csv",
+        "复议案号,单位,收到申请日期\n都府复〔2021〕1号,都匀市,2021-01-05\n".as_bytes(),
+    );
+    ws.run(["import".as_ref(), path.as_os_str()])
+        .success()
+        .stderr_has(&["warning: the as-of date 2099-01-01 is after today"]);
+}
