@@ -11,6 +11,7 @@ use serde_json::{Map, Value, json};
 use crate::cli::{HistoryArgs, ListFormat};
 use crate::ledger::{Ledger, VersionRecord};
 use crate::model::case_no::match_key;
+use crate::model::period::iso;
 use crate::model::{Case, FieldValue, Kind};
 use crate::report;
 
@@ -79,7 +80,7 @@ fn history_json(kind: Kind, versions: &[VersionRecord]) -> Value {
 fn value(v: &FieldValue) -> Value {
     match v {
         FieldValue::Text(t) => Value::from(t.clone()),
-        FieldValue::Date(d) => Value::from(d.format("%Y-%m-%d").to_string()),
+        FieldValue::Date(d) => Value::from(iso(*d)),
         FieldValue::Flag(f) => Value::from(*f),
         FieldValue::Empty => Value::Null,
     }

@@ -1,6 +1,7 @@
 //! Reading one cell: normalisation, dates and booleans as offices write them, and the
 //! typed values a workbook gives.
 
+use crate::model::period::iso;
 use chrono::{Days, NaiveDate};
 
 /// One cell as its source gives it: a CSV gives text; a workbook also gives numbers,
@@ -23,7 +24,7 @@ impl Cell {
             Cell::Empty => String::new(),
             Cell::Text(text) => normalise(text),
             Cell::Number(n) => number_text(*n),
-            Cell::Date(date) => date.format("%Y-%m-%d").to_string(),
+            Cell::Date(date) => iso(*date),
             Cell::Bool(b) => (if *b { "是" } else { "否" }).to_owned(),
         }
     }

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use rusqlite::Row;
 use rusqlite::types::Value;
 
+use crate::model::period::iso;
 use crate::model::{Case, CaseNo, Facts, Instance, Kind, Outcome};
 
 /// The case columns of `versions`, in the order of [`to_values`] and [`from_row`].
@@ -20,9 +21,7 @@ fn text(value: Option<&String>) -> Value {
 }
 
 fn date(value: Option<NaiveDate>) -> Value {
-    value.map_or(Value::Null, |d| {
-        Value::Text(d.format("%Y-%m-%d").to_string())
-    })
+    value.map_or(Value::Null, |d| Value::Text(iso(d)))
 }
 
 fn flag(value: Option<bool>) -> Value {

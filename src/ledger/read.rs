@@ -7,6 +7,7 @@ use rusqlite::{OptionalExtension, params};
 use super::Ledger;
 use super::case_row::{self, CASE_COLUMNS};
 use super::schema::{BATCHES, CASES, VERSIONS};
+use crate::model::period::iso;
 use crate::model::{Case, Kind};
 
 /// A batch as stored.
@@ -30,10 +31,7 @@ const END_OF_TIME: &str = "9999-12-31";
 impl Ledger {
     /// The latest as-of date of any batch, optionally only among batches as of `limit` or earlier.
     pub fn latest_as_of(&self, limit: Option<NaiveDate>) -> Result<Option<NaiveDate>> {
-        let limit = limit.map_or_else(
-            || END_OF_TIME.to_owned(),
-            |d| d.format("%Y-%m-%d").to_string(),
-        );
+        let limit = limit.map_or_else(|| END_OF_TIME.to_owned(), iso);
         let sql = format!("SELECT max(as_of) FROM {BATCHES} WHERE as_of <= ?1");
         Ok(self.conn.query_row(&sql, [limit], |r| r.get(0))?)
     }
@@ -45,10 +43,7 @@ impl Ledger {
         as_of: Option<NaiveDate>,
         mut each: impl FnMut(Case),
     ) -> Result<()> {
-        let limit = as_of.map_or_else(
-            || END_OF_TIME.to_owned(),
-            |d| d.format("%Y-%m-%d").to_string(),
-        );
+        let limit = as_of.map_or_else(|| END_OF_TIME.to_owned(), iso);
         let sql = format!(
             "SELECT c.kind, {CASE_COLUMNS} FROM (
                  SELECT v.*, row_number() OVER (

@@ -8,6 +8,7 @@ use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params, para
 use super::Ledger;
 use super::case_row::{self, CASE_COLUMNS};
 use super::schema::{BATCHES, CASES, SIGHTINGS, VERSIONS};
+use crate::model::period::iso;
 use crate::model::{Case, Kind};
 
 /// A batch about to be written.
@@ -66,6 +67,42 @@ pub enum Recorded {
 /// One import in progress. Dropped without [`Writer::commit`], it writes nothing.
 pub struct Writer<'a> {
     tx: Transaction<'a>,
+    sql: RowSql,
+}
+
+/// The statements run for every row, written out once per import: the statement cache
+/// is keyed by their text, and a million rows should not format it a million times.
+struct RowSql {
+    case_select: String,
+    case_insert: String,
+    sight_insert: String,
+    sight_select: String,
+    state_before: String,
+    version_insert: String,
+}
+
+impl RowSql {
+    fn new() -> RowSql {
+        RowSql {
+            case_select: format!("SELECT id FROM {CASES} WHERE kind = ?1 AND case_key = ?2"),
+            case_insert: format!("INSERT INTO {CASES} (kind, case_key) VALUES (?1, ?2)"),
+            sight_insert: format!(
+                "INSERT INTO {SIGHTINGS} (case_id, batch_id, source_row) VALUES (?1, ?2, ?3) \
+                 ON CONFLICT DO NOTHING"
+            ),
+            sight_select: format!(
+                "SELECT source_row FROM {SIGHTINGS} WHERE case_id = ?1 AND batch_id = ?2"
+            ),
+            state_before: format!(
+                "SELECT id, {CASE_COLUMNS} FROM {VERSIONS} WHERE case_id = ?1 AND as_of <= ?2 \
+                 ORDER BY as_of DESC, batch_id DESC LIMIT 1"
+            ),
+            version_insert: format!(
+                "INSERT INTO {VERSIONS} (case_id, batch_id, as_of, source_row, {CASE_COLUMNS}) \
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            ),
+        }
+    }
 }
 
 impl Ledger {
@@ -84,7 +121,10 @@ impl Ledger {
                 path.display()
             );
         }
-        Ok(Writer { tx })
+        Ok(Writer {
+            tx,
+            sql: RowSql::new(),
+        })
     }
 }
 
@@ -159,7 +199,8 @@ impl Writer<'_> {
         case: &Case,
     ) -> Result<Recorded> {
         let (batch_id, as_of) = (batch.id, batch.as_of);
-        let previous = self.state_before(case_id, case.kind(), as_of)?;
+        let as_of_text = iso(as_of);
+        let previous = self.state_before(case_id, case.kind(), &as_of_text)?;
         let recorded = match &previous {
             Some((_, previous)) if previous == case => return Ok(Recorded::Unchanged),
             Some((previous_id, _)) => {
@@ -171,77 +212,58 @@ impl Writer<'_> {
             }
             None => Recorded::New,
         };
-        let sql = format!(
-            "INSERT INTO {VERSIONS} (case_id, batch_id, as_of, source_row, {CASE_COLUMNS}) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-        );
         let head = [
             rusqlite::types::Value::Integer(case_id),
             rusqlite::types::Value::Integer(batch_id),
-            rusqlite::types::Value::Text(as_of.format("%Y-%m-%d").to_string()),
+            rusqlite::types::Value::Text(as_of_text),
             rusqlite::types::Value::Integer(i64::from(source_row)),
         ];
-        self.tx.prepare_cached(&sql)?.execute(params_from_iter(
-            head.into_iter().chain(case_row::to_values(case)),
-        ))?;
+        self.tx
+            .prepare_cached(&self.sql.version_insert)?
+            .execute(params_from_iter(
+                head.into_iter().chain(case_row::to_values(case)),
+            ))?;
         Ok(recorded)
     }
 
     /// Notes that the batch lists the case on `source_row`. Returns the row that listed
     /// it before, when the batch already did: a file lists each case once.
     pub fn sight(&self, batch_id: i64, case_id: i64, source_row: u32) -> Result<Option<u32>> {
-        let insert = format!(
-            "INSERT INTO {SIGHTINGS} (case_id, batch_id, source_row) VALUES (?1, ?2, ?3) \
-             ON CONFLICT DO NOTHING"
-        );
         if self
             .tx
-            .prepare_cached(&insert)?
+            .prepare_cached(&self.sql.sight_insert)?
             .execute(params![case_id, batch_id, source_row])?
             == 1
         {
             return Ok(None);
         }
-        let select =
-            format!("SELECT source_row FROM {SIGHTINGS} WHERE case_id = ?1 AND batch_id = ?2");
         Ok(Some(
             self.tx
-                .prepare_cached(&select)?
+                .prepare_cached(&self.sql.sight_select)?
                 .query_row(params![case_id, batch_id], |r| r.get(0))?,
         ))
     }
 
     /// The id of the case with this matching key, registering it if new.
     pub fn case_id(&self, kind: Kind, key: &str) -> Result<i64> {
-        let select = format!("SELECT id FROM {CASES} WHERE kind = ?1 AND case_key = ?2");
         if let Some(id) = self
             .tx
-            .prepare_cached(&select)?
+            .prepare_cached(&self.sql.case_select)?
             .query_row(params![kind.key(), key], |r| r.get(0))
             .optional()?
         {
             return Ok(id);
         }
-        let insert = format!("INSERT INTO {CASES} (kind, case_key) VALUES (?1, ?2)");
         self.tx
-            .prepare_cached(&insert)?
+            .prepare_cached(&self.sql.case_insert)?
             .execute(params![kind.key(), key])?;
         Ok(self.tx.last_insert_rowid())
     }
 
-    /// The case as known on `as_of` from earlier batches.
-    /// The case as known on `as_of` from earlier batches, with that version's id.
-    fn state_before(
-        &self,
-        case_id: i64,
-        kind: Kind,
-        as_of: NaiveDate,
-    ) -> Result<Option<(i64, Case)>> {
-        let sql = format!(
-            "SELECT id, {CASE_COLUMNS} FROM {VERSIONS} WHERE case_id = ?1 AND as_of <= ?2 \
-             ORDER BY as_of DESC, batch_id DESC LIMIT 1"
-        );
-        let mut stmt = self.tx.prepare_cached(&sql)?;
+    /// The case as known on `as_of` (`2021-08-31`) from earlier batches, with that
+    /// version's id.
+    fn state_before(&self, case_id: i64, kind: Kind, as_of: &str) -> Result<Option<(i64, Case)>> {
+        let mut stmt = self.tx.prepare_cached(&self.sql.state_before)?;
         let mut rows = stmt.query(params![case_id, as_of])?;
         match rows.next()? {
             Some(row) => Ok(Some((row.get(0)?, case_row::from_row(kind, row, 1)?))),

@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 
+use super::period::iso;
 use super::{CaseNo, Instance, Kind, Outcome};
 
 /// A case's facts as of one batch. Two cases are equal when every fact matches;
@@ -100,7 +101,7 @@ impl FieldValue {
     pub fn display(&self) -> String {
         match self {
             FieldValue::Text(text) => text.clone(),
-            FieldValue::Date(date) => date.format("%Y-%m-%d").to_string(),
+            FieldValue::Date(date) => iso(*date),
             FieldValue::Flag(true) => "是".to_owned(),
             FieldValue::Flag(false) => "否".to_owned(),
             FieldValue::Empty => String::new(),

@@ -55,6 +55,13 @@ pub fn one_year_earlier(date: NaiveDate) -> NaiveDate {
         .unwrap_or(date)
 }
 
+/// A date as `2021-08-31`: the form the ledger stores and every output prints. (Written
+/// by hand: chrono's strftime costs a noticeable share of a large import.)
+#[must_use]
+pub fn iso(date: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+}
+
 impl fmt::Display for Period {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} – {}", self.from, self.to)
@@ -72,6 +79,12 @@ mod tests {
     #[track_caller]
     fn shift(date: &str, expected: &str) {
         assert_eq!(one_year_earlier(d(date)), d(expected), "{date}");
+    }
+
+    #[test]
+    fn iso_dates() {
+        assert_eq!(iso(d("2021-08-31")), "2021-08-31");
+        assert_eq!(iso(d("1999-01-02")), "1999-01-02");
     }
 
     #[test]

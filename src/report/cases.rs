@@ -12,6 +12,7 @@ use serde_json::{Map, Value};
 
 use super::csv::safe;
 use crate::ledger::Ledger;
+use crate::model::period::iso;
 use crate::model::{Case, Facts, FieldValue, Instance, Kind, Outcome, Period, Rules};
 use crate::rates::counts::{counts_hearings, is_corrected, is_lost, is_mediated};
 
@@ -123,7 +124,7 @@ pub fn write_json(cases: &[Case], out: &mut dyn Write) -> Result<()> {
             for (key, value) in case.fields() {
                 let value = match value {
                     FieldValue::Text(text) => Value::from(text),
-                    FieldValue::Date(date) => Value::from(date.format("%Y-%m-%d").to_string()),
+                    FieldValue::Date(date) => Value::from(iso(date)),
                     FieldValue::Flag(flag) => Value::from(flag),
                     FieldValue::Empty => Value::Null,
                 };
