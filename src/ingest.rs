@@ -10,7 +10,7 @@ use anyhow::Result;
 use chrono::NaiveDate;
 
 use crate::import::{self, Diagnostic, LedgerFile, Part, ReadOptions, Rows, Severity, source};
-use crate::ledger::{BatchRef, BatchTally, Ledger, NewBatch, Writer};
+use crate::ledger::{BatchRef, BatchTally, Ledger, Listed, NewBatch, Writer};
 use crate::model::Kind;
 
 /// Options of one import call.
@@ -451,6 +451,7 @@ fn write_rows(
     report_rows: bool,
 ) -> Result<BatchTally> {
     let mut tally = BatchTally::default();
+    let mut batch_writer = writer.rows(*batch)?;
     for (read, row) in (1..).zip(rows) {
         sink.rows(read);
         let raw = match row {
@@ -473,23 +474,21 @@ fn write_rows(
         file.dates_after(row_no, &case, batch.as_of)
             .iter()
             .for_each(|d| sink.send(d));
-        let case_id = writer.case_id(file.kind, case.case_no.key())?;
-        if let Some(first) = writer.sight(batch.id, case_id, row_no)? {
-            sink.send(&Diagnostic {
+        match batch_writer.write(row_no, &case)? {
+            Listed::Recorded(recorded) => tally.count(recorded),
+            Listed::Duplicate { first_row } => sink.send(&Diagnostic {
                 row: Some(row_no),
                 cell: file.cell_of(row_no, import::Field::CaseNo),
                 column: file.header_of(import::Field::CaseNo).map(str::to_owned),
                 ..Diagnostic::file_error(
                     &file.display,
                     format!(
-                        "case `{}` is already on row {first}; a file lists each case once",
+                        "case `{}` is already on row {first_row}; a file lists each case once",
                         case.case_no
                     ),
                 )
-            });
-            continue;
+            }),
         }
-        tally.count(writer.record(batch, row_no, case_id, &case)?);
     }
     Ok(tally)
 }

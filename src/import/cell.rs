@@ -33,7 +33,8 @@ impl Cell {
     pub fn is_blank(&self) -> bool {
         match self {
             Cell::Empty => true,
-            Cell::Text(text) => normalise(text).is_empty(),
+            // What `normalise` would leave empty, without building it: it trims first.
+            Cell::Text(text) => text.trim().is_empty(),
             _ => false,
         }
     }
@@ -124,6 +125,18 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
 }
 
 fn split_date(text: &str) -> Option<(i32, u32, u32)> {
+    // 2021-08-31, the style nearly every row uses, without splitting into strings.
+    if let [y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2] = *text.as_bytes() {
+        let digits = [y1, y2, y3, y4, m1, m2, d1, d2];
+        if digits.iter().all(u8::is_ascii_digit) {
+            let n = |ds: &[u8]| ds.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0'));
+            return Some((
+                i32::try_from(n(&digits[..4])).ok()?,
+                n(&digits[4..6]),
+                n(&digits[6..]),
+            ));
+        }
+    }
     if text.len() == 8 && text.bytes().all(|b| b.is_ascii_digit()) {
         return Some((
             text[..4].parse().ok()?,

@@ -1,12 +1,12 @@
 //! How a [`Case`] is laid out in a `versions` row, both ways.
 
 use anyhow::{Result, anyhow};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rusqlite::Row;
-use rusqlite::types::Value;
+use rusqlite::types::{ToSqlOutput, Value, ValueRef};
 
 use crate::model::period::iso;
-use crate::model::{Case, CaseNo, Facts, Instance, Kind, Outcome};
+use crate::model::{Case, CaseNo, Countable, CountableFacts, Facts, Instance, Kind, Outcome};
 
 /// The case columns of `versions`, in the order of [`to_values`] and [`from_row`].
 pub const CASE_COLUMNS: &str = "case_no, unit, matter, closed_on, outcome, lead, note, \
@@ -16,29 +16,48 @@ pub const CASE_COLUMNS: &str = "case_no, unit, matter, closed_on, outcome, lead,
 /// Number of columns in [`CASE_COLUMNS`].
 pub const CASE_COLUMN_COUNT: usize = 20;
 
-fn text(value: Option<&String>) -> Value {
-    value.map_or(Value::Null, |s| Value::Text(s.clone()))
+/// [`CASE_COLUMNS`] of the table or alias `of` (`v.case_no, v.unit, …`), for queries that
+/// join `cases`, whose current-state columns share some of these names.
+#[must_use]
+pub fn case_columns_of(of: &str) -> String {
+    CASE_COLUMNS
+        .split(',')
+        .map(|column| format!("{of}.{}", column.trim()))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
-fn date(value: Option<NaiveDate>) -> Value {
-    value.map_or(Value::Null, |d| Value::Text(iso(d)))
+/// A value bound to a statement: text is borrowed from the case, not copied.
+pub type Sql<'a> = ToSqlOutput<'a>;
+
+const NULL: Sql<'static> = ToSqlOutput::Owned(Value::Null);
+
+fn str_value(value: &str) -> Sql<'_> {
+    ToSqlOutput::Borrowed(ValueRef::Text(value.as_bytes()))
 }
 
-fn flag(value: Option<bool>) -> Value {
-    value.map_or(Value::Null, |b| Value::Integer(i64::from(b)))
+fn text(value: Option<&String>) -> Sql<'_> {
+    value.map_or(NULL, |s| str_value(s))
+}
+
+fn date(value: Option<NaiveDate>) -> Sql<'static> {
+    value.map_or(NULL, |d| ToSqlOutput::Owned(Value::Text(iso(d))))
+}
+
+fn flag(value: Option<bool>) -> Sql<'static> {
+    value.map_or(NULL, |b| ToSqlOutput::Owned(Value::Integer(i64::from(b))))
 }
 
 /// The values of [`CASE_COLUMNS`] for a case; the other kind's columns are NULL.
 #[must_use]
-pub fn to_values(case: &Case) -> Vec<Value> {
+pub fn to_values(case: &Case) -> Vec<Sql<'_>> {
     let mut values = Vec::with_capacity(CASE_COLUMN_COUNT);
     values.extend([
-        Value::Text(case.case_no.text().to_owned()),
-        Value::Text(case.unit.clone()),
+        str_value(case.case_no.text()),
+        str_value(&case.unit),
         text(case.matter.as_ref()),
         date(case.closed_on),
-        case.outcome
-            .map_or(Value::Null, |o| Value::Text(o.name().to_owned())),
+        case.outcome.map_or(NULL, |o| str_value(o.name())),
         text(case.lead.as_ref()),
         text(case.note.as_ref()),
     ]);
@@ -55,7 +74,7 @@ pub fn to_values(case: &Case) -> Vec<Value> {
                 date(*accepted_on),
                 flag(*corrected),
             ]);
-            values.extend(std::iter::repeat_n(Value::Null, 9));
+            values.extend(std::iter::repeat_n(NULL, 9));
         }
         Facts::Litigation {
             instance,
@@ -68,9 +87,9 @@ pub fn to_values(case: &Case) -> Vec<Value> {
             head_title,
             lost,
         } => {
-            values.extend(std::iter::repeat_n(Value::Null, 4));
+            values.extend(std::iter::repeat_n(NULL, 4));
             values.extend([
-                Value::Text(instance.key().to_owned()),
+                str_value(instance.key()),
                 text(court.as_ref()),
                 text(defendant.as_ref()),
                 date(Some(*filed_on)),
@@ -145,6 +164,219 @@ pub fn from_row(kind: Kind, row: &Row, first: usize) -> Result<Case> {
         outcome,
         lead: get_text(5)?,
         note: get_text(6)?,
+        facts,
+    })
+}
+
+/// The columns of `cases` that hold its current version compactly: what the counts read
+/// ([`Countable`]), with dates as day numbers, and the version's content hash. In the
+/// order of [`current_values`] and [`countable_from_row`].
+pub const CURRENT_COLUMNS: &str = concat!("content, ", counted_columns!());
+
+/// [`CURRENT_COLUMNS`] without `content`: what [`countable_from_row`] reads after `kind`.
+pub const COUNTED_COLUMNS: &str = counted_columns!();
+
+macro_rules! counted_columns {
+    () => {
+        "unit, outcome, instance, corrected, lost, head_appeared, head_title, \
+         received_day, accepted_day, closed_day, filed_day, hearing_day"
+    };
+}
+use counted_columns;
+
+/// Number of columns in [`CURRENT_COLUMNS`].
+pub const CURRENT_COLUMN_COUNT: usize = 13;
+
+fn day(value: Option<NaiveDate>) -> Sql<'static> {
+    value.map_or(NULL, |d| {
+        ToSqlOutput::Owned(Value::Integer(i64::from(d.num_days_from_ce())))
+    })
+}
+
+/// The values of [`CURRENT_COLUMNS`] for a case.
+#[must_use]
+pub fn current_values(case: &Case) -> [Sql<'_>; CURRENT_COLUMN_COUNT] {
+    let (instance, corrected, lost, appeared, title) = match &case.facts {
+        Facts::Reconsideration { corrected, .. } => (NULL, flag(*corrected), NULL, NULL, NULL),
+        Facts::Litigation {
+            instance,
+            head_appeared,
+            head_title,
+            lost,
+            ..
+        } => (
+            str_value(instance.key()),
+            NULL,
+            flag(*lost),
+            flag(*head_appeared),
+            text(head_title.as_ref()),
+        ),
+    };
+    let (received, accepted, filed, hearing) = match &case.facts {
+        Facts::Reconsideration {
+            received_on,
+            accepted_on,
+            ..
+        } => (Some(*received_on), *accepted_on, None, None),
+        Facts::Litigation {
+            filed_on,
+            hearing_on,
+            ..
+        } => (None, None, Some(*filed_on), *hearing_on),
+    };
+    [
+        ToSqlOutput::Owned(Value::Integer(content_hash(case))),
+        str_value(&case.unit),
+        case.outcome.map_or(NULL, |o| str_value(o.name())),
+        instance,
+        corrected,
+        lost,
+        appeared,
+        title,
+        day(received),
+        day(accepted),
+        day(case.closed_on),
+        day(filed),
+        day(hearing),
+    ]
+}
+
+/// A 64-bit hash of everything that makes two versions of a case equal or not (the case
+/// number by its matching key, as [`Case`]'s equality has it). A re-imported row whose
+/// hash matches the current version's is unchanged without reading that version back.
+/// xxh3 is fixed by its specification, so hashes stay valid across builds and machines.
+#[must_use]
+pub fn content_hash(case: &Case) -> i64 {
+    let mut bytes = Vec::with_capacity(256);
+    let put_text = |bytes: &mut Vec<u8>, value: Option<&str>| match value {
+        None => bytes.push(0),
+        Some(s) => {
+            bytes.push(1);
+            bytes.extend_from_slice(&(s.len() as u64).to_le_bytes());
+            bytes.extend_from_slice(s.as_bytes());
+        }
+    };
+    let put_date = |bytes: &mut Vec<u8>, value: Option<NaiveDate>| match value {
+        None => bytes.push(0),
+        Some(d) => {
+            bytes.push(1);
+            bytes.extend_from_slice(&d.num_days_from_ce().to_le_bytes());
+        }
+    };
+    let put_flag = |bytes: &mut Vec<u8>, value: Option<bool>| {
+        bytes.push(value.map_or(0, |b| 1 + u8::from(b)));
+    };
+    put_text(&mut bytes, Some(case.case_no.key()));
+    put_text(&mut bytes, Some(&case.unit));
+    put_text(&mut bytes, case.matter.as_deref());
+    put_date(&mut bytes, case.closed_on);
+    put_text(&mut bytes, case.outcome.map(Outcome::name));
+    put_text(&mut bytes, case.lead.as_deref());
+    put_text(&mut bytes, case.note.as_deref());
+    match &case.facts {
+        Facts::Reconsideration {
+            respondent,
+            received_on,
+            accepted_on,
+            corrected,
+        } => {
+            bytes.push(b'R');
+            put_text(&mut bytes, respondent.as_deref());
+            put_date(&mut bytes, Some(*received_on));
+            put_date(&mut bytes, *accepted_on);
+            put_flag(&mut bytes, *corrected);
+        }
+        Facts::Litigation {
+            instance,
+            court,
+            defendant,
+            filed_on,
+            hearing_on,
+            head_appeared,
+            head_name,
+            head_title,
+            lost,
+        } => {
+            bytes.push(b'L');
+            put_text(&mut bytes, Some(instance.key()));
+            put_text(&mut bytes, court.as_deref());
+            put_text(&mut bytes, defendant.as_deref());
+            put_date(&mut bytes, Some(*filed_on));
+            put_date(&mut bytes, *hearing_on);
+            put_flag(&mut bytes, *head_appeared);
+            put_text(&mut bytes, head_name.as_deref());
+            put_text(&mut bytes, head_title.as_deref());
+            put_flag(&mut bytes, *lost);
+        }
+    }
+    i64::from_le_bytes(xxhash_rust::xxh3::xxh3_64(&bytes).to_le_bytes())
+}
+
+/// Reads the view the counts need from a row whose column `first` is `cases.kind` and
+/// whose next columns are [`CURRENT_COLUMNS`] without `content`. Borrows its text from
+/// the row: a report allocates nothing per case.
+pub fn countable_from_row<'r>(row: &'r Row, first: usize) -> Result<Countable<'r>> {
+    let get_text = |i: usize| -> Result<Option<&'r str>> {
+        match row.get_ref(first + i)? {
+            ValueRef::Null => Ok(None),
+            ValueRef::Text(bytes) => {
+                Ok(Some(std::str::from_utf8(bytes).map_err(|_| {
+                    anyhow!("damaged ledger: text that is not UTF-8")
+                })?))
+            }
+            _ => Err(anyhow!("damaged ledger: a number where text belongs")),
+        }
+    };
+    let get_int = |i: usize| -> Result<Option<i64>> {
+        match row.get_ref(first + i)? {
+            ValueRef::Null => Ok(None),
+            ValueRef::Integer(v) => Ok(Some(v)),
+            _ => Err(anyhow!("damaged ledger: text where a number belongs")),
+        }
+    };
+    let get_flag = |i: usize| -> Result<Option<bool>> { Ok(get_int(i)?.map(|v| v != 0)) };
+    let get_day = |i: usize| -> Result<Option<NaiveDate>> {
+        get_int(i)?
+            .map(|v| {
+                i32::try_from(v)
+                    .ok()
+                    .and_then(NaiveDate::from_num_days_from_ce_opt)
+                    .ok_or_else(|| anyhow!("damaged ledger: day number {v}"))
+            })
+            .transpose()
+    };
+    let required = |value: Option<NaiveDate>, what: &str| {
+        value.ok_or_else(|| anyhow!("damaged ledger: a case without {what}"))
+    };
+    let unit = get_text(1)?.ok_or_else(|| anyhow!("damaged ledger: a case without a unit"))?;
+    let outcome = get_text(2)?
+        .map(|name| {
+            Outcome::from_name(name)
+                .ok_or_else(|| anyhow!("damaged ledger: unknown outcome `{name}`"))
+        })
+        .transpose()?;
+    let facts = match get_text(0)? {
+        Some(kind) if kind == Kind::Reconsideration.key() => CountableFacts::Reconsideration {
+            received_on: required(get_day(8)?, "a received date")?,
+            accepted_on: get_day(9)?,
+            corrected: get_flag(4)?,
+        },
+        Some(kind) if kind == Kind::Litigation.key() => CountableFacts::Litigation {
+            instance: get_text(3)?
+                .and_then(Instance::from_key)
+                .ok_or_else(|| anyhow!("damaged ledger: a lawsuit without an instance"))?,
+            filed_on: required(get_day(11)?, "a filing date")?,
+            hearing_on: get_day(12)?,
+            head_appeared: get_flag(6)?,
+            head_title: get_text(7)?,
+            lost: get_flag(5)?,
+        },
+        other => return Err(anyhow!("damaged ledger: case kind {other:?}")),
+    };
+    Ok(Countable {
+        unit,
+        closed_on: get_day(10)?,
+        outcome,
         facts,
     })
 }

@@ -1,9 +1,11 @@
 //! The SQLite ledger: the only module that issues SQL.
 //!
 //! A ledger holds every import as a batch and every new or changed case as a version;
-//! nothing is updated in place. The current state of a case as of a date is its
+//! versions are never updated in place. The current state of a case as of a date is its
 //! version from the batch with the latest as-of date on or before it (ties: the later
-//! import).
+//! import). Each case row also carries a compact copy of its latest version, derived
+//! from the versions and kept in step by every write, so that reports on everything
+//! known and re-imports need not search the versions.
 
 mod benchmarks;
 mod case_row;
@@ -21,7 +23,7 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use read::{BatchRecord, VersionRecord};
 pub use undo::Undone;
-pub use write::{BatchRef, BatchTally, NewBatch, Recorded, Writer};
+pub use write::{BatchRef, BatchTally, BatchWriter, Listed, NewBatch, Recorded, Writer};
 
 /// How long a writer waits for another process's import before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);

@@ -5,10 +5,12 @@ use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, params};
 
 use super::Ledger;
-use super::case_row::{self, CASE_COLUMNS};
+#[cfg(test)]
+use super::case_row::CASE_COLUMNS;
+use super::case_row::{self, COUNTED_COLUMNS};
 use super::schema::{BATCHES, CASES, VERSIONS};
 use crate::model::period::iso;
-use crate::model::{Case, Kind};
+use crate::model::{Case, Countable, Kind};
 
 /// A batch as stored.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -26,7 +28,7 @@ pub struct BatchRecord {
 }
 
 /// A date later than any as-of date, for "everything known".
-const END_OF_TIME: &str = "9999-12-31";
+pub(super) const END_OF_TIME: &str = "9999-12-31";
 
 impl Ledger {
     /// The latest as-of date of any batch, optionally only among batches as of `limit` or earlier.
@@ -45,13 +47,14 @@ impl Ledger {
     ) -> Result<()> {
         let limit = as_of.map_or_else(|| END_OF_TIME.to_owned(), iso);
         let sql = format!(
-            "SELECT c.kind, {CASE_COLUMNS} FROM (
+            "SELECT c.kind, {columns} FROM (
                  SELECT v.*, row_number() OVER (
                      PARTITION BY v.case_id ORDER BY v.as_of DESC, v.batch_id DESC) AS latest
                  FROM {VERSIONS} v WHERE v.as_of <= ?1
-             ) JOIN {CASES} c ON c.id = case_id
-             WHERE latest = 1
-             ORDER BY case_id"
+             ) w JOIN {CASES} c ON c.id = w.case_id
+             WHERE w.latest = 1
+             ORDER BY w.case_id",
+            columns = case_row::case_columns_of("w")
         );
         let mut stmt = self.conn.prepare(&sql)?;
         let mut rows = stmt.query(params![limit])?;
@@ -61,6 +64,33 @@ impl Ledger {
                 .parse()
                 .map_err(|e: String| anyhow::anyhow!("damaged ledger: {e}"))?;
             each(case_row::from_row(kind, row, 1)?);
+        }
+        Ok(())
+    }
+
+    /// Calls `each` with what the counts read of every case as known on `as_of`
+    /// (everything known when `None`).
+    ///
+    /// When that is everything known, this is one scan of the compact current state kept
+    /// beside each case's key; as known on an earlier date, it is the versions query of
+    /// [`Ledger::for_each_case`].
+    pub fn for_each_countable(
+        &self,
+        as_of: Option<NaiveDate>,
+        mut each: impl FnMut(&Countable),
+    ) -> Result<()> {
+        let everything = match as_of {
+            None => true,
+            Some(date) => self.latest_as_of(None)?.is_none_or(|latest| latest <= date),
+        };
+        if !everything {
+            return self.for_each_case(as_of, |case| each(&case.countable()));
+        }
+        let sql = format!("SELECT kind, {COUNTED_COLUMNS} FROM {CASES}");
+        let mut stmt = self.conn.prepare(&sql)?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            each(&case_row::countable_from_row(row, 0)?);
         }
         Ok(())
     }
@@ -118,11 +148,7 @@ impl Ledger {
             "SELECT b.id, b.file, v.as_of, v.source_row, {columns} FROM {VERSIONS} v \
              JOIN {BATCHES} b ON b.id = v.batch_id \
              WHERE v.case_id = ?1 ORDER BY v.as_of, v.batch_id",
-            columns = CASE_COLUMNS
-                .split(", ")
-                .map(|c| format!("v.{}", c.trim()))
-                .collect::<Vec<_>>()
-                .join(", ")
+            columns = case_row::case_columns_of("v")
         );
         let mut found = Vec::new();
         for kind in Kind::ALL {
@@ -150,5 +176,238 @@ impl Ledger {
             found.push((kind, versions));
         }
         Ok(found)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use rusqlite::Connection;
+
+    use super::*;
+    use crate::ledger::schema;
+    use crate::ledger::write::{Listed, NewBatch, Recorded};
+    use crate::model::{CaseNo, Facts, Instance, Outcome};
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn recon(n: u32, unit: &str, outcome: Option<Outcome>) -> Case {
+        Case {
+            case_no: CaseNo::new(&format!("都府复〔2021〕{n}号")).unwrap(),
+            unit: unit.into(),
+            matter: Some("行政处罚".into()),
+            closed_on: outcome.map(|_| d("2021-03-01")),
+            outcome,
+            lead: None,
+            note: None,
+            facts: Facts::Reconsideration {
+                respondent: None,
+                received_on: d("2021-01-05"),
+                accepted_on: Some(d("2021-01-08")),
+                corrected: n.is_multiple_of(3).then_some(true),
+            },
+        }
+    }
+
+    fn suit(n: u32, instance: Instance, title: Option<&str>) -> Case {
+        Case {
+            case_no: CaseNo::new(&format!("（2021）黔27行初{n}号")).unwrap(),
+            unit: "福泉市".into(),
+            matter: None,
+            closed_on: Some(d("2021-04-01")),
+            outcome: Some(Outcome::Revoked),
+            lead: None,
+            note: None,
+            facts: Facts::Litigation {
+                instance,
+                court: None,
+                defendant: None,
+                filed_on: d("2021-02-01"),
+                hearing_on: Some(d("2021-03-10")),
+                head_appeared: Some(n.is_multiple_of(2)),
+                head_name: None,
+                head_title: title.map(str::to_owned),
+                lost: None,
+            },
+        }
+    }
+
+    fn import(ledger: &mut Ledger, as_of: &str, cases: &[Case]) -> i64 {
+        let writer = ledger.writer().unwrap();
+        let batch = writer
+            .begin_batch(&NewBatch {
+                file: format!("{as_of}.csv"),
+                sheet: None,
+                sha256: format!("{as_of}{}", cases.len()),
+                kind: cases[0].kind(),
+                as_of: d(as_of),
+                imported_at: String::new(),
+            })
+            .unwrap();
+        let mut rows = writer.rows(batch).unwrap();
+        for (row, case) in (2..).zip(cases) {
+            assert!(matches!(
+                rows.write(row, case).unwrap(),
+                Listed::Recorded(_)
+            ));
+        }
+        drop(rows);
+        writer.commit().unwrap();
+        batch.id
+    }
+
+    /// The compact current state, as the counts read it, next to the latest versions.
+    fn both_ways(ledger: &Ledger) -> (Vec<String>, Vec<String>) {
+        let mut compact = Vec::new();
+        ledger
+            .for_each_countable(None, |c| compact.push(format!("{c:?}")))
+            .unwrap();
+        let mut versions = Vec::new();
+        ledger
+            .for_each_case(None, |c| versions.push(format!("{:?}", c.countable())))
+            .unwrap();
+        compact.sort();
+        versions.sort();
+        (compact, versions)
+    }
+
+    #[test]
+    fn the_current_state_follows_changes_late_weeks_and_undo() {
+        let mut ledger = Ledger::in_memory().unwrap();
+        let first: Vec<Case> = (1..=6).map(|n| recon(n, "都匀市", None)).collect();
+        import(&mut ledger, "2021-01-08", &first);
+        let mut later = first.clone();
+        later[1] = recon(2, "都匀市", Some(Outcome::Revoked));
+        later[4] = recon(5, "瓮安县", Some(Outcome::Upheld));
+        let later_batch = import(&mut ledger, "2021-03-05", &later);
+        let (compact, versions) = both_ways(&ledger);
+        assert_eq!(compact, versions);
+        assert!(compact.iter().any(|c| c.contains("瓮安县")));
+
+        // A late week between them changes only its own date of knowledge.
+        let mut late = first.clone();
+        late[0] = recon(1, "都匀市", Some(Outcome::Varied));
+        import(&mut ledger, "2021-02-05", &late);
+        let (compact, versions) = both_ways(&ledger);
+        assert_eq!(compact, versions);
+        assert!(!compact.iter().any(|c| c.contains("Varied")));
+
+        ledger.undo(later_batch).unwrap();
+        let (compact, versions) = both_ways(&ledger);
+        assert_eq!(compact, versions);
+        assert!(compact.iter().any(|c| c.contains("Varied")));
+        assert!(!compact.iter().any(|c| c.contains("瓮安县")));
+
+        let suits = [
+            suit(1, Instance::First, Some("县长")),
+            suit(2, Instance::Second, None),
+        ];
+        import(&mut ledger, "2021-04-02", &suits);
+        let (compact, versions) = both_ways(&ledger);
+        assert_eq!(compact, versions);
+        assert_eq!(compact.len(), 8);
+    }
+
+    #[test]
+    fn a_ledger_from_before_the_current_state_is_filled_in_when_opened() {
+        let mut ledger = Ledger::in_memory().unwrap();
+        import(&mut ledger, "2021-01-08", &[recon(1, "都匀市", None)]);
+        import(
+            &mut ledger,
+            "2021-03-05",
+            &[
+                recon(1, "都匀市", Some(Outcome::Revoked)),
+                recon(2, "独山县", None),
+            ],
+        );
+        // The same rows in a ledger of schema 3: versions and sightings only.
+        let old = Connection::open_in_memory().unwrap();
+        for sql in schema::MIGRATIONS.iter().take(3) {
+            old.execute_batch(sql).unwrap();
+        }
+        let copy = |table: &str, columns: &str| {
+            let mut select = ledger
+                .conn
+                .prepare(&format!("SELECT {columns} FROM {table}"))
+                .unwrap();
+            let width = select.column_count();
+            let mut rows = select.query([]).unwrap();
+            while let Some(row) = rows.next().unwrap() {
+                let values: Vec<rusqlite::types::Value> =
+                    (0..width).map(|i| row.get(i).unwrap()).collect();
+                old.execute(
+                    &format!(
+                        "INSERT INTO {table} ({columns}) VALUES ({})",
+                        vec!["?"; width].join(", ")
+                    ),
+                    rusqlite::params_from_iter(values),
+                )
+                .unwrap();
+            }
+        };
+        copy(BATCHES, "id, file, sheet, sha256, kind, as_of, imported_at");
+        copy(CASES, "id, kind, case_key");
+        copy(
+            VERSIONS,
+            &format!("id, case_id, batch_id, as_of, source_row, {CASE_COLUMNS}"),
+        );
+        copy(schema::SIGHTINGS, "case_id, batch_id, source_row");
+        old.pragma_update(None, "user_version", 3).unwrap();
+
+        let migrated = Ledger::prepare(old).unwrap();
+        assert_eq!(
+            schema::user_version(&migrated.conn).unwrap(),
+            schema::LATEST
+        );
+        assert_eq!(both_ways(&migrated), both_ways(&ledger));
+        let (compact, _) = both_ways(&migrated);
+        assert_eq!(compact.len(), 2);
+        assert!(compact.iter().any(|c| c.contains("Revoked")));
+    }
+
+    #[test]
+    fn an_unchanged_row_is_known_by_its_content() {
+        let mut ledger = Ledger::in_memory().unwrap();
+        import(&mut ledger, "2021-01-08", &[recon(1, "都匀市", None)]);
+        let writer = ledger.writer().unwrap();
+        let batch = writer
+            .begin_batch(&NewBatch {
+                file: "b.csv".into(),
+                sheet: None,
+                sha256: "b".into(),
+                kind: Kind::Reconsideration,
+                as_of: d("2021-01-15"),
+                imported_at: String::new(),
+            })
+            .unwrap();
+        let mut rows = writer.rows(batch).unwrap();
+        assert_eq!(
+            rows.write(2, &recon(1, "都匀市", None)).unwrap(),
+            Listed::Recorded(Recorded::Unchanged)
+        );
+        let mut noted = recon(1, "都匀市", None);
+        noted.note = Some("补正".into());
+        assert_eq!(
+            rows.write(3, &recon(2, "都匀市", None)).unwrap(),
+            Listed::Recorded(Recorded::New)
+        );
+        drop(rows);
+        let other = writer
+            .begin_batch(&NewBatch {
+                file: "c.csv".into(),
+                sheet: None,
+                sha256: "c".into(),
+                kind: Kind::Reconsideration,
+                as_of: d("2021-01-22"),
+                imported_at: String::new(),
+            })
+            .unwrap();
+        let mut rows = writer.rows(other).unwrap();
+        assert_eq!(
+            rows.write(2, &noted).unwrap(),
+            Listed::Recorded(Recorded::Changed),
+            "a note alone is a change"
+        );
     }
 }

@@ -8,11 +8,11 @@
 
 use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
-use rusqlite::{OptionalExtension, TransactionBehavior};
+use rusqlite::{OptionalExtension, TransactionBehavior, params};
 
 use super::Ledger;
 use super::schema::{BATCHES, CASES, SIGHTINGS, VERSIONS};
-use super::write::carry_forward;
+use super::write::{carry_forward, refresh_current};
 
 /// What an undo removed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,28 +45,33 @@ impl Ledger {
         let Some((file, as_of)) = batch else {
             bail!("there is no batch {batch_id} (caseledger batches lists them)");
         };
-        let versions: Vec<(i64, i64)> = tx
-            .prepare(&format!(
-                "SELECT id, case_id FROM {VERSIONS} WHERE batch_id = ?1"
-            ))?
-            .query_map([batch_id], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<Result<_, _>>()?;
-        let mut carried_forward = 0;
-        for (version_id, case_id) in &versions {
-            if carry_forward(&tx, *version_id, *case_id, batch_id, as_of)? {
-                carried_forward += 1;
-            }
-        }
-        tx.execute(
-            &format!("DELETE FROM {VERSIONS} WHERE batch_id = ?1"),
-            [batch_id],
-        )?;
+        // Every version a batch stored is of a case it lists, so its sightings lead to them.
         let cases: Vec<i64> = tx
             .prepare(&format!(
                 "SELECT case_id FROM {SIGHTINGS} WHERE batch_id = ?1"
             ))?
             .query_map([batch_id], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
+        let mut versions = Vec::new();
+        for case_id in &cases {
+            let version: Option<i64> = tx
+                .prepare_cached(&format!(
+                    "SELECT id FROM {VERSIONS} WHERE case_id = ?1 AND as_of = ?2 AND batch_id = ?3"
+                ))?
+                .query_row(params![case_id, as_of, batch_id], |r| r.get(0))
+                .optional()?;
+            versions.extend(version.map(|id| (id, *case_id)));
+        }
+        let mut carried_forward = 0;
+        for (version_id, case_id) in &versions {
+            if carry_forward(&tx, *version_id, *case_id, batch_id, as_of)? {
+                carried_forward += 1;
+            }
+        }
+        for (version_id, _) in &versions {
+            tx.prepare_cached(&format!("DELETE FROM {VERSIONS} WHERE id = ?1"))?
+                .execute([version_id])?;
+        }
         tx.execute(
             &format!("DELETE FROM {SIGHTINGS} WHERE batch_id = ?1"),
             [batch_id],
@@ -78,7 +83,11 @@ impl Ledger {
              AND NOT EXISTS (SELECT 1 FROM {VERSIONS} WHERE case_id = ?1)"
         );
         for case_id in cases {
-            cases_removed += tx.prepare_cached(&orphan)?.execute([case_id])? as u64;
+            if tx.prepare_cached(&orphan)?.execute([case_id])? == 1 {
+                cases_removed += 1;
+            } else {
+                refresh_current(&tx, case_id)?;
+            }
         }
         tx.execute(&format!("DELETE FROM {BATCHES} WHERE id = ?1"), [batch_id])?;
         tx.commit()?;

@@ -3,10 +3,17 @@
 
 use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
-use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params, params_from_iter};
+use rusqlite::types::{ToSqlOutput, Value, ValueRef};
+use rusqlite::{
+    Connection, OptionalExtension, Statement, Transaction, TransactionBehavior, params,
+    params_from_iter,
+};
 
 use super::Ledger;
-use super::case_row::{self, CASE_COLUMNS};
+use super::case_row::{
+    self, CASE_COLUMN_COUNT, CASE_COLUMNS, CURRENT_COLUMN_COUNT, CURRENT_COLUMNS, Sql,
+};
+use super::read::END_OF_TIME;
 use super::schema::{BATCHES, CASES, SIGHTINGS, VERSIONS};
 use crate::model::period::iso;
 use crate::model::{Case, Kind};
@@ -64,45 +71,57 @@ pub enum Recorded {
     Unchanged,
 }
 
+/// How a row of a batch landed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Listed {
+    Recorded(Recorded),
+    /// The batch already lists this case, on the given row: a file lists each case once.
+    Duplicate {
+        first_row: u32,
+    },
+}
+
 /// One import in progress. Dropped without [`Writer::commit`], it writes nothing.
 pub struct Writer<'a> {
     tx: Transaction<'a>,
-    sql: RowSql,
 }
 
-/// The statements run for every row, written out once per import: the statement cache
-/// is keyed by their text, and a million rows should not format it a million times.
-struct RowSql {
-    case_select: String,
-    case_insert: String,
-    sight_insert: String,
-    sight_select: String,
-    state_before: String,
-    version_insert: String,
+/// The rows of one batch being written, with the statements every row runs prepared
+/// once (not looked up in the statement cache a million times).
+pub struct BatchWriter<'w> {
+    conn: &'w Connection,
+    batch: BatchRef,
+    /// The batch's as-of date as stored in `versions`.
+    as_of: String,
+    case_select: Statement<'w>,
+    case_insert: Statement<'w>,
+    current_update: Statement<'w>,
+    sight_insert: Statement<'w>,
+    sight_select: Statement<'w>,
+    version_insert: Statement<'w>,
+    /// Whether the previous row was a new case. A first import is all new cases, a
+    /// re-import all known ones: the next row is tried the way the last one went, so
+    /// either costs one index search per row.
+    expect_new: bool,
 }
 
-impl RowSql {
-    fn new() -> RowSql {
-        RowSql {
-            case_select: format!("SELECT id FROM {CASES} WHERE kind = ?1 AND case_key = ?2"),
-            case_insert: format!("INSERT INTO {CASES} (kind, case_key) VALUES (?1, ?2)"),
-            sight_insert: format!(
-                "INSERT INTO {SIGHTINGS} (case_id, batch_id, source_row) VALUES (?1, ?2, ?3) \
-                 ON CONFLICT DO NOTHING"
-            ),
-            sight_select: format!(
-                "SELECT source_row FROM {SIGHTINGS} WHERE case_id = ?1 AND batch_id = ?2"
-            ),
-            state_before: format!(
-                "SELECT id, {CASE_COLUMNS} FROM {VERSIONS} WHERE case_id = ?1 AND as_of <= ?2 \
-                 ORDER BY as_of DESC, batch_id DESC LIMIT 1"
-            ),
-            version_insert: format!(
-                "INSERT INTO {VERSIONS} (case_id, batch_id, as_of, source_row, {CASE_COLUMNS}) \
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            ),
-        }
-    }
+fn slots(n: usize) -> String {
+    vec!["?"; n].join(", ")
+}
+
+fn current_update_sql() -> String {
+    format!(
+        "UPDATE {CASES} SET ({CURRENT_COLUMNS}) = ({}) WHERE id = ?",
+        slots(CURRENT_COLUMN_COUNT)
+    )
+}
+
+/// The latest version of a case as of a date, with its id (see [`state_before`]).
+fn state_before_sql() -> String {
+    format!(
+        "SELECT id, {CASE_COLUMNS} FROM {VERSIONS} WHERE case_id = ?1 AND as_of <= ?2 \
+         ORDER BY as_of DESC, batch_id DESC LIMIT 1"
+    )
 }
 
 impl Ledger {
@@ -121,10 +140,7 @@ impl Ledger {
                 path.display()
             );
         }
-        Ok(Writer {
-            tx,
-            sql: RowSql::new(),
-        })
+        Ok(Writer { tx })
     }
 }
 
@@ -189,86 +205,36 @@ impl Writer<'_> {
         Ok(())
     }
 
-    /// Records one row of a batch: a new version if the case is new or changed as of the
-    /// batch's date. `case_id` comes from [`Writer::case_id`]; each case once per batch.
-    pub fn record(
-        &self,
-        batch: &BatchRef,
-        source_row: u32,
-        case_id: i64,
-        case: &Case,
-    ) -> Result<Recorded> {
-        let (batch_id, as_of) = (batch.id, batch.as_of);
-        let as_of_text = iso(as_of);
-        let previous = self.state_before(case_id, case.kind(), &as_of_text)?;
-        let recorded = match &previous {
-            Some((_, previous)) if previous == case => return Ok(Recorded::Unchanged),
-            Some((previous_id, _)) => {
-                if batch.late {
-                    // A later batch that relied on the previous version keeps it.
-                    carry_forward(&self.tx, *previous_id, case_id, batch_id, as_of)?;
-                }
-                Recorded::Changed
-            }
-            None => Recorded::New,
-        };
-        let head = [
-            rusqlite::types::Value::Integer(case_id),
-            rusqlite::types::Value::Integer(batch_id),
-            rusqlite::types::Value::Text(as_of_text),
-            rusqlite::types::Value::Integer(i64::from(source_row)),
-        ];
-        self.tx
-            .prepare_cached(&self.sql.version_insert)?
-            .execute(params_from_iter(
-                head.into_iter().chain(case_row::to_values(case)),
-            ))?;
-        Ok(recorded)
-    }
-
-    /// Notes that the batch lists the case on `source_row`. Returns the row that listed
-    /// it before, when the batch already did: a file lists each case once.
-    pub fn sight(&self, batch_id: i64, case_id: i64, source_row: u32) -> Result<Option<u32>> {
-        if self
-            .tx
-            .prepare_cached(&self.sql.sight_insert)?
-            .execute(params![case_id, batch_id, source_row])?
-            == 1
-        {
-            return Ok(None);
-        }
-        Ok(Some(
-            self.tx
-                .prepare_cached(&self.sql.sight_select)?
-                .query_row(params![case_id, batch_id], |r| r.get(0))?,
-        ))
-    }
-
-    /// The id of the case with this matching key, registering it if new.
-    pub fn case_id(&self, kind: Kind, key: &str) -> Result<i64> {
-        if let Some(id) = self
-            .tx
-            .prepare_cached(&self.sql.case_select)?
-            .query_row(params![kind.key(), key], |r| r.get(0))
-            .optional()?
-        {
-            return Ok(id);
-        }
-        self.tx
-            .prepare_cached(&self.sql.case_insert)?
-            .execute(params![kind.key(), key])?;
-        Ok(self.tx.last_insert_rowid())
-    }
-
-    /// The case as known on `as_of` (`2021-08-31`) from earlier batches, with that
-    /// version's id.
-    fn state_before(&self, case_id: i64, kind: Kind, as_of: &str) -> Result<Option<(i64, Case)>> {
-        let mut stmt = self.tx.prepare_cached(&self.sql.state_before)?;
-        let mut rows = stmt.query(params![case_id, as_of])?;
-        match rows.next()? {
-            Some(row) => Ok(Some((row.get(0)?, case_row::from_row(kind, row, 1)?))),
-            None => Ok(None),
-        }
+    /// Prepares the per-row statements for writing the rows of `batch`.
+    pub fn rows(&self, batch: BatchRef) -> Result<BatchWriter<'_>> {
+        let conn: &Connection = &self.tx;
+        Ok(BatchWriter {
+            conn,
+            batch,
+            as_of: iso(batch.as_of),
+            case_select: conn.prepare(&format!(
+                "SELECT id, content FROM {CASES} WHERE kind = ?1 AND case_key = ?2"
+            ))?,
+            case_insert: conn.prepare(&format!(
+                "INSERT INTO {CASES} (kind, case_key, {CURRENT_COLUMNS}) VALUES ({}) \
+                 ON CONFLICT (kind, case_key) DO NOTHING",
+                slots(2 + CURRENT_COLUMN_COUNT)
+            ))?,
+            current_update: conn.prepare(&current_update_sql())?,
+            sight_insert: conn.prepare(&format!(
+                "INSERT INTO {SIGHTINGS} (case_id, batch_id, source_row) VALUES (?1, ?2, ?3) \
+                 ON CONFLICT DO NOTHING"
+            ))?,
+            sight_select: conn.prepare(&format!(
+                "SELECT source_row FROM {SIGHTINGS} WHERE case_id = ?1 AND batch_id = ?2"
+            ))?,
+            version_insert: conn.prepare(&format!(
+                "INSERT INTO {VERSIONS} (case_id, batch_id, as_of, source_row, {CASE_COLUMNS}) \
+                 VALUES ({})",
+                slots(4 + CASE_COLUMN_COUNT)
+            ))?,
+            expect_new: true,
+        })
     }
 
     pub fn commit(self) -> Result<()> {
@@ -281,13 +247,201 @@ impl Writer<'_> {
     }
 }
 
+impl BatchWriter<'_> {
+    /// Records one row of the batch: notes that the batch lists the case, and stores a
+    /// version if the case is new or changed as of the batch's date.
+    ///
+    /// A batch as of the latest date compares with the case's current version by its
+    /// content hash, so an unchanged row costs one index search and one sighting. A late
+    /// batch (an earlier week imported after later ones) compares with the version known
+    /// at its own date and keeps later batches' facts intact.
+    pub fn write(&mut self, source_row: u32, case: &Case) -> Result<Listed> {
+        let kind = case.kind().key();
+        let key = case.case_no.key();
+        if self.expect_new && self.insert_new(source_row, case)? {
+            return Ok(Listed::Recorded(Recorded::New));
+        }
+        let found: Option<(i64, Option<i64>)> = self
+            .case_select
+            .query_row(params![kind, key], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        let Some((case_id, content)) = found else {
+            self.expect_new = true;
+            if self.insert_new(source_row, case)? {
+                return Ok(Listed::Recorded(Recorded::New));
+            }
+            bail!("damaged ledger: case `{key}` is neither found nor new");
+        };
+        self.expect_new = false;
+        if let Some(first_row) = self.sight(case_id, source_row)? {
+            return Ok(Listed::Duplicate { first_row });
+        }
+        let recorded = match content {
+            Some(content) if !self.batch.late => {
+                if content == case_row::content_hash(case) {
+                    return Ok(Listed::Recorded(Recorded::Unchanged));
+                }
+                self.insert_version(source_row, case_id, case)?;
+                set_current(&mut self.current_update, case_id, case)?;
+                Recorded::Changed
+            }
+            _ => self.record_late(source_row, case_id, case)?,
+        };
+        Ok(Listed::Recorded(recorded))
+    }
+
+    /// Stores a case the ledger does not know yet, with its sighting and first version.
+    /// Returns false, having written nothing, when the case is known after all.
+    fn insert_new(&mut self, source_row: u32, case: &Case) -> Result<bool> {
+        let head = [str_sql(case.kind().key()), str_sql(case.case_no.key())];
+        let current = case_row::current_values(case);
+        if self
+            .case_insert
+            .execute(params_from_iter(head.into_iter().chain(current)))?
+            == 0
+        {
+            return Ok(false);
+        }
+        let case_id = self.conn.last_insert_rowid();
+        self.sight_insert
+            .execute(params![case_id, self.batch.id, source_row])?;
+        self.insert_version(source_row, case_id, case)?;
+        Ok(true)
+    }
+
+    /// Compares with the state as of the batch's own date, carries the previous version
+    /// forward where a later batch relied on it, and brings the current state up to date.
+    fn record_late(&mut self, source_row: u32, case_id: i64, case: &Case) -> Result<Recorded> {
+        let previous = state_before(self.conn, case_id, case.kind(), &self.as_of)?;
+        let recorded = match &previous {
+            Some((_, previous)) if previous == case => return Ok(Recorded::Unchanged),
+            Some((previous_id, _)) => {
+                // A later batch that relied on the previous version keeps it.
+                carry_forward(
+                    self.conn,
+                    *previous_id,
+                    case_id,
+                    self.batch.id,
+                    self.batch.as_of,
+                )?;
+                Recorded::Changed
+            }
+            None => Recorded::New,
+        };
+        self.insert_version(source_row, case_id, case)?;
+        refresh_current(self.conn, case_id)?;
+        Ok(recorded)
+    }
+
+    fn insert_version(&mut self, source_row: u32, case_id: i64, case: &Case) -> Result<()> {
+        let head = [
+            int_sql(case_id),
+            int_sql(self.batch.id),
+            str_sql(&self.as_of),
+            int_sql(i64::from(source_row)),
+        ];
+        self.version_insert.execute(params_from_iter(
+            head.into_iter().chain(case_row::to_values(case)),
+        ))?;
+        Ok(())
+    }
+
+    /// Notes that the batch lists the case on `source_row`. Returns the row that listed
+    /// it before, when the batch already did.
+    fn sight(&mut self, case_id: i64, source_row: u32) -> Result<Option<u32>> {
+        if self
+            .sight_insert
+            .execute(params![case_id, self.batch.id, source_row])?
+            == 1
+        {
+            return Ok(None);
+        }
+        Ok(Some(
+            self.sight_select
+                .query_row(params![case_id, self.batch.id], |r| r.get(0))?,
+        ))
+    }
+}
+
+fn str_sql(text: &str) -> Sql<'_> {
+    ToSqlOutput::Borrowed(ValueRef::Text(text.as_bytes()))
+}
+
+fn int_sql(value: i64) -> Sql<'static> {
+    ToSqlOutput::Owned(Value::Integer(value))
+}
+
+/// The case as known on `as_of` (`2021-08-31`), with that version's id.
+fn state_before(
+    conn: &Connection,
+    case_id: i64,
+    kind: Kind,
+    as_of: &str,
+) -> Result<Option<(i64, Case)>> {
+    let mut stmt = conn.prepare_cached(&state_before_sql())?;
+    let mut rows = stmt.query(params![case_id, as_of])?;
+    match rows.next()? {
+        Some(row) => Ok(Some((row.get(0)?, case_row::from_row(kind, row, 1)?))),
+        None => Ok(None),
+    }
+}
+
+/// Stores `case` as the current state of `case_id`; `update` is [`current_update_sql`].
+fn set_current(update: &mut Statement, case_id: i64, case: &Case) -> Result<()> {
+    update.execute(params_from_iter(
+        case_row::current_values(case)
+            .into_iter()
+            .chain([int_sql(case_id)]),
+    ))?;
+    Ok(())
+}
+
+/// Sets the current state of a case from its latest version, after versions were added
+/// out of date order or removed. A case without versions is left alone (it is removed).
+pub(super) fn refresh_current(conn: &Connection, case_id: i64) -> Result<()> {
+    let kind: String = conn
+        .prepare_cached(&format!("SELECT kind FROM {CASES} WHERE id = ?1"))?
+        .query_row([case_id], |r| r.get(0))?;
+    let kind: Kind = kind
+        .parse()
+        .map_err(|e: String| anyhow::anyhow!("damaged ledger: {e}"))?;
+    if let Some((_, latest)) = state_before(conn, case_id, kind, END_OF_TIME)? {
+        let mut update = conn.prepare_cached(&current_update_sql())?;
+        set_current(&mut update, case_id, &latest)?;
+    }
+    Ok(())
+}
+
+/// Fills in the current state of every case from the versions: once, when a ledger
+/// from before the current-state columns is opened. Cases go in batches of ids so that
+/// no statement reads the table it writes.
+pub(super) fn rebuild_current(tx: &Transaction) -> Result<()> {
+    const CHUNK: i64 = 10_000;
+    let mut after = 0;
+    loop {
+        let ids: Vec<i64> = tx
+            .prepare_cached(&format!(
+                "SELECT id FROM {CASES} WHERE id > ?1 ORDER BY id LIMIT ?2"
+            ))?
+            .query_map([after, CHUNK], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        let Some(last) = ids.last() else {
+            return Ok(());
+        };
+        after = *last;
+        for id in ids {
+            refresh_current(tx, id)?;
+        }
+    }
+}
+
 /// Keeps the ledger's one invariant: a batch that listed a case without storing a version
 /// said the same as the latest version before it. When that version is about to stop
 /// being the one before the next batch that listed the case (it is undone, or a late
 /// import puts another version in between), and that batch stored no version of its own,
 /// its facts are recorded again as that batch's version. Returns whether it did.
 pub(super) fn carry_forward(
-    tx: &Transaction,
+    tx: &Connection,
     version_id: i64,
     case_id: i64,
     batch_id: i64,
@@ -358,14 +512,16 @@ mod tests {
                 imported_at: String::new(),
             })
             .unwrap();
-        let id = writer.case_id(case.kind(), case.case_no.key()).unwrap();
-        assert_eq!(writer.sight(batch.id, id, 2).unwrap(), None);
+        let mut rows = writer.rows(batch).unwrap();
+        let Listed::Recorded(recorded) = rows.write(2, case).unwrap() else {
+            panic!("listed once so far");
+        };
         assert_eq!(
-            writer.sight(batch.id, id, 3).unwrap(),
-            Some(2),
+            rows.write(3, case).unwrap(),
+            Listed::Duplicate { first_row: 2 },
             "listed twice"
         );
-        writer.record(&batch, 2, id, case).unwrap()
+        recorded
     }
 
     #[test]

@@ -6,6 +6,7 @@
 pub mod appearance;
 pub mod case;
 pub mod case_no;
+pub mod countable;
 pub mod kind;
 pub mod metric;
 pub mod outcome;
@@ -15,6 +16,7 @@ pub mod unit;
 
 pub use case::{Case, Facts, FieldValue};
 pub use case_no::CaseNo;
+pub use countable::{Countable, CountableFacts};
 pub use kind::{Instance, Kind};
 pub use metric::Metric;
 pub use outcome::Outcome;

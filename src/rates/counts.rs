@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::model::appearance::{Qualification, qualification};
 use crate::model::rules::{AppearanceScope, CorrectionBase, LossBase, NON_JUDGMENT_OUTCOMES};
-use crate::model::{Case, Facts, Instance, Outcome, Period, Rules};
+use crate::model::{Countable, CountableFacts, Instance, Outcome, Period, Rules};
 
 /// How many cases fall under each count for one period. Field order is the JSON order.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -87,16 +87,16 @@ impl Counts {
     }
 
     /// Adds one case's current state to the counts for `period` under `rules`.
-    pub fn add(&mut self, case: &Case, period: &Period, rules: &Rules) {
+    pub fn add(&mut self, case: &Countable, period: &Period, rules: &Rules) {
         let closed_in_period = period.holds(case.closed_on);
-        match &case.facts {
-            Facts::Reconsideration {
+        match case.facts {
+            CountableFacts::Reconsideration {
                 received_on,
                 accepted_on,
                 ..
             } => {
-                self.received += u64::from(period.contains(*received_on));
-                self.accepted += u64::from(period.holds(*accepted_on));
+                self.received += u64::from(period.contains(received_on));
+                self.accepted += u64::from(period.holds(accepted_on));
                 if closed_in_period {
                     self.closed += 1;
                     self.not_accepted += u64::from(case.outcome == Some(Outcome::NotAccepted));
@@ -104,7 +104,7 @@ impl Counts {
                     self.mediated += u64::from(is_mediated(case, rules));
                 }
             }
-            Facts::Litigation {
+            CountableFacts::Litigation {
                 instance,
                 filed_on,
                 hearing_on,
@@ -112,22 +112,22 @@ impl Counts {
                 head_title,
                 ..
             } => {
-                if period.holds(*hearing_on) {
-                    let appeared = *head_appeared == Some(true);
-                    let qualified = appeared
-                        && qualification(head_title.as_deref()) == Qualification::Qualifies;
+                if period.holds(hearing_on) {
+                    let appeared = head_appeared == Some(true);
+                    let qualified =
+                        appeared && qualification(head_title) == Qualification::Qualifies;
                     let all = &mut self.all_instances;
                     all.heard += 1;
                     all.head_appeared += u64::from(appeared);
                     all.qualified_appeared += u64::from(qualified);
-                    if *instance == Instance::First {
+                    if instance == Instance::First {
                         self.heard += 1;
                         self.head_appeared += u64::from(appeared);
                         self.qualified_appeared += u64::from(qualified);
                     }
                 }
-                if *instance == Instance::First {
-                    self.filed += u64::from(period.contains(*filed_on));
+                if instance == Instance::First {
+                    self.filed += u64::from(period.contains(filed_on));
                     if closed_in_period {
                         self.first_instance_closed += 1;
                         self.judgments += u64::from(is_judgment(case));
@@ -178,8 +178,8 @@ impl Counts {
 /// Whether a closed reconsideration case counts as corrected: its 是否纠错 cell if filled,
 /// else its outcome in the corrected set; never a 不予受理 outside the `accepted_closed` base.
 #[must_use]
-pub fn is_corrected(case: &Case, rules: &Rules) -> bool {
-    let Facts::Reconsideration { corrected, .. } = &case.facts else {
+pub fn is_corrected(case: &Countable, rules: &Rules) -> bool {
+    let CountableFacts::Reconsideration { corrected, .. } = case.facts else {
         return false;
     };
     in_correction_base(case, rules)
@@ -191,15 +191,15 @@ pub fn is_corrected(case: &Case, rules: &Rules) -> bool {
 
 /// Whether a closed reconsideration case counts as mediated (调解成功).
 #[must_use]
-pub fn is_mediated(case: &Case, rules: &Rules) -> bool {
-    matches!(case.facts, Facts::Reconsideration { .. })
+pub fn is_mediated(case: &Countable, rules: &Rules) -> bool {
+    matches!(case.facts, CountableFacts::Reconsideration { .. })
         && in_correction_base(case, rules)
         && case
             .outcome
             .is_some_and(|o| rules.mediated_outcomes.contains(&o))
 }
 
-fn in_correction_base(case: &Case, rules: &Rules) -> bool {
+fn in_correction_base(case: &Countable, rules: &Rules) -> bool {
     case.closed_on.is_some()
         && !(case.outcome == Some(Outcome::NotAccepted)
             && rules.correction_base == CorrectionBase::AcceptedClosed)
@@ -208,8 +208,8 @@ fn in_correction_base(case: &Case, rules: &Rules) -> bool {
 /// Whether a closed lawsuit counts as lost: its 是否败诉 cell if filled, else its outcome
 /// in the lost set; never a non-judgment outside the `judgments` base.
 #[must_use]
-pub fn is_lost(case: &Case, rules: &Rules) -> bool {
-    let Facts::Litigation { lost, .. } = &case.facts else {
+pub fn is_lost(case: &Countable, rules: &Rules) -> bool {
+    let CountableFacts::Litigation { lost, .. } = case.facts else {
         return false;
     };
     case.closed_on.is_some()
@@ -221,7 +221,7 @@ pub fn is_lost(case: &Case, rules: &Rules) -> bool {
 }
 
 /// Whether a lawsuit ended in a judgment on the merits (not 撤诉, 驳回起诉, 终结, 移送, 调解).
-fn is_judgment(case: &Case) -> bool {
+fn is_judgment(case: &Countable) -> bool {
     case.outcome
         .is_none_or(|o| !NON_JUDGMENT_OUTCOMES.contains(&o))
 }
@@ -237,7 +237,7 @@ mod tests {
     use chrono::NaiveDate;
 
     use super::*;
-    use crate::model::CaseNo;
+    use crate::model::{Case, CaseNo, Facts};
     use crate::rates::Metric;
 
     fn d(s: &str) -> NaiveDate {
@@ -297,7 +297,7 @@ mod tests {
     fn tally(cases: &[Case], rules: &Rules) -> Counts {
         let mut counts = Counts::default();
         for case in cases {
-            counts.add(case, &period(), rules);
+            counts.add(&case.countable(), &period(), rules);
         }
         counts
     }

@@ -83,9 +83,9 @@ impl CaseFilter {
             && in_period
             && self.outcome.is_none_or(|o| Some(o) == case.outcome)
             && self.require.iter().all(|r| match r {
-                Require::Corrected => is_corrected(case, rules),
-                Require::Mediated => is_mediated(case, rules),
-                Require::Lost => is_lost(case, rules),
+                Require::Corrected => is_corrected(&case.countable(), rules),
+                Require::Mediated => is_mediated(&case.countable(), rules),
+                Require::Lost => is_lost(&case.countable(), rules),
                 // As the report counts 负责人出庭: hearings of the instances the 口径 covers.
                 Require::HeadAppeared => {
                     head == Some(true) && instance.is_some_and(|i| counts_hearings(i, rules))

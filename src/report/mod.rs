@@ -143,18 +143,21 @@ pub fn build(ledger: &Ledger, options: &ReportOptions) -> Result<Report> {
     let mut total = Pair::default();
     let mut units: BTreeMap<String, Pair> = BTreeMap::new();
     let mut cases = 0;
-    ledger.for_each_case(options.as_of, |case| {
-        let unit = registry.canonical(&case.unit);
+    ledger.for_each_countable(options.as_of, |case| {
+        let unit = registry.canonical(case.unit);
         if options.unit.as_ref().is_some_and(|u| u != unit) {
             return;
         }
         cases += 1;
-        total.now.add(&case, &period, rules);
-        total.then.add(&case, &previous, rules);
+        total.now.add(case, &period, rules);
+        total.then.add(case, &previous, rules);
         if options.by_unit {
-            let pair = units.entry(unit.to_owned()).or_default();
-            pair.now.add(&case, &period, rules);
-            pair.then.add(&case, &previous, rules);
+            let pair = match units.get_mut(unit) {
+                Some(pair) => pair,
+                None => units.entry(unit.to_owned()).or_default(),
+            };
+            pair.now.add(case, &period, rules);
+            pair.then.add(case, &previous, rules);
         }
     })?;
 

@@ -100,17 +100,17 @@ pub fn build(ledger: &Ledger, options: &TrendOptions) -> Result<Trend> {
     };
     if options.as_known_then {
         for ((end, period), counts) in ends.iter().zip(&periods).zip(counts.iter_mut()) {
-            ledger.for_each_case(Some(*end), |case| {
-                if wanted(&case.unit) {
-                    counts.add(&case, period, &options.rules);
+            ledger.for_each_countable(Some(*end), |case| {
+                if wanted(case.unit) {
+                    counts.add(case, period, &options.rules);
                 }
             })?;
         }
     } else {
-        ledger.for_each_case(options.as_of, |case| {
-            if wanted(&case.unit) {
+        ledger.for_each_countable(options.as_of, |case| {
+            if wanted(case.unit) {
                 for (period, counts) in periods.iter().zip(counts.iter_mut()) {
-                    counts.add(&case, period, &options.rules);
+                    counts.add(case, period, &options.rules);
                 }
             }
         })?;
