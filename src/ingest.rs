@@ -5,13 +5,16 @@
 //! file's size. Diagnostics go to the caller's sink as they are found.
 
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::SyncSender;
 
 use anyhow::Result;
 use chrono::NaiveDate;
 
-use crate::import::{self, Diagnostic, LedgerFile, Part, ReadOptions, Rows, Severity, source};
-use crate::ledger::{BatchRef, BatchTally, Ledger, Listed, NewBatch, Writer};
-use crate::model::Kind;
+use crate::import::{
+    self, Diagnostic, LedgerFile, ParsedRow, Part, ReadOptions, Rows, Severity, source,
+};
+use crate::ledger::{BatchRef, BatchTally, BatchWriter, Ledger, Listed, NewBatch, Writer};
+use crate::model::{Case, Kind};
 
 /// Options of one import call.
 #[derive(Debug, Clone)]
@@ -174,7 +177,7 @@ pub fn import(
     let registry = ledger.unit_registry()?;
     let mut options = options.clone();
     if !registry.is_empty() {
-        options.read.units = Some(std::rc::Rc::new(registry));
+        options.read.units = Some(std::sync::Arc::new(registry));
     }
     let options = &options;
     let files = expand(paths, &mut sink);
@@ -442,6 +445,10 @@ fn latest_date(file: &LedgerFile, rows: Rows, sink: &mut Sink) -> Option<NaiveDa
 /// Streams rows into the batch. Row diagnostics are sent only when `report_rows` (a
 /// first pass may have sent them); dates after the as-of date and duplicates are always
 /// checked here.
+///
+/// Reading and parsing run on a thread of their own, a chunk of rows ahead of the
+/// ledger: on two cores the rows are parsed while the previous ones are written. The
+/// channel is bounded, so memory stays flat whatever the file's size.
 fn write_rows(
     writer: &Writer,
     batch: &BatchRef,
@@ -450,45 +457,103 @@ fn write_rows(
     sink: &mut Sink,
     report_rows: bool,
 ) -> Result<BatchTally> {
-    let mut tally = BatchTally::default();
-    let mut batch_writer = writer.rows(*batch)?;
-    for (read, row) in (1..).zip(rows) {
-        sink.rows(read);
-        let raw = match row {
-            Ok(raw) => raw,
-            Err(diagnostic) => {
+    std::thread::scope(|scope| {
+        let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<Read>>(CHUNKS_AHEAD);
+        scope.spawn(move || read_ahead(file, rows, &sender));
+        let mut tally = BatchTally::default();
+        let mut batch_writer = writer.rows(*batch)?;
+        let mut read_so_far = 0;
+        for chunk in receiver {
+            for read in chunk {
+                read_so_far += 1;
+                sink.rows(read_so_far);
+                let (row_no, parsed) = match read {
+                    Read::Unreadable(diagnostic) => {
+                        if report_rows {
+                            sink.send(&diagnostic);
+                        }
+                        continue;
+                    }
+                    Read::Skipped => continue,
+                    Read::Parsed(row_no, parsed) => (row_no, parsed),
+                };
                 if report_rows {
-                    sink.send(&diagnostic);
+                    parsed.diagnostics.iter().for_each(|d| sink.send(d));
                 }
-                continue;
+                let Some(case) = parsed.case else { continue };
+                write_row(&mut batch_writer, &mut tally, file, sink, row_no, &case)?;
             }
-        };
-        let row_no = raw.row;
-        let Some(parsed) = file.parse(raw) else {
-            continue;
-        };
-        if report_rows {
-            parsed.diagnostics.iter().for_each(|d| sink.send(d));
         }
-        let Some(case) = parsed.case else { continue };
-        file.dates_after(row_no, &case, batch.as_of)
-            .iter()
-            .for_each(|d| sink.send(d));
-        match batch_writer.write(row_no, &case)? {
-            Listed::Recorded(recorded) => tally.count(recorded),
-            Listed::Duplicate { first_row } => sink.send(&Diagnostic {
-                row: Some(row_no),
-                cell: file.cell_of(row_no, import::Field::CaseNo),
-                column: file.header_of(import::Field::CaseNo).map(str::to_owned),
-                ..Diagnostic::file_error(
-                    &file.display,
-                    format!(
-                        "case `{}` is already on row {first_row}; a file lists each case once",
-                        case.case_no
-                    ),
-                )
-            }),
+        Ok(tally)
+    })
+}
+
+/// Chunks of rows the reading thread may be ahead of the ledger, and rows per chunk.
+const CHUNKS_AHEAD: usize = 4;
+const CHUNK_ROWS: usize = 256;
+
+/// One row as the reading thread hands it over.
+enum Read {
+    Unreadable(Diagnostic),
+    /// Blank, or a totals row.
+    Skipped,
+    Parsed(u32, ParsedRow),
+}
+
+/// Reads and parses rows into chunks until the rows end or the writer stops listening.
+fn read_ahead(file: &LedgerFile, rows: Rows, sender: &SyncSender<Vec<Read>>) {
+    let mut chunk = Vec::with_capacity(CHUNK_ROWS);
+    for row in rows {
+        chunk.push(match row {
+            Err(diagnostic) => Read::Unreadable(diagnostic),
+            Ok(raw) => {
+                let row_no = raw.row;
+                file.parse(raw)
+                    .map_or(Read::Skipped, |parsed| Read::Parsed(row_no, parsed))
+            }
+        });
+        if chunk.len() == CHUNK_ROWS
+            && sender
+                .send(std::mem::replace(
+                    &mut chunk,
+                    Vec::with_capacity(CHUNK_ROWS),
+                ))
+                .is_err()
+        {
+            return;
         }
     }
-    Ok(tally)
+    // A closed channel means the writer stopped on an error it reports itself.
+    let _ = sender.send(chunk);
+}
+
+/// Writes one case of the batch, reporting a date after the as-of date or a case the
+/// file already listed.
+fn write_row(
+    batch_writer: &mut BatchWriter,
+    tally: &mut BatchTally,
+    file: &LedgerFile,
+    sink: &mut Sink,
+    row_no: u32,
+    case: &Case,
+) -> Result<()> {
+    file.dates_after(row_no, case, batch_writer.as_of())
+        .iter()
+        .for_each(|d| sink.send(d));
+    match batch_writer.write(row_no, case)? {
+        Listed::Recorded(recorded) => tally.count(recorded),
+        Listed::Duplicate { first_row } => sink.send(&Diagnostic {
+            row: Some(row_no),
+            cell: file.cell_of(row_no, import::Field::CaseNo),
+            column: file.header_of(import::Field::CaseNo).map(str::to_owned),
+            ..Diagnostic::file_error(
+                &file.display,
+                format!(
+                    "case `{}` is already on row {first_row}; a file lists each case once",
+                    case.case_no
+                ),
+            )
+        }),
+    }
+    Ok(())
 }

@@ -93,10 +93,14 @@ pub(super) fn print(
 
 /// A `--unit` that no case carries is most likely a typo: say so, with the closest names.
 fn warn_if_unknown_unit(ledger: &Ledger, report: &report::Report) -> Result<()> {
-    let Some(unit) = report.unit.as_deref().filter(|_| report.cases == 0) else {
+    let Some(unit) = report.unit.as_deref() else {
         return Ok(());
     };
     let mut known = ledger.units_in_use()?;
+    let registry = ledger.unit_registry()?;
+    if known.iter().any(|name| registry.canonical(name) == unit) {
+        return Ok(());
+    }
     known.sort_by_key(|name| crate::model::unit::distance(unit, name));
     known.truncate(3);
     eprintln!(

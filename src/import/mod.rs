@@ -19,7 +19,7 @@ mod workbook;
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::rc::Rc;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
@@ -39,7 +39,7 @@ pub struct RawRow {
 }
 
 /// A stream of rows from one file or sheet.
-pub type Rows = Box<dyn Iterator<Item = Result<RawRow, Diagnostic>>>;
+pub type Rows = Box<dyn Iterator<Item = Result<RawRow, Diagnostic>> + Send>;
 
 /// What the command line says about every file of one import.
 #[derive(Debug, Clone, Default)]
@@ -51,7 +51,7 @@ pub struct ReadOptions {
     /// `--sheet`: read only this sheet of each workbook.
     pub sheet: Option<String>,
     /// The unit registry: names are mapped to canonical units, unknown ones refused.
-    pub units: Option<Rc<UnitRegistry>>,
+    pub units: Option<Arc<UnitRegistry>>,
 }
 
 /// How far down to look for the header row below title rows (e.g. 「2021年行政复议案件台账」).
@@ -78,7 +78,7 @@ pub struct LedgerFile {
     /// Warnings about the header itself, for the caller to pass on.
     pub warnings: Vec<Diagnostic>,
     unit_default: Option<String>,
-    units: Option<Rc<UnitRegistry>>,
+    units: Option<Arc<UnitRegistry>>,
 }
 
 /// Where rows come from within a file: the whole file, or one sheet of a workbook.

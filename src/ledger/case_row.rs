@@ -168,12 +168,13 @@ pub fn from_row(kind: Kind, row: &Row, first: usize) -> Result<Case> {
     })
 }
 
-/// The columns of `cases` that hold its current version compactly: what the counts read
-/// ([`Countable`]), with dates as day numbers, and the version's content hash. In the
-/// order of [`current_values`] and [`countable_from_row`].
-pub const CURRENT_COLUMNS: &str = concat!("content, ", counted_columns!());
+/// The columns of `cases` that hold its current version compactly: the version's content
+/// hash, its latest date (a report skips cases with no date in its periods before
+/// reading the rest) and what the counts read ([`Countable`]), with dates as day
+/// numbers. In the order of [`current_values`].
+pub const CURRENT_COLUMNS: &str = concat!("content, last_day, ", counted_columns!());
 
-/// [`CURRENT_COLUMNS`] without `content`: what [`countable_from_row`] reads after `kind`.
+/// What [`countable_from_row`] reads after `kind`: [`CURRENT_COLUMNS`] from `unit` on.
 pub const COUNTED_COLUMNS: &str = counted_columns!();
 
 macro_rules! counted_columns {
@@ -185,7 +186,7 @@ macro_rules! counted_columns {
 use counted_columns;
 
 /// Number of columns in [`CURRENT_COLUMNS`].
-pub const CURRENT_COLUMN_COUNT: usize = 13;
+pub const CURRENT_COLUMN_COUNT: usize = 14;
 
 fn day(value: Option<NaiveDate>) -> Sql<'static> {
     value.map_or(NULL, |d| {
@@ -226,6 +227,7 @@ pub fn current_values(case: &Case) -> [Sql<'_>; CURRENT_COLUMN_COUNT] {
     };
     [
         ToSqlOutput::Owned(Value::Integer(content_hash(case))),
+        day(Some(case.latest_date())),
         str_value(&case.unit),
         case.outcome.map_or(NULL, |o| str_value(o.name())),
         instance,

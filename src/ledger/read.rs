@@ -1,7 +1,7 @@
 //! Reading the ledger: batches, and the current state of every case as of a date.
 
 use anyhow::Result;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rusqlite::{OptionalExtension, params};
 
 use super::Ledger;
@@ -69,14 +69,17 @@ impl Ledger {
     }
 
     /// Calls `each` with what the counts read of every case as known on `as_of`
-    /// (everything known when `None`).
+    /// (everything known when `None`), except that cases with no date on or after `since`
+    /// may be left out: they fall in no period that starts then or later.
     ///
     /// When that is everything known, this is one scan of the compact current state kept
-    /// beside each case's key; as known on an earlier date, it is the versions query of
+    /// beside each case's key, which skips old cases by their latest date before reading
+    /// the rest of the row; as known on an earlier date, it is the versions query of
     /// [`Ledger::for_each_case`].
     pub fn for_each_countable(
         &self,
         as_of: Option<NaiveDate>,
+        since: Option<NaiveDate>,
         mut each: impl FnMut(&Countable),
     ) -> Result<()> {
         let everything = match as_of {
@@ -86,9 +89,10 @@ impl Ledger {
         if !everything {
             return self.for_each_case(as_of, |case| each(&case.countable()));
         }
-        let sql = format!("SELECT kind, {COUNTED_COLUMNS} FROM {CASES}");
+        let since = since.map_or(i64::MIN, |d| i64::from(d.num_days_from_ce()));
+        let sql = format!("SELECT kind, {COUNTED_COLUMNS} FROM {CASES} WHERE last_day >= ?1");
         let mut stmt = self.conn.prepare(&sql)?;
-        let mut rows = stmt.query([])?;
+        let mut rows = stmt.query([since])?;
         while let Some(row) = rows.next()? {
             each(&case_row::countable_from_row(row, 0)?);
         }
@@ -261,7 +265,7 @@ mod tests {
     fn both_ways(ledger: &Ledger) -> (Vec<String>, Vec<String>) {
         let mut compact = Vec::new();
         ledger
-            .for_each_countable(None, |c| compact.push(format!("{c:?}")))
+            .for_each_countable(None, None, |c| compact.push(format!("{c:?}")))
             .unwrap();
         let mut versions = Vec::new();
         ledger

@@ -120,6 +120,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     // versions through its sightings, so the index by batch only cost every import.
     "
     ALTER TABLE cases ADD COLUMN content INTEGER;
+    ALTER TABLE cases ADD COLUMN last_day INTEGER;
     ALTER TABLE cases ADD COLUMN unit TEXT;
     ALTER TABLE cases ADD COLUMN outcome TEXT;
     ALTER TABLE cases ADD COLUMN instance TEXT;

@@ -248,6 +248,12 @@ impl Writer<'_> {
 }
 
 impl BatchWriter<'_> {
+    /// The as-of date of the batch being written.
+    #[must_use]
+    pub fn as_of(&self) -> NaiveDate {
+        self.batch.as_of
+    }
+
     /// Records one row of the batch: notes that the batch lists the case, and stores a
     /// version if the case is new or changed as of the batch's date.
     ///

@@ -92,12 +92,10 @@ pub struct Report {
     pub previous_counts: Counts,
     pub rates: Rates,
     pub rules: Rules,
-    /// One row per unit, when asked for; the figures above stay the whole ledger's.
+    /// One row per unit with a case in either period, when asked for; the figures above
+    /// stay the whole ledger's.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rows: Option<Vec<UnitRow>>,
-    /// How many cases were in scope (all of the unit's, whatever their dates).
-    #[serde(skip)]
-    pub cases: u64,
 }
 
 /// The figures of one unit.
@@ -142,13 +140,12 @@ pub fn build(ledger: &Ledger, options: &ReportOptions) -> Result<Report> {
     let registry = ledger.unit_registry()?;
     let mut total = Pair::default();
     let mut units: BTreeMap<String, Pair> = BTreeMap::new();
-    let mut cases = 0;
-    ledger.for_each_countable(options.as_of, |case| {
+    // Last year's period starts first: a case with no date since then counts nowhere.
+    ledger.for_each_countable(options.as_of, Some(previous.from), |case| {
         let unit = registry.canonical(case.unit);
         if options.unit.as_ref().is_some_and(|u| u != unit) {
             return;
         }
-        cases += 1;
         total.now.add(case, &period, rules);
         total.then.add(case, &previous, rules);
         if options.by_unit {
@@ -194,7 +191,6 @@ pub fn build(ledger: &Ledger, options: &ReportOptions) -> Result<Report> {
         rates: rates_of(&total),
         rules: rules.clone(),
         rows,
-        cases,
     })
 }
 

@@ -100,14 +100,14 @@ pub fn build(ledger: &Ledger, options: &TrendOptions) -> Result<Trend> {
     };
     if options.as_known_then {
         for ((end, period), counts) in ends.iter().zip(&periods).zip(counts.iter_mut()) {
-            ledger.for_each_countable(Some(*end), |case| {
+            ledger.for_each_countable(Some(*end), Some(period.from), |case| {
                 if wanted(case.unit) {
                     counts.add(case, period, &options.rules);
                 }
             })?;
         }
     } else {
-        ledger.for_each_countable(options.as_of, |case| {
+        ledger.for_each_countable(options.as_of, periods.first().map(|p| p.from), |case| {
             if wanted(case.unit) {
                 for (period, counts) in periods.iter().zip(counts.iter_mut()) {
                     counts.add(case, period, &options.rules);

@@ -287,7 +287,6 @@ mod tests {
             previous_counts: then,
             rules: Rules::default(),
             rows,
-            cases: 0,
         }
     }
 
