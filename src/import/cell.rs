@@ -82,8 +82,17 @@ pub fn is_scientific_notation(text: &str) -> bool {
 /// punctuation of dates into half-width, so `２０２１．８．３１` reads like `2021.8.31`.
 #[must_use]
 pub fn normalise(raw: &str) -> String {
-    raw.trim()
-        .chars()
+    let trimmed = raw.trim();
+    // Full-width forms (U+FF01–U+FF5E) start with byte 0xEF in UTF-8 and the ideographic
+    // space (U+3000) with 0xE3: without either, there is nothing to map.
+    if !trimmed.bytes().any(|b| b == 0xEF || b == 0xE3) {
+        return trimmed.to_owned();
+    }
+    half_width(trimmed)
+}
+
+fn half_width(text: &str) -> String {
+    text.chars()
         .map(|c| match c {
             '０'..='９'
             | 'Ａ'..='Ｚ'
@@ -278,5 +287,23 @@ mod tests {
             "(2021)黔27行初15号"
         );
         assert_eq!(normalise("行政处罚，罚款"), "行政处罚，罚款");
+    }
+
+    #[test]
+    fn the_quick_path_of_normalise_maps_like_the_full_one() {
+        let alphabet = ['a', '1', ' ', '\u{3000}', '２', 'Ｚ', '都', '〔', '（', '－', '：', '年'];
+        let mut checked = 0;
+        for a in alphabet {
+            for b in alphabet {
+                for c in alphabet {
+                    for d in alphabet {
+                        let text: String = [a, b, c, d].iter().collect();
+                        assert_eq!(normalise(&text), half_width(text.trim()), "{text:?}");
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert_eq!(checked, alphabet.len().pow(4));
     }
 }
