@@ -1,6 +1,7 @@
 //! `caseledger import`: read files into the ledger, all or nothing, and say what changed.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -216,12 +217,21 @@ pub(super) fn write_summary(
     Ok(())
 }
 
+/// Columns named in a summary line; a file of thousands of columns must not print them all.
+const LISTED_COLUMNS: usize = 20;
+
 fn listing(columns: &BTreeMap<&str, usize>) -> String {
-    columns
+    let mut listed = columns
         .iter()
+        .take(LISTED_COLUMNS)
         .map(|(name, files)| format!("{name} ({})", plural(*files as u64, "file", "files")))
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(", ");
+    if columns.len() > LISTED_COLUMNS {
+        // Writing to a String cannot fail.
+        let _ = write!(listed, " and {} more", columns.len() - LISTED_COLUMNS);
+    }
+    listed
 }
 
 fn plural(n: u64, one: &str, many: &str) -> String {

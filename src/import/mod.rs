@@ -118,13 +118,40 @@ pub fn open(
     part: &Part,
     options: &ReadOptions,
 ) -> Result<Option<(LedgerFile, Rows)>, Vec<Diagnostic>> {
-    let (mut rows, sheet): (Rows, Option<String>) = match part {
+    let (rows, sheet): (Rows, Option<String>) = match part {
         Part::File => (
             Box::new(csv_rows::CsvRows::open(path, display).map_err(|d| vec![d])?),
             None,
         ),
         Part::Sheet(name) => (workbook::rows(path, display, name), Some(name.clone())),
     };
+    open_rows(path, display, rows, sheet, options)
+}
+
+/// Opens CSV or TSV bytes held in memory exactly as [`open`] opens a file called `name`
+/// holding them (`name` gives the delimiter and, failing the headers, the kind).
+///
+/// This is the reader's whole path from bytes to rows without a file system in the
+/// way, so that a fuzzer (see `fuzz/`) can drive it tens of thousands of times a second.
+pub fn open_csv_bytes(
+    name: &Path,
+    display: &str,
+    bytes: Vec<u8>,
+    options: &ReadOptions,
+) -> Result<Option<(LedgerFile, Rows)>, Vec<Diagnostic>> {
+    let source = Box::new(std::io::Cursor::new(bytes));
+    let rows = csv_rows::CsvRows::from_reader(source, display, csv_rows::is_tsv(name))
+        .map_err(|d| vec![d])?;
+    open_rows(name, display, Box::new(rows), None, options)
+}
+
+fn open_rows(
+    path: &Path,
+    display: &str,
+    mut rows: Rows,
+    sheet: Option<String>,
+    options: &ReadOptions,
+) -> Result<Option<(LedgerFile, Rows)>, Vec<Diagnostic>> {
     let header = find_header(&mut rows, options.kind)?;
     let named_sheet = options.sheet.is_some();
     let header = match header {

@@ -6,7 +6,7 @@ use std::path::Path;
 use super::cell::Cell;
 use super::columns::header_key;
 use super::csv_rows::CsvRows;
-use super::{Diagnostic, RawRow};
+use super::{Diagnostic, RawRow, Severity};
 
 /// One column a table may have: the headers it goes by (matched like ledger headers),
 /// the name used in messages, and whether the table must have it.
@@ -74,7 +74,11 @@ pub fn read(path: &Path, display: &str, wanted: &[Column]) -> Result<Table, Vec<
         match row {
             Ok(row) if row.cells.iter().all(Cell::is_blank) => {}
             Ok(row) => kept.push(row),
-            Err(d) => errors.push(d),
+            // A reference table is small and read whole: a doubt about it stops the read.
+            Err(d) => errors.push(Diagnostic {
+                severity: Severity::Error,
+                ..d
+            }),
         }
     }
     if errors.is_empty() {

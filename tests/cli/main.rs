@@ -1,6 +1,8 @@
 //! End-to-end tests of the `caseledger` binary on real files in temporary folders.
 //!
 //! Table of contents:
+//! - `bad_input`: truncated, mis-encoded, NUL-filled, huge, wide and empty files, each
+//!   refused or warned about with its file, row and column, the ledger left as it was;
 //! - `breadth`: ledgers in every form the SPEC allows against a reference counted in the
 //!   test;
 //! - `formats`: breakdown by unit, benchmarks, trend, and the csv, markdown and text
@@ -16,6 +18,7 @@
 //! - `workbook`: Excel workbooks: typed cells, several sheets, numeric case numbers;
 //! - `xlsx_report`: the Excel report, read back cell by cell.
 
+mod bad_input;
 mod breadth;
 mod formats;
 mod import;
