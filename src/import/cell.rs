@@ -291,7 +291,9 @@ mod tests {
 
     #[test]
     fn the_quick_path_of_normalise_maps_like_the_full_one() {
-        let alphabet = ['a', '1', ' ', '\u{3000}', '２', 'Ｚ', '都', '〔', '（', '－', '：', '年'];
+        let alphabet = [
+            'a', '1', ' ', '\u{3000}', '２', 'Ｚ', '都', '〔', '（', '－', '：', '年',
+        ];
         let mut checked = 0;
         for a in alphabet {
             for b in alphabet {

@@ -48,7 +48,7 @@ impl CsvRows {
 
     /// Reads delimited text from any source: `tab` for tab-separated.
     pub fn from_reader(
-        mut source: Box<dyn Read>,
+        mut source: Box<dyn Read + Send>,
         display: &str,
         tab: bool,
     ) -> Result<CsvRows, Diagnostic> {
@@ -220,7 +220,7 @@ impl CsvRows {
 /// A reader that remembers the last byte it passed on: whether a file ends with a line
 /// break.
 struct LastByte {
-    inner: Box<dyn Read>,
+    inner: Box<dyn Read + Send>,
     last: Option<u8>,
 }
 
