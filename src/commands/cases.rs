@@ -14,6 +14,7 @@ use crate::report::cases::{self, CaseFilter, DateBasis, Require};
 
 pub fn run(ledger_path: &Path, args: &CasesArgs, out: &mut dyn Write) -> Result<ExitCode> {
     let ledger = Ledger::open_existing(ledger_path)?;
+    let _view = ledger.snapshot()?;
     let rules = ledger.rules()?;
     let filter = CaseFilter {
         kind: args.kind.map(|k| match k {

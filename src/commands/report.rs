@@ -15,6 +15,7 @@ use crate::report::{self, ReportOptions, SortKey};
 
 pub fn run(ledger_path: &Path, args: &ReportArgs, out: &mut dyn Write) -> Result<ExitCode> {
     let ledger = Ledger::open_existing(ledger_path)?;
+    let _view = ledger.snapshot()?;
     let mut options = report_options(&ledger, &args.scope)?;
     options.by_unit = args.by == Some(By::Unit);
     options.sort = args

@@ -14,6 +14,7 @@ use crate::report::trend::{self, Every, TrendOptions};
 
 pub fn run(ledger_path: &Path, args: &TrendArgs, out: &mut dyn Write) -> Result<ExitCode> {
     let ledger = Ledger::open_existing(ledger_path)?;
+    let _view = ledger.snapshot()?;
     let options = TrendOptions {
         every: match args.every {
             EveryArg::Week => Every::Week,

@@ -25,6 +25,11 @@ pub use read::{BatchRecord, VersionRecord};
 pub use undo::Undone;
 pub use write::{BatchRef, BatchTally, BatchWriter, Listed, NewBatch, Recorded, Writer};
 
+/// A consistent view of the ledger, from [`Ledger::snapshot`] until dropped.
+pub struct Snapshot<'a> {
+    _read: rusqlite::Transaction<'a>,
+}
+
 /// How long a writer waits for another process's import before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 
@@ -101,6 +106,16 @@ impl Ledger {
             .with_context(|| format!("cannot use ledger `{}`", path.display()))?;
         ledger.path = Some(path.to_path_buf());
         Ok(ledger)
+    }
+
+    /// Holds one view of the ledger until dropped: every query made meanwhile sees the
+    /// same state, so a report taken while an import commits shows it all or not at all
+    /// (its period, rules and counts alike). An import waits for it to end.
+    pub fn snapshot(&self) -> Result<Snapshot<'_>> {
+        let tx = self.conn.unchecked_transaction()?;
+        // The read lock is taken by the first read, so read now rather than later.
+        tx.query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(()))?;
+        Ok(Snapshot { _read: tx })
     }
 
     /// A ledger in memory, for tests.

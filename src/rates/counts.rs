@@ -43,6 +43,44 @@ pub struct Counts {
     pub all_instances: Hearings,
 }
 
+impl std::ops::AddAssign for Counts {
+    /// The counts of two disjoint sets of cases together (every field, skipped ones too).
+    fn add_assign(&mut self, other: Counts) {
+        let Counts {
+            received,
+            accepted,
+            not_accepted,
+            closed,
+            corrected,
+            mediated,
+            filed,
+            first_instance_closed,
+            lost,
+            heard,
+            head_appeared,
+            judgments,
+            qualified_appeared,
+            all_instances,
+        } = other;
+        self.received += received;
+        self.accepted += accepted;
+        self.not_accepted += not_accepted;
+        self.closed += closed;
+        self.corrected += corrected;
+        self.mediated += mediated;
+        self.filed += filed;
+        self.first_instance_closed += first_instance_closed;
+        self.lost += lost;
+        self.heard += heard;
+        self.head_appeared += head_appeared;
+        self.judgments += judgments;
+        self.qualified_appeared += qualified_appeared;
+        self.all_instances.heard += all_instances.heard;
+        self.all_instances.head_appeared += all_instances.head_appeared;
+        self.all_instances.qualified_appeared += all_instances.qualified_appeared;
+    }
+}
+
 /// Hearings in a period and the agency heads who appeared at them.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Hearings {
@@ -427,5 +465,13 @@ mod tests {
         let c = tally(&cases, &judgments);
         assert_eq!(c.fraction(Metric::Loss, &judgments), (2, 3));
         assert_eq!(c.fraction(Metric::Appearance, &judgments), (2, 4));
+
+        // Counts of parts add up to the counts of the whole, every field included.
+        for split in 0..=cases.len() {
+            let mut parts = tally(&cases[..split], &judgments);
+            parts += tally(&cases[split..], &judgments);
+            assert_eq!(parts, c, "split at {split}");
+        }
+        assert_ne!(tally(&cases[..3], &judgments), c);
     }
 }

@@ -146,17 +146,22 @@ pub fn build(ledger: &Ledger, options: &ReportOptions) -> Result<Report> {
         if options.unit.as_ref().is_some_and(|u| u != unit) {
             return;
         }
-        total.now.add(case, &period, rules);
-        total.then.add(case, &previous, rules);
-        if options.by_unit {
-            let pair = match units.get_mut(unit) {
+        let pair = if options.by_unit {
+            match units.get_mut(unit) {
                 Some(pair) => pair,
                 None => units.entry(unit.to_owned()).or_default(),
-            };
-            pair.now.add(case, &period, rules);
-            pair.then.add(case, &previous, rules);
-        }
+            }
+        } else {
+            &mut total
+        };
+        pair.now.add(case, &period, rules);
+        pair.then.add(case, &previous, rules);
     })?;
+    // Counts add up: the whole is the sum of its units, not a second tally.
+    for pair in units.values() {
+        total.now += pair.now;
+        total.then += pair.then;
+    }
 
     let benchmarks = ledger.benchmarks_for(&period)?;
     let rates_of = |pair: &Pair| {
