@@ -87,6 +87,22 @@ impl Ledger {
                 .with_context(|| format!("cannot remove the empty ledger `{}`", path.display()))?;
         }
         drop(tx);
+        if empty {
+            // Closing checkpoints and removes the write-ahead log; remove what is left.
+            drop(self.conn);
+            for suffix in ["-wal", "-shm"] {
+                let mut side = path.clone().into_os_string();
+                side.push(suffix);
+                match std::fs::remove_file(&side) {
+                    Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                        return Err(e).with_context(|| {
+                            format!("cannot remove `{}`", PathBuf::from(&side).display())
+                        });
+                    }
+                    _ => {}
+                }
+            }
+        }
         Ok(empty)
     }
 
@@ -125,6 +141,10 @@ impl Ledger {
 
     fn prepare(mut conn: Connection) -> Result<Ledger> {
         conn.busy_timeout(BUSY_TIMEOUT)?;
+        // Write-ahead logging: a report reads the last committed state while an import
+        // writes, instead of waiting for it once the import's pages outgrow the cache.
+        // (A ledger in memory answers "memory"; that is fine.)
+        let _mode: String = conn.pragma_update_and_check(None, "journal_mode", "wal", |r| r.get(0))?;
         conn.pragma_update(None, "foreign_keys", true)?;
         schema::migrate(&mut conn)?;
         Ok(Ledger { conn, path: None })
