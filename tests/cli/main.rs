@@ -10,7 +10,7 @@
 //! - `versions`: re-imports, corrections and reports as of an earlier date;
 //! - `questions`: check, batches, undo, history, cases, rules and units;
 //! - `report`: report formats, defaults and golden output;
-//! - `robustness`: a killed import and two imports at once;
+//! - `robustness`: a killed import, two imports at once, and reports during an import;
 //! - `sample`: the shipped sample reproduces the published figures, and regenerates
 //!   byte for byte;
 //! - `workbook`: Excel workbooks: typed cells, several sheets, numeric case numbers;
