@@ -2,8 +2,10 @@
 //! side by side, on one generated 1,000,000-row 复议台账.
 //!
 //! `cargo bench --bench million` (add `-- --rows 200000` for a quicker run). Needs the
-//! Debian packages `sqlite3` and `time` (GNU time, for peak memory); Python's pandas is
-//! measured when present. Prints a Markdown table for docs/PERFORMANCE.md.
+//! Debian packages `sqlite3` and `time` (GNU time, for peak memory); when `python3` has
+//! pandas (`pip install pandas`), its `read_csv` + `to_sql` into a new SQLite file is timed
+//! too. Prints a Markdown table for docs/PERFORMANCE.md; a baseline's peak memory is shown
+//! beside its time.
 
 use std::fmt::Write as _;
 use std::io::{BufWriter, Write};
@@ -129,6 +131,26 @@ fn measure(command: Command) -> (f64, Option<u64>) {
     (seconds, peak)
 }
 
+/// pandas reading the file and writing it to a new SQLite file, when Python has pandas.
+fn pandas(csv: &str, out: &Path) -> Option<(f64, Option<u64>)> {
+    let present = Command::new("python3")
+        .args(["-c", "import pandas"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    present.then(|| {
+        let mut c = Command::new("python3");
+        c.args([
+            "-c",
+            "import sys, sqlite3, pandas\n\
+             with sqlite3.connect(sys.argv[2]) as db:\n    \
+             pandas.read_csv(sys.argv[1]).to_sql('plain', db, index=False)",
+            csv,
+        ])
+        .arg(out);
+        measure(c)
+    })
+}
+
 /// The files and commands of one run.
 struct Run {
     bin: PathBuf,
@@ -208,9 +230,13 @@ impl Run {
         theirs: Option<(&str, (f64, Option<u64>))>,
     ) {
         let mib = |kib: Option<u64>| kib.map_or("—".to_owned(), |k| (k / 1024).to_string());
-        let (baseline, ratio) = theirs
-            .map_or(("—".to_owned(), "—".to_owned()), |(name, (t, _))| {
-                (format!("{name}: {t:.2} s"), format!("{:.2}×", ours.0 / t))
+        let (baseline, ratio) =
+            theirs.map_or(("—".to_owned(), "—".to_owned()), |(name, (t, peak))| {
+                let peak = peak.map_or(String::new(), |k| format!(", {} MiB", k / 1024));
+                (
+                    format!("{name}: {t:.2} s{peak}"),
+                    format!("{:.2}×", ours.0 / t),
+                )
             });
         let _ = writeln!(
             self.table,
@@ -254,9 +280,9 @@ fn main() {
     );
     if let Some(floor) = run.schema_floor() {
         run.row(
-            "(sqlite3: the same rows set-wise into caseledger's tables)",
-            floor,
-            sqlite_import.map(|t| ("sqlite3 .import", t)),
+            "first import, vs SQLite alone in caseledger's tables",
+            import,
+            Some(("sqlite3: the same rows set-wise", floor)),
         );
     }
     let again = run.caseledger(&["import", &first]);
@@ -311,21 +337,11 @@ fn main() {
         every_year,
         group_by.map(|t| ("sqlite3 GROUP BY", t)),
     );
-    let pandas = Command::new("python3")
-        .args(["-c", "import pandas"])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if pandas {
-        let script = format!(
-            "import pandas, sqlite3; pandas.read_csv({first:?}).to_sql('t', sqlite3.connect({:?}))",
-            dir.path().join("pandas.sqlite").display().to_string()
-        );
-        let mut c = Command::new("python3");
-        c.args(["-c", &script]);
+    if let Some(pandas) = pandas(&first, &dir.path().join("pandas.sqlite")) {
         run.row(
-            "pandas read_csv + to_sql (reference)",
-            measure(c),
-            Some(("first import", import)),
+            "first import, vs pandas",
+            import,
+            Some(("pandas read_csv + to_sql", pandas)),
         );
     }
     println!(

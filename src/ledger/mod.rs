@@ -144,7 +144,8 @@ impl Ledger {
         // Write-ahead logging: a report reads the last committed state while an import
         // writes, instead of waiting for it once the import's pages outgrow the cache.
         // (A ledger in memory answers "memory"; that is fine.)
-        let _mode: String = conn.pragma_update_and_check(None, "journal_mode", "wal", |r| r.get(0))?;
+        let _mode: String =
+            conn.pragma_update_and_check(None, "journal_mode", "wal", |r| r.get(0))?;
         conn.pragma_update(None, "foreign_keys", true)?;
         schema::migrate(&mut conn)?;
         Ok(Ledger { conn, path: None })

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use encoding_rs::GB18030;
 use serde_json::{Value, json};
 
+use crate::reference::KEYS;
 use crate::support::{Workspace, count};
 
 fn sample() -> PathBuf {
@@ -40,19 +41,7 @@ fn unit_rows_add_up_to_the_whole() {
     let report = ws.report_json(&["--by", "unit"]);
     let rows = report["rows"].as_array().expect("rows");
     assert_eq!(rows.len(), 13, "12 counties and 州直");
-    for key in [
-        "received",
-        "accepted",
-        "not_accepted",
-        "closed",
-        "corrected",
-        "mediated",
-        "filed",
-        "first_instance_closed",
-        "lost",
-        "heard",
-        "head_appeared",
-    ] {
+    for key in KEYS {
         let sum: u64 = rows
             .iter()
             .map(|r| r["counts"][key].as_u64().expect("count"))

@@ -11,8 +11,10 @@
 //!   leaves the ledger as it was;
 //! - `versions`: re-imports, corrections and reports as of an earlier date;
 //! - `questions`: check, batches, undo, history, cases, rules and units;
+//! - `reference`: SPEC §4's counts and rates computed by the tests' own code (shared with
+//!   the property tests);
 //! - `report`: report formats, defaults and golden output;
-//! - `robustness`: a killed import and two imports at once;
+//! - `robustness`: a killed import, two imports at once, and reports during an import;
 //! - `sample`: the shipped sample reproduces the published figures, and regenerates
 //!   byte for byte;
 //! - `workbook`: Excel workbooks: typed cells, several sheets, numeric case numbers;
@@ -23,6 +25,8 @@ mod breadth;
 mod formats;
 mod import;
 mod questions;
+#[path = "../reference/mod.rs"]
+mod reference;
 mod report;
 mod robustness;
 mod sample;

@@ -1,8 +1,13 @@
-//! A ledger survives a killed import and two imports at once.
+//! A ledger survives a killed import and two imports at once, and a report during an
+//! import sees the ledger before it or after it, never half.
 
-use std::path::PathBuf;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::time::Duration;
+use std::time::{Duration, Instant};
+
+use chrono::{Days, NaiveDate};
+use serde_json::Value;
 
 use crate::support::Workspace;
 
@@ -86,4 +91,135 @@ fn two_imports_at_once_both_land() {
         serde_json::from_str(&ws.ok(["batches", "--format", "json"])).expect("json");
     assert_eq!(batches.as_array().map(Vec::len), Some(2));
     assert_eq!(integrity(&ws), "ok");
+}
+
+/// Writes a 复议台账 of `rows` cases received in 2021 up to its as-of date 2021-08-31,
+/// a third of them closed, in four units.
+fn write_large_ledger(path: &Path, rows: u32) {
+    const UNITS: [&str; 4] = ["都匀市", "福泉市", "荔波县", "州直"];
+    const OUTCOMES: [&str; 5] = ["维持", "撤销", "调解", "驳回", "确认违法"];
+    let start = NaiveDate::from_ymd_opt(2021, 1, 1).unwrap_or_default();
+    let mut text = String::from("案号,单位,收案日期,受理日期,结案日期,结案方式\n");
+    for i in 0..rows {
+        let received = start + Days::new(u64::from(i % 200));
+        let accepted = received + Days::new(2);
+        let (closed, outcome) = if i % 3 == 0 {
+            (
+                (accepted + Days::new(30)).to_string(),
+                OUTCOMES[(i / 3 % 5) as usize],
+            )
+        } else {
+            (String::new(), "")
+        };
+        let unit = UNITS[(i % 4) as usize];
+        let _ = writeln!(
+            text,
+            "黔南府复〔2021〕{i}号,{unit},{received},{accepted},{closed},{outcome}"
+        );
+    }
+    std::fs::write(path, text).expect("write the large ledger file");
+}
+
+/// The two reports a test takes, without and with `--by unit`.
+const REPORTS: [&[&str]; 2] = [&[], &["--by", "unit"]];
+
+/// What a series of reports saw while a large import ran.
+struct Observed {
+    /// Each report: which of [`REPORTS`], its JSON, how long it took, and whether the
+    /// import was still running when it returned.
+    reports: Vec<(usize, Value, Duration, bool)>,
+    /// From starting the import to seeing it finished.
+    import_took: Duration,
+    before: [Value; 2],
+    after: [Value; 2],
+}
+
+/// Imports a small file, then one of `rows` cases in a child process, taking reports until
+/// it finishes.
+fn reports_during_a_large_import(ws: &Workspace, rows: u32) -> Observed {
+    let dir = ws.copy_fixtures(&["复议台账_都匀市_2021-03-05.csv"]);
+    ws.ok(["import".as_ref(), dir.as_os_str()]);
+    let before = REPORTS.map(|extra| ws.report_json(extra));
+    // A later as-of date moves the default period's end, and the new cases fall in both
+    // periods: a report that took its period before the commit and its cases after it
+    // differs from both states.
+    let large = ws.path().join("复议台账_黔南州_2021-08-31.csv");
+    write_large_ledger(&large, rows);
+    let import_started = Instant::now();
+    let mut import = caseledger(ws)
+        .arg("import")
+        .arg(&large)
+        .spawn()
+        .expect("start import");
+    let mut reports = Vec::new();
+    while import.try_wait().expect("import status").is_none() {
+        let which = reports.len() % REPORTS.len();
+        let started = Instant::now();
+        let report = ws.report_json(REPORTS[which]);
+        let running = import.try_wait().expect("import status").is_none();
+        reports.push((which, report, started.elapsed(), running));
+    }
+    let import_took = import_started.elapsed();
+    assert!(
+        import.wait().expect("wait").success(),
+        "the large import failed"
+    );
+    let after = REPORTS.map(|extra| ws.report_json(extra));
+    Observed {
+        reports,
+        import_took,
+        before,
+        after,
+    }
+}
+
+#[test]
+fn a_report_during_an_import_sees_the_ledger_before_or_after_it() {
+    let ws = Workspace::new();
+    let seen = reports_during_a_large_import(&ws, 60_000);
+    for ((extra, before), after) in REPORTS.iter().zip(&seen.before).zip(&seen.after) {
+        assert_ne!(before, after, "the import must change the report {extra:?}");
+    }
+    for (n, (which, report, _, _)) in seen.reports.iter().enumerate() {
+        assert!(
+            *report == seen.before[*which] || *report == seen.after[*which],
+            "report {n} {:?} during the import is neither the state before nor after it:\n{report:#}",
+            REPORTS[*which]
+        );
+    }
+    let during = seen.reports.iter().filter(|r| r.3).count();
+    assert!(
+        during > 0,
+        "no report finished while the import ran ({} reports in all)",
+        seen.reports.len()
+    );
+}
+
+#[test]
+fn a_report_during_an_import_does_not_wait_for_it() {
+    // A report of the small ledger takes tens of milliseconds, the import seconds. A
+    // report that waited for the import's commit would take a good part of the import's
+    // time; the bound is relative, so a slow machine slows both sides alike.
+    let ws = Workspace::new();
+    let seen = reports_during_a_large_import(&ws, 100_000);
+    let limit = seen.import_took / 4;
+    let during = seen.reports.iter().filter(|r| r.3).count();
+    assert!(during >= 3, "only {during} reports ran during the import");
+    let slow: Vec<String> = seen
+        .reports
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.2 > limit)
+        .map(|(n, r)| {
+            format!(
+                "report {n} {:?} took {:.2?} of the import's {:.2?}",
+                REPORTS[r.0], r.2, seen.import_took
+            )
+        })
+        .collect();
+    assert!(
+        slow.is_empty(),
+        "reports waited for the import: {}",
+        slow.join("; ")
+    );
 }
