@@ -69,8 +69,8 @@ impl Ledger {
     }
 
     /// Calls `each` with what the counts read of every case as known on `as_of`
-    /// (everything known when `None`), except that cases with no date on or after `since`
-    /// may be left out: they fall in no period that starts then or later.
+    /// (everything known when `None`) that has a date on or after `since`: the others
+    /// fall in no period that starts then or later.
     ///
     /// When that is everything known, this is one scan of the compact current state kept
     /// beside each case's key, which skips old cases by their latest date before reading
@@ -87,7 +87,12 @@ impl Ledger {
             Some(date) => self.latest_as_of(None)?.is_none_or(|latest| latest <= date),
         };
         if !everything {
-            return self.for_each_case(as_of, |case| each(&case.countable()));
+            // The same cases as the scan below leaves, so that both give the same units.
+            return self.for_each_case(as_of, |case| {
+                if since.is_none_or(|since| case.latest_date() >= since) {
+                    each(&case.countable());
+                }
+            });
         }
         let since = since.map_or(i64::MIN, |d| i64::from(d.num_days_from_ce()));
         let sql = format!("SELECT kind, {COUNTED_COLUMNS} FROM {CASES} WHERE last_day >= ?1");
@@ -413,5 +418,37 @@ mod tests {
             Listed::Recorded(Recorded::Changed),
             "a note alone is a change"
         );
+    }
+
+    #[test]
+    fn both_ways_leave_out_the_cases_dated_before_since() {
+        let mut ledger = Ledger::in_memory().unwrap();
+        let mut old = recon(1, "荔波县", None);
+        if let Facts::Reconsideration {
+            received_on,
+            accepted_on,
+            ..
+        } = &mut old.facts
+        {
+            *received_on = d("2015-03-01");
+            *accepted_on = None;
+        }
+        import(&mut ledger, "2021-01-08", &[old, recon(2, "都匀市", None)]);
+        import(&mut ledger, "2021-03-05", &[recon(3, "都匀市", None)]);
+        let units = |as_of: Option<&str>, since: Option<&str>| {
+            let mut units = Vec::new();
+            ledger
+                .for_each_countable(as_of.map(d), since.map(d), |c| {
+                    units.push(c.unit.to_owned())
+                })
+                .unwrap();
+            units.sort();
+            units
+        };
+        // Everything known (the compact scan) and as known on 1 February (the versions).
+        assert_eq!(units(None, Some("2020-01-01")), ["都匀市", "都匀市"]);
+        assert_eq!(units(Some("2021-02-01"), Some("2020-01-01")), ["都匀市"]);
+        assert_eq!(units(None, None), ["荔波县", "都匀市", "都匀市"]);
+        assert_eq!(units(Some("2021-02-01"), None), ["荔波县", "都匀市"]);
     }
 }
