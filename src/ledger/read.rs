@@ -439,7 +439,7 @@ mod tests {
             let mut units = Vec::new();
             ledger
                 .for_each_countable(as_of.map(d), since.map(d), |c| {
-                    units.push(c.unit.to_owned())
+                    units.push(c.unit.to_owned());
                 })
                 .unwrap();
             units.sort();
