@@ -92,8 +92,8 @@ pub struct Report {
     pub previous_counts: Counts,
     pub rates: Rates,
     pub rules: Rules,
-    /// One row per unit with a case in either period, when asked for; the figures above
-    /// stay the whole ledger's.
+    /// One row per registered unit and per other unit with a case counted in either
+    /// period, when asked for; the figures above stay the whole ledger's.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rows: Option<Vec<UnitRow>>,
 }
@@ -161,6 +161,20 @@ pub fn build(ledger: &Ledger, options: &ReportOptions) -> Result<Report> {
     for pair in units.values() {
         total.now += pair.now;
         total.then += pair.then;
+    }
+    if options.by_unit {
+        // Every registered unit has a row, cases or none (a county with nothing to report
+        // is news too); another name only when one of its cases counts in either period.
+        units.retain(|unit, pair| {
+            registry.position(unit).is_some()
+                || pair.now != Counts::default()
+                || pair.then != Counts::default()
+        });
+        for unit in registry.units() {
+            if options.unit.as_ref().is_none_or(|u| *u == unit.name) {
+                units.entry(unit.name.clone()).or_default();
+            }
+        }
     }
 
     let benchmarks = ledger.benchmarks_for(&period)?;

@@ -118,6 +118,58 @@ fn fixture_units_by_hand() {
 }
 
 #[test]
+fn without_a_registry_a_unit_has_a_row_only_when_its_cases_count() {
+    // Three units, each with one case: 都匀市 received in the period, 瓮安县 between last
+    // year's period and this one, 独山县 after the period's end.
+    let ws = Workspace::new();
+    let path = ws.write(
+        "复议台账_2021-06-30.csv",
+        "复议案号,单位,收到申请日期\n\
+         都府复〔2021〕1号,都匀市,2021-03-05\n\
+         瓮府复〔2020〕2号,瓮安县,2020-06-01\n\
+         独府复〔2021〕3号,独山县,2021-05-01\n"
+            .as_bytes(),
+    );
+    ws.ok(["import".as_ref(), path.as_os_str()]);
+    let units = |extra: &[&str]| {
+        let mut args = vec!["--by", "unit"];
+        args.extend_from_slice(extra);
+        let report = ws.report_json(&args);
+        report["rows"]
+            .as_array()
+            .expect("rows")
+            .iter()
+            .map(|r| r["unit"].as_str().expect("unit").to_owned())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        units(&["--from", "2021-03-01", "--to", "2021-03-12"]),
+        ["都匀市"]
+    );
+    // As known before a later batch, the cases are read from their versions: the same rows.
+    let later = ws.write(
+        "复议台账_2021-07-09.csv",
+        "复议案号,单位,收到申请日期\n都府复〔2021〕4号,都匀市,2021-07-01\n".as_bytes(),
+    );
+    ws.ok(["import".as_ref(), later.as_os_str()]);
+    assert_eq!(
+        units(&[
+            "--from",
+            "2021-03-01",
+            "--to",
+            "2021-03-12",
+            "--as-of",
+            "2021-06-30"
+        ]),
+        ["都匀市"]
+    );
+    assert_eq!(
+        units(&["--from", "2021-01-01", "--to", "2021-06-30"]).len(),
+        3
+    );
+}
+
+#[test]
 fn benchmarks_show_beside_matching_periods_only() {
     let ws = with_sample();
     let report = ws.report_json(&[]);

@@ -344,15 +344,25 @@ fn a_unit_registry_maps_aliases_and_refuses_unknown_units() {
     ws.run(["report", "--unit", "三都自治县"])
         .failure()
         .stderr_has(&["`三都自治县` is not a unit of the registry (closest: 三都水族自治县"]);
-    // Unit rows follow the registry's 区划代码 order.
+    // Unit rows follow the registry's 区划代码 order, and every registered unit has one:
+    // 州直 has no case in the file, so its row is all zeros.
     let units = ws.report_json(&["--by", "unit"]);
-    let order: Vec<&str> = units["rows"]
-        .as_array()
-        .expect("rows")
+    let rows = units["rows"].as_array().expect("rows");
+    let order: Vec<&str> = rows
         .iter()
         .map(|r| r["unit"].as_str().expect("unit"))
         .collect();
-    assert_eq!(order, ["都匀市", "福泉市", "三都水族自治县"]);
+    assert_eq!(order, ["州直", "都匀市", "福泉市", "三都水族自治县"]);
+    assert!(
+        rows[0]["counts"]
+            .as_object()
+            .expect("counts")
+            .values()
+            .all(|n| *n == json!(0)),
+        "{:#}",
+        rows[0]
+    );
+    assert_ne!(rows[1]["counts"]["heard"], json!(0));
 
     // The court fixture's units are all in the registry; a file with an unknown unit is refused.
     ws.ok(["import".as_ref(), dir.join(COURT).as_os_str()]);
