@@ -38,6 +38,8 @@ pub struct Ledger {
     conn: Connection,
     /// The file, so a writer can tell that it still exists (see [`Ledger::remove_if_empty`]).
     path: Option<PathBuf>,
+    /// This user may not write the file: opened for reading only.
+    read_only: bool,
 }
 
 impl Ledger {
@@ -114,6 +116,9 @@ impl Ledger {
                 path.display()
             );
         }
+        if !writable(path) {
+            return Ledger::open_read_only(path);
+        }
         // One connection per process, used from one thread: SQLite's own mutexes only cost.
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)
@@ -124,9 +129,42 @@ impl Ledger {
         Ok(ledger)
     }
 
+    /// A ledger this user may read but not write (a copy marked read-only, a read-only
+    /// mount): reports work; anything that writes is refused. Opened as immutable, since
+    /// its write-ahead log could not be created beside it; nobody with this access can
+    /// change it meanwhile.
+    fn open_read_only(path: &Path) -> Result<Ledger> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(immutable_uri(path), flags)
+            .with_context(|| format!("cannot open ledger `{}`", path.display()))?;
+        let found = schema::user_version(&conn)?;
+        if found > schema::LATEST {
+            return Err(schema::SchemaTooNew {
+                found,
+                supported: schema::LATEST,
+            }
+            .into());
+        }
+        if found < schema::LATEST {
+            bail!(
+                "the ledger `{}` was written by an earlier caseledger and must be upgraded, \
+                 which needs write access: run any caseledger command on it once as its owner",
+                path.display()
+            );
+        }
+        Ok(Ledger {
+            conn,
+            path: Some(path.to_path_buf()),
+            read_only: true,
+        })
+    }
+
     /// Holds one view of the ledger until dropped: every query made meanwhile sees the
     /// same state, so a report taken while an import commits shows it all or not at all
-    /// (its period, rules and counts alike). An import waits for it to end.
+    /// (its period, rules and counts alike). With the write-ahead log an import goes on
+    /// meanwhile; the next snapshot sees it.
     pub fn snapshot(&self) -> Result<Snapshot<'_>> {
         let tx = self.conn.unchecked_transaction()?;
         // The read lock is taken by the first read, so read now rather than later.
@@ -148,8 +186,38 @@ impl Ledger {
             conn.pragma_update_and_check(None, "journal_mode", "wal", |r| r.get(0))?;
         conn.pragma_update(None, "foreign_keys", true)?;
         schema::migrate(&mut conn)?;
-        Ok(Ledger { conn, path: None })
+        Ok(Ledger {
+            conn,
+            path: None,
+            read_only: false,
+        })
     }
+}
+
+/// Whether this process may write the file (it exists).
+fn writable(path: &Path) -> bool {
+    match std::fs::OpenOptions::new().write(true).open(path) {
+        Ok(_) => true,
+        Err(e) => !matches!(
+            e.kind(),
+            std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
+        ),
+    }
+}
+
+/// `file:PATH?immutable=1`, with the characters a URI gives meaning to escaped.
+fn immutable_uri(path: &Path) -> String {
+    let mut uri = String::from("file:");
+    for c in path.to_string_lossy().chars() {
+        match c {
+            '%' => uri.push_str("%25"),
+            '?' => uri.push_str("%3F"),
+            '#' => uri.push_str("%23"),
+            c => uri.push(c),
+        }
+    }
+    uri.push_str("?immutable=1");
+    uri
 }
 
 #[cfg(unix)]

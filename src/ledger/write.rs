@@ -1,6 +1,8 @@
 //! Writing one import: batches and the versions of the cases they carry, all inside one
 //! immediate transaction that commits only when every file was clean.
 
+use std::path::Path;
+
 use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
 use rusqlite::types::{ToSqlOutput, Value, ValueRef};
@@ -128,6 +130,12 @@ impl Ledger {
     /// Starts an import, taking the write lock at once so two imports queue rather than
     /// fail half-way.
     pub fn writer(&mut self) -> Result<Writer<'_>> {
+        if self.read_only {
+            bail!(
+                "the ledger `{}` is read-only for this user: it can be reported on, not written",
+                self.path.as_deref().unwrap_or(Path::new("")).display()
+            );
+        }
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)

@@ -223,3 +223,74 @@ fn a_report_during_an_import_does_not_wait_for_it() {
         slow.join("; ")
     );
 }
+
+/// Runs caseledger on the workspace's ledger as a user who may read it but not write it:
+/// as root (whom file modes do not stop), the unprivileged user `nobody` via `setpriv`,
+/// with a copy of the binary inside the workspace it can reach; otherwise this user, with
+/// the ledger made read-only.
+#[cfg(unix)]
+fn as_reader(ws: &Workspace, args: &[&str]) -> std::process::Output {
+    use std::os::unix::fs::PermissionsExt;
+    let root = Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.trim_ascii() == b"0");
+    let set = |path: &Path, mode: u32| {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).expect("chmod");
+    };
+    let mut command = if root {
+        let bin = ws.path().join("caseledger-reader");
+        std::fs::copy(env!("CARGO_BIN_EXE_caseledger"), &bin).expect("copy binary");
+        set(&bin, 0o755);
+        set(ws.path(), 0o755);
+        set(&ws.ledger(), 0o644);
+        let mut c = Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(bin);
+        c
+    } else {
+        set(&ws.ledger(), 0o444);
+        Command::new(env!("CARGO_BIN_EXE_caseledger"))
+    };
+    command
+        .env_clear()
+        .env("HOME", ws.path())
+        .current_dir(ws.path())
+        .arg("--ledger")
+        .arg(ws.ledger())
+        .args(args)
+        .output()
+        .expect("run caseledger as a reader")
+}
+
+#[cfg(unix)]
+#[test]
+fn a_ledger_this_user_may_only_read_is_reported_on_and_never_written() {
+    let ws = Workspace::new();
+    let dir = ws.copy_fixtures(&[
+        "复议台账_都匀市_2021-03-05.csv",
+        "复议台账_都匀市_2021-03-12.csv",
+    ]);
+    ws.ok([
+        "import".as_ref(),
+        dir.join("复议台账_都匀市_2021-03-05.csv").as_os_str(),
+    ]);
+    let before = ws.report_json(&[]);
+    let bytes = std::fs::read(ws.ledger()).expect("ledger");
+
+    let report = as_reader(&ws, &["report", "--format", "json"]);
+    assert!(
+        report.status.success(),
+        "{}",
+        String::from_utf8_lossy(&report.stderr)
+    );
+    let seen: Value = serde_json::from_slice(&report.stdout).expect("report JSON");
+    assert_eq!(seen, before);
+
+    let later = dir.join("复议台账_都匀市_2021-03-12.csv");
+    let import = as_reader(&ws, &["import", &later.to_string_lossy()]);
+    assert!(!import.status.success());
+    let stderr = String::from_utf8_lossy(&import.stderr);
+    assert!(stderr.contains("read-only"), "{stderr}");
+    assert_eq!(std::fs::read(ws.ledger()).expect("ledger"), bytes);
+}
