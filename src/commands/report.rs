@@ -97,11 +97,16 @@ fn warn_if_unknown_unit(ledger: &Ledger, report: &report::Report) -> Result<()> 
     let Some(unit) = report.unit.as_deref() else {
         return Ok(());
     };
-    let mut known = ledger.units_in_use()?;
+    // The unit and, when it is registered, every alias stored before the registry was.
     let registry = ledger.unit_registry()?;
-    if known.iter().any(|name| registry.canonical(name) == unit) {
+    let mut names = vec![unit];
+    if let Some(registered) = registry.units().iter().find(|u| u.name == unit) {
+        names.extend(registered.aliases.iter().map(String::as_str));
+    }
+    if ledger.has_unit(&names)? {
         return Ok(());
     }
+    let mut known = ledger.units_in_use()?;
     known.sort_by_key(|name| crate::model::unit::distance(unit, name));
     known.truncate(3);
     eprintln!(

@@ -104,6 +104,17 @@ impl Ledger {
         Ok(())
     }
 
+    /// Whether any case's current state carries one of `names`. Stops at the first.
+    pub fn has_unit(&self, names: &[&str]) -> Result<bool> {
+        let sql = format!(
+            "SELECT EXISTS (SELECT 1 FROM {CASES} WHERE unit IN ({}))",
+            vec!["?"; names.len()].join(", ")
+        );
+        Ok(self
+            .conn
+            .query_row(&sql, rusqlite::params_from_iter(names), |r| r.get(0))?)
+    }
+
     /// Every unit name the ledger's cases carry, in name order.
     pub fn units_in_use(&self) -> Result<Vec<String>> {
         let sql = format!("SELECT DISTINCT unit FROM {VERSIONS} ORDER BY unit");
@@ -242,7 +253,8 @@ mod tests {
         }
     }
 
-    fn import(ledger: &mut Ledger, as_of: &str, cases: &[Case]) -> i64 {
+    /// Writes `cases` as one batch as of `as_of`; returns its id and how each row landed.
+    fn import_listed(ledger: &mut Ledger, as_of: &str, cases: &[Case]) -> (i64, Vec<Listed>) {
         let writer = ledger.writer().unwrap();
         let batch = writer
             .begin_batch(&NewBatch {
@@ -255,15 +267,19 @@ mod tests {
             })
             .unwrap();
         let mut rows = writer.rows(batch).unwrap();
-        for (row, case) in (2..).zip(cases) {
-            assert!(matches!(
-                rows.write(row, case).unwrap(),
-                Listed::Recorded(_)
-            ));
-        }
+        let listed = (2..)
+            .zip(cases)
+            .map(|(row, case)| rows.write(row, case).unwrap())
+            .collect();
         drop(rows);
         writer.commit().unwrap();
-        batch.id
+        (batch.id, listed)
+    }
+
+    fn import(ledger: &mut Ledger, as_of: &str, cases: &[Case]) -> i64 {
+        let (id, listed) = import_listed(ledger, as_of, cases);
+        assert!(listed.iter().all(|l| matches!(l, Listed::Recorded(_))));
+        id
     }
 
     /// The compact current state, as the counts read it, next to the latest versions.
@@ -379,43 +395,24 @@ mod tests {
     fn an_unchanged_row_is_known_by_its_content() {
         let mut ledger = Ledger::in_memory().unwrap();
         import(&mut ledger, "2021-01-08", &[recon(1, "都匀市", None)]);
-        let writer = ledger.writer().unwrap();
-        let batch = writer
-            .begin_batch(&NewBatch {
-                file: "b.csv".into(),
-                sheet: None,
-                sha256: "b".into(),
-                kind: Kind::Reconsideration,
-                as_of: d("2021-01-15"),
-                imported_at: String::new(),
-            })
-            .unwrap();
-        let mut rows = writer.rows(batch).unwrap();
+        let (_, listed) = import_listed(
+            &mut ledger,
+            "2021-01-15",
+            &[recon(1, "都匀市", None), recon(2, "都匀市", None)],
+        );
         assert_eq!(
-            rows.write(2, &recon(1, "都匀市", None)).unwrap(),
-            Listed::Recorded(Recorded::Unchanged)
+            listed,
+            [
+                Listed::Recorded(Recorded::Unchanged),
+                Listed::Recorded(Recorded::New)
+            ]
         );
         let mut noted = recon(1, "都匀市", None);
         noted.note = Some("补正".into());
+        let (_, listed) = import_listed(&mut ledger, "2021-01-22", &[noted]);
         assert_eq!(
-            rows.write(3, &recon(2, "都匀市", None)).unwrap(),
-            Listed::Recorded(Recorded::New)
-        );
-        drop(rows);
-        let other = writer
-            .begin_batch(&NewBatch {
-                file: "c.csv".into(),
-                sheet: None,
-                sha256: "c".into(),
-                kind: Kind::Reconsideration,
-                as_of: d("2021-01-22"),
-                imported_at: String::new(),
-            })
-            .unwrap();
-        let mut rows = writer.rows(other).unwrap();
-        assert_eq!(
-            rows.write(2, &noted).unwrap(),
-            Listed::Recorded(Recorded::Changed),
+            listed,
+            [Listed::Recorded(Recorded::Changed)],
             "a note alone is a change"
         );
     }

@@ -324,6 +324,8 @@ fn a_unit_no_case_has_is_pointed_out() {
     ws.run(["report", "--unit", "都匀"])
         .success()
         .stderr_has(&["warning: no case in the ledger has the unit `都匀` (closest: 都匀市)"]);
+    let known = ws.run(["report", "--unit", "都匀市"]).success();
+    assert!(!known.stderr().contains("warning"), "{}", known.stderr());
 }
 
 #[test]
