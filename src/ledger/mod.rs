@@ -16,7 +16,7 @@ mod undo;
 mod write;
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 use rusqlite::{Connection, OpenFlags};
@@ -121,10 +121,24 @@ impl Ledger {
         }
         // One connection per process, used from one thread: SQLite's own mutexes only cost.
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags)
-            .with_context(|| format!("cannot open ledger `{}`", path.display()))?;
-        let mut ledger = Ledger::prepare(conn)
-            .with_context(|| format!("cannot use ledger `{}`", path.display()))?;
+        // Switching a new ledger to write-ahead logging and migrating it can be refused at
+        // once, without the busy wait, while another process does the same: retry for as
+        // long as the busy wait would have waited.
+        let deadline = Instant::now() + BUSY_TIMEOUT;
+        let mut ledger = loop {
+            let conn = Connection::open_with_flags(path, flags)
+                .with_context(|| format!("cannot open ledger `{}`", path.display()))?;
+            match Ledger::prepare(conn) {
+                Ok(ledger) => break ledger,
+                Err(e) if is_busy(&e) && Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                Err(e) => {
+                    return Err(e)
+                        .with_context(|| format!("cannot use ledger `{}`", path.display()));
+                }
+            }
+        };
         ledger.path = Some(path.to_path_buf());
         Ok(ledger)
     }
@@ -192,6 +206,21 @@ impl Ledger {
             read_only: false,
         })
     }
+}
+
+/// Whether SQLite refused because another connection holds a lock.
+fn is_busy(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<rusqlite::Error>()
+            .and_then(rusqlite::Error::sqlite_error_code)
+            .is_some_and(|code| {
+                matches!(
+                    code,
+                    rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+                )
+            })
+    })
 }
 
 /// Whether this process may write the file (it exists).
