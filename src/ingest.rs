@@ -5,7 +5,7 @@
 //! file's size. Diagnostics go to the caller's sink as they are found.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::SyncSender;
+use std::sync::mpsc::{Receiver, SyncSender};
 
 use anyhow::Result;
 use chrono::NaiveDate;
@@ -459,30 +459,34 @@ fn write_rows(
 ) -> Result<BatchTally> {
     std::thread::scope(|scope| {
         let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<Read>>(CHUNKS_AHEAD);
-        scope.spawn(move || read_ahead(file, rows, &sender));
+        let (spent_sender, spent) = std::sync::mpsc::sync_channel::<Vec<Read>>(CHUNKS_AHEAD);
+        scope.spawn(move || read_ahead(file, rows, &sender, &spent));
         let mut tally = BatchTally::default();
         let mut batch_writer = writer.rows(*batch)?;
         let mut read_so_far = 0;
         for chunk in receiver {
-            for read in chunk {
+            for read in &chunk {
                 read_so_far += 1;
                 sink.rows(read_so_far);
                 let (row_no, parsed) = match read {
                     Read::Unreadable(diagnostic) => {
                         if report_rows {
-                            sink.send(&diagnostic);
+                            sink.send(diagnostic);
                         }
                         continue;
                     }
                     Read::Skipped => continue,
-                    Read::Parsed(row_no, parsed) => (row_no, parsed),
+                    Read::Parsed(row_no, parsed) => (*row_no, parsed),
                 };
                 if report_rows {
                     parsed.diagnostics.iter().for_each(|d| sink.send(d));
                 }
-                let Some(case) = parsed.case else { continue };
-                write_row(&mut batch_writer, &mut tally, file, sink, row_no, &case)?;
+                let Some(case) = &parsed.case else { continue };
+                write_row(&mut batch_writer, &mut tally, file, sink, row_no, case)?;
             }
+            // Back to the reading thread, which allocated the rows' text and frees it
+            // far faster than this thread can (no lock on the other thread's heap).
+            let _ = spent_sender.try_send(chunk);
         }
         Ok(tally)
     })
@@ -501,8 +505,23 @@ enum Read {
 }
 
 /// Reads and parses rows into chunks until the rows end or the writer stops listening.
-fn read_ahead(file: &LedgerFile, rows: Rows, sender: &SyncSender<Vec<Read>>) {
-    let mut chunk = Vec::with_capacity(CHUNK_ROWS);
+/// Chunks the writer has finished come back on `spent`, to be emptied and refilled.
+fn read_ahead(
+    file: &LedgerFile,
+    rows: Rows,
+    sender: &SyncSender<Vec<Read>>,
+    spent: &Receiver<Vec<Read>>,
+) {
+    let next_chunk = || {
+        spent.try_recv().map_or_else(
+            |_| Vec::with_capacity(CHUNK_ROWS),
+            |mut chunk| {
+                chunk.clear();
+                chunk
+            },
+        )
+    };
+    let mut chunk = next_chunk();
     for row in rows {
         chunk.push(match row {
             Err(diagnostic) => Read::Unreadable(diagnostic),
@@ -514,10 +533,7 @@ fn read_ahead(file: &LedgerFile, rows: Rows, sender: &SyncSender<Vec<Read>>) {
         });
         if chunk.len() == CHUNK_ROWS
             && sender
-                .send(std::mem::replace(
-                    &mut chunk,
-                    Vec::with_capacity(CHUNK_ROWS),
-                ))
+                .send(std::mem::replace(&mut chunk, next_chunk()))
                 .is_err()
         {
             return;

@@ -50,7 +50,10 @@ pub(super) fn import_options(read: &ReadArgs, dry_run: bool) -> ImportOptions {
                 KindArg::Reconsideration => Kind::Reconsideration,
                 KindArg::Litigation => Kind::Litigation,
             }),
-            unit: read.unit.as_deref().map(cell::normalise),
+            unit: read
+                .unit
+                .as_deref()
+                .map(|u| cell::normalise(u).into_owned()),
             sheet: read.sheet.clone(),
             units: None,
         })

@@ -56,7 +56,7 @@ fn unit_filter(ledger: &crate::ledger::Ledger, unit: Option<&str>) -> Result<Opt
     };
     let registry = ledger.unit_registry()?;
     if registry.is_empty() {
-        return Ok(Some(unit));
+        return Ok(Some(unit.into_owned()));
     }
     match registry.resolve(&unit) {
         crate::model::Resolved::Unit(name) => Ok(Some(name.to_owned())),

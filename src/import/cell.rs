@@ -1,6 +1,8 @@
 //! Reading one cell: normalisation, dates and booleans as offices write them, and the
 //! typed values a workbook gives.
 
+use std::borrow::Cow;
+
 use crate::model::period::iso;
 use chrono::{Days, NaiveDate};
 
@@ -20,13 +22,20 @@ impl Cell {
     /// `2021-08-31`, booleans as 是/否.
     #[must_use]
     pub fn text(&self) -> String {
-        match self {
+        self.text_ref().into_owned()
+    }
+
+    /// [`Cell::text`], borrowed from the cell when nothing in it needs mapping: what is
+    /// only parsed (dates, yes/no, outcomes) is never copied.
+    #[must_use]
+    pub fn text_ref(&self) -> Cow<'_, str> {
+        Cow::Owned(match self {
             Cell::Empty => String::new(),
-            Cell::Text(text) => normalise(text),
+            Cell::Text(text) => return normalise(text),
             Cell::Number(n) => number_text(*n),
             Cell::Date(date) => iso(*date),
             Cell::Bool(b) => (if *b { "是" } else { "否" }).to_owned(),
-        }
+        })
     }
 
     #[must_use]
@@ -81,14 +90,14 @@ pub fn is_scientific_notation(text: &str) -> bool {
 /// Trims (U+3000 included) and turns full-width digits, letters, brackets and the
 /// punctuation of dates into half-width, so `２０２１．８．３１` reads like `2021.8.31`.
 #[must_use]
-pub fn normalise(raw: &str) -> String {
+pub fn normalise(raw: &str) -> Cow<'_, str> {
     let trimmed = raw.trim();
     // Full-width forms (U+FF01–U+FF5E) start with byte 0xEF in UTF-8 and the ideographic
     // space (U+3000) with 0xE3: without either, there is nothing to map.
     if !trimmed.bytes().any(|b| b == 0xEF || b == 0xE3) {
-        return trimmed.to_owned();
+        return Cow::Borrowed(trimmed);
     }
-    half_width(trimmed)
+    Cow::Owned(half_width(trimmed))
 }
 
 fn half_width(text: &str) -> String {

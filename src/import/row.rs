@@ -3,6 +3,8 @@
 //! Each bad cell is reported on its own, then the consistency rules of SPEC §2.5 run
 //! on what could be read, so a clerk fixes a row in one pass.
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 
 use super::cell::{self, BOOLEAN_STYLES, Cell, DATE_STYLES};
@@ -46,6 +48,11 @@ impl RowReader<'_> {
         self.cell(field).map(Cell::text)
     }
 
+    /// [`RowReader::text`] for a cell that is only parsed, not kept: borrowed when it can be.
+    fn text_ref(&self, field: Field) -> Option<Cow<'_, str>> {
+        self.cell(field).map(Cell::text_ref)
+    }
+
     fn report(&mut self, severity: Severity, field: Option<Field>, message: String) {
         let column = field
             .and_then(|f| self.file.header_of(f))
@@ -75,7 +82,7 @@ impl RowReader<'_> {
             Cell::Number(n) => {
                 cell::excel_serial_date(*n).or_else(|| cell::parse_date(&cell::number_text(*n)))
             }
-            other => cell::parse_date(&other.text()),
+            other => cell::parse_date(&other.text_ref()),
         };
         if date.is_none() {
             let text = self.text(field).unwrap_or_default();
@@ -85,7 +92,7 @@ impl RowReader<'_> {
     }
 
     fn required_date(&mut self, field: Field) -> Option<NaiveDate> {
-        if self.text(field).is_none() {
+        if self.cell(field).is_none() {
             self.error(field, "a date is required here".to_owned());
             return None;
         }
@@ -96,9 +103,9 @@ impl RowReader<'_> {
         if let Cell::Bool(value) = self.cell(field)? {
             return Some(*value);
         }
-        let text = self.text(field)?;
-        let value = cell::parse_bool(&text);
+        let value = cell::parse_bool(&self.text_ref(field)?);
         if value.is_none() {
+            let text = self.text(field).unwrap_or_default();
             self.error(
                 field,
                 format!("`{text}` is not yes or no (use {BOOLEAN_STYLES})"),
@@ -108,9 +115,9 @@ impl RowReader<'_> {
     }
 
     fn outcome(&mut self, kind: Kind) -> Option<Outcome> {
-        let text = self.text(Field::Outcome)?;
-        let outcome = Outcome::parse(kind, &text);
+        let outcome = Outcome::parse(kind, &self.text_ref(Field::Outcome)?);
         if outcome.is_none() {
+            let text = self.text(Field::Outcome).unwrap_or_default();
             let accepted: Vec<&str> = Outcome::accepted(kind).map(Outcome::name).collect();
             self.error(
                 Field::Outcome,
@@ -269,7 +276,7 @@ impl Reading {
             opened_on: r.required_date(opened_field),
             accepted_on: r.date(Field::AcceptedOn),
             closed_on: r.date(Field::ClosedOn),
-            outcome_given: r.text(Field::Outcome).is_some(),
+            outcome_given: r.cell(Field::Outcome).is_some(),
             outcome: r.outcome(kind),
             corrected: r.boolean(Field::Corrected),
             respondent: r.text(Field::Respondent),

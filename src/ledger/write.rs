@@ -12,9 +12,7 @@ use rusqlite::{
 };
 
 use super::Ledger;
-use super::case_row::{
-    self, CASE_COLUMN_COUNT, CASE_COLUMNS, CURRENT_COLUMN_COUNT, CURRENT_COLUMNS, Sql,
-};
+use super::case_row::{self, CASE_COLUMNS, CURRENT_COLUMN_COUNT, CURRENT_COLUMNS, Sql};
 use super::read::END_OF_TIME;
 use super::schema::{BATCHES, CASES, SIGHTINGS, VERSIONS};
 use crate::model::period::iso;
@@ -84,8 +82,25 @@ pub enum Listed {
 }
 
 /// One import in progress. Dropped without [`Writer::commit`], it writes nothing.
+///
+/// Foreign keys are not enforced while it writes: every row it inserts refers to a case
+/// and a batch it has just inserted or found in the same transaction, and checking that
+/// again costs a large import a twelfth of its time. They are enforced again once it is
+/// done, for undo and everything else.
 pub struct Writer<'a> {
-    tx: Transaction<'a>,
+    conn: &'a Connection,
+    /// `None` once committed or rolled back.
+    tx: Option<Transaction<'a>>,
+}
+
+impl Drop for Writer<'_> {
+    fn drop(&mut self) {
+        if let Some(tx) = self.tx.take() {
+            let _ = tx.rollback();
+        }
+        // Outside the transaction, where the pragma takes effect.
+        let _ = self.conn.pragma_update(None, "foreign_keys", true);
+    }
 }
 
 /// The rows of one batch being written, with the statements every row runs prepared
@@ -100,7 +115,8 @@ pub struct BatchWriter<'w> {
     current_update: Statement<'w>,
     sight_insert: Statement<'w>,
     sight_select: Statement<'w>,
-    version_insert: Statement<'w>,
+    /// The version insert of each kind (see [`case_row::written_columns`]).
+    version_insert: [Statement<'w>; 2],
     /// Whether the previous row was a new case. A first import is all new cases, a
     /// re-import all known ones: the next row is tried the way the last one went, so
     /// either costs one index search per row.
@@ -116,6 +132,15 @@ fn current_update_sql() -> String {
         "UPDATE {CASES} SET ({CURRENT_COLUMNS}) = ({}) WHERE id = ?",
         slots(CURRENT_COLUMN_COUNT)
     )
+}
+
+/// Inserts a version of a case of `kind`, its other columns left NULL.
+fn version_insert(conn: &Connection, kind: Kind) -> Result<Statement<'_>> {
+    let columns = case_row::written_columns(kind);
+    Ok(conn.prepare(&format!(
+        "INSERT INTO {VERSIONS} (case_id, batch_id, as_of, source_row, {columns}) VALUES ({})",
+        slots(4 + columns.split(',').count())
+    ))?)
 }
 
 /// The latest version of a case as of a date, with its id (see [`state_before`]).
@@ -136,10 +161,13 @@ impl Ledger {
                 self.path.as_deref().unwrap_or(Path::new("")).display()
             );
         }
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .context("cannot start writing the ledger (is another import running?)")?;
+        let conn = &self.conn;
+        conn.pragma_update(None, "foreign_keys", false)?;
+        let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate);
+        let writer = Writer {
+            conn,
+            tx: Some(tx.context("cannot start writing the ledger (is another import running?)")?),
+        };
         if let Some(path) = &self.path
             && !path.exists()
         {
@@ -148,7 +176,7 @@ impl Ledger {
                 path.display()
             );
         }
-        Ok(Writer { tx })
+        Ok(writer)
     }
 }
 
@@ -163,7 +191,7 @@ impl Writer<'_> {
             "SELECT id, file, as_of FROM {BATCHES} WHERE sha256 = ?1 AND sheet IS ?2 ORDER BY id LIMIT 1"
         );
         Ok(self
-            .tx
+            .conn
             .prepare_cached(&sql)?
             .query_row(params![sha256, sheet], |r| {
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?))
@@ -177,7 +205,7 @@ impl Writer<'_> {
             "INSERT INTO {BATCHES} (file, sheet, sha256, kind, as_of, imported_at) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
         );
-        self.tx.prepare_cached(&sql)?.execute(params![
+        self.conn.prepare_cached(&sql)?.execute(params![
             batch.file,
             batch.sheet,
             batch.sha256,
@@ -185,8 +213,8 @@ impl Writer<'_> {
             batch.as_of,
             batch.imported_at
         ])?;
-        let id = self.tx.last_insert_rowid();
-        let late: bool = self.tx.query_row(
+        let id = self.conn.last_insert_rowid();
+        let late: bool = self.conn.query_row(
             &format!("SELECT EXISTS (SELECT 1 FROM {BATCHES} WHERE as_of > ?1)"),
             [batch.as_of],
             |r| r.get(0),
@@ -203,7 +231,7 @@ impl Writer<'_> {
         let sql = format!(
             "UPDATE {BATCHES} SET rows = ?2, new_cases = ?3, changed = ?4, unchanged = ?5 WHERE id = ?1"
         );
-        self.tx.prepare_cached(&sql)?.execute(params![
+        self.conn.prepare_cached(&sql)?.execute(params![
             batch_id,
             tally.rows as i64,
             tally.new as i64,
@@ -215,7 +243,7 @@ impl Writer<'_> {
 
     /// Prepares the per-row statements for writing the rows of `batch`.
     pub fn rows(&self, batch: BatchRef) -> Result<BatchWriter<'_>> {
-        let conn: &Connection = &self.tx;
+        let conn: &Connection = self.conn;
         Ok(BatchWriter {
             conn,
             batch,
@@ -236,22 +264,27 @@ impl Writer<'_> {
             sight_select: conn.prepare(&format!(
                 "SELECT source_row FROM {SIGHTINGS} WHERE case_id = ?1 AND batch_id = ?2"
             ))?,
-            version_insert: conn.prepare(&format!(
-                "INSERT INTO {VERSIONS} (case_id, batch_id, as_of, source_row, {CASE_COLUMNS}) \
-                 VALUES ({})",
-                slots(4 + CASE_COLUMN_COUNT)
-            ))?,
+            version_insert: [
+                version_insert(conn, Kind::Reconsideration)?,
+                version_insert(conn, Kind::Litigation)?,
+            ],
             expect_new: true,
         })
     }
 
-    pub fn commit(self) -> Result<()> {
-        self.tx.commit().context("cannot commit the import")
+    pub fn commit(mut self) -> Result<()> {
+        match self.tx.take() {
+            Some(tx) => tx.commit().context("cannot commit the import"),
+            None => Ok(()),
+        }
     }
 
     /// Discards everything this writer did.
-    pub fn rollback(self) -> Result<()> {
-        self.tx.rollback().context("cannot roll back the import")
+    pub fn rollback(mut self) -> Result<()> {
+        match self.tx.take() {
+            Some(tx) => tx.rollback().context("cannot roll back the import"),
+            None => Ok(()),
+        }
     }
 }
 
@@ -354,7 +387,11 @@ impl BatchWriter<'_> {
             str_sql(&self.as_of),
             int_sql(i64::from(source_row)),
         ];
-        self.version_insert.execute(params_from_iter(
+        let kind = match case.kind() {
+            Kind::Reconsideration => 0,
+            Kind::Litigation => 1,
+        };
+        self.version_insert[kind].execute(params_from_iter(
             head.into_iter().chain(case_row::to_values(case)),
         ))?;
         Ok(())
@@ -536,6 +573,24 @@ mod tests {
             "listed twice"
         );
         recorded
+    }
+
+    #[test]
+    fn foreign_keys_are_enforced_again_once_an_import_is_done() {
+        let enforced = |conn: &Connection| -> bool {
+            conn.pragma_query_value(None, "foreign_keys", |r| r.get(0))
+                .unwrap()
+        };
+        let mut ledger = Ledger::in_memory().unwrap();
+        assert!(enforced(&ledger.conn));
+        let writer = ledger.writer().unwrap();
+        assert!(!enforced(writer.conn));
+        writer.commit().unwrap();
+        assert!(enforced(&ledger.conn));
+        drop(ledger.writer().unwrap());
+        assert!(enforced(&ledger.conn));
+        ledger.writer().unwrap().rollback().unwrap();
+        assert!(enforced(&ledger.conn));
     }
 
     #[test]
