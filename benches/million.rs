@@ -254,13 +254,23 @@ fn main() {
         .nth(1)
         .and_then(|n| n.parse().ok())
         .unwrap_or(1_000_000);
-    let dir = tempfile::tempdir().expect("temporary folder");
+    // `--keep DIR` leaves the files and ledgers in DIR, for profiling a step on its own.
+    let kept = std::env::args()
+        .skip_while(|a| a != "--keep")
+        .nth(1)
+        .map(PathBuf::from);
+    let temporary = tempfile::tempdir().expect("temporary folder");
+    let dir = kept.as_deref().unwrap_or(temporary.path());
+    std::fs::create_dir_all(dir).expect("the folder for --keep");
+    for old in ["ledger.sqlite", "plain.sqlite"] {
+        let _ = std::fs::remove_file(dir.join(old));
+    }
     let mut run = Run {
         bin: PathBuf::from(env!("CARGO_BIN_EXE_caseledger")),
-        ledger: dir.path().join("ledger.sqlite"),
-        plain: dir.path().join("plain.sqlite"),
-        first: dir.path().join("复议台账_2021-12-31.csv"),
-        later: dir.path().join("复议台账_2022-01-07.csv"),
+        ledger: dir.join("ledger.sqlite"),
+        plain: dir.join("plain.sqlite"),
+        first: dir.join("复议台账_2021-12-31.csv"),
+        later: dir.join("复议台账_2022-01-07.csv"),
         sqlite: Command::new("sqlite3").arg("--version").output().is_ok(),
         table: String::new(),
     };
@@ -337,7 +347,7 @@ fn main() {
         every_year,
         group_by.map(|t| ("sqlite3 GROUP BY", t)),
     );
-    if let Some(pandas) = pandas(&first, &dir.path().join("pandas.sqlite")) {
+    if let Some(pandas) = pandas(&first, &dir.join("pandas.sqlite")) {
         run.row(
             "first import, vs pandas",
             import,
