@@ -76,8 +76,8 @@ pub fn excel_serial_date(serial: f64) -> Option<NaiveDate> {
 /// what a long case number becomes when a cell was not formatted as text.
 #[must_use]
 pub fn is_scientific_notation(text: &str) -> bool {
-    let upper = text.to_ascii_uppercase();
-    let Some((mantissa, exponent)) = upper.split_once('E') else {
+    // Checked on every case number, nearly all of them Chinese: no copy to upper-case.
+    let Some((mantissa, exponent)) = text.split_once(['E', 'e']) else {
         return false;
     };
     let exponent = exponent.strip_prefix('+').unwrap_or(exponent);
@@ -92,34 +92,39 @@ pub fn is_scientific_notation(text: &str) -> bool {
 #[must_use]
 pub fn normalise(raw: &str) -> Cow<'_, str> {
     let trimmed = raw.trim();
-    // Full-width forms (U+FF01–U+FF5E) start with byte 0xEF in UTF-8 and the ideographic
-    // space (U+3000) with 0xE3: without either, there is nothing to map.
-    if !trimmed.bytes().any(|b| b == 0xEF || b == 0xE3) {
+    // In UTF-8 the full-width forms (U+FF01–U+FF5E) are EF BC xx or EF BD xx and the
+    // ideographic space (U+3000) is E3 80 80: without either there is nothing to map, as
+    // in most cells, 〔2021〕 included (E3 80 94).
+    let mapped = trimmed
+        .as_bytes()
+        .windows(3)
+        .any(|w| matches!(w, [0xEF, 0xBC | 0xBD, _] | [0xE3, 0x80, 0x80]));
+    if !mapped {
         return Cow::Borrowed(trimmed);
     }
     Cow::Owned(half_width(trimmed))
 }
 
 fn half_width(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '０'..='９'
-            | 'Ａ'..='Ｚ'
-            | 'ａ'..='ｚ'
-            | '（'
-            | '）'
-            | '［'
-            | '］'
-            | '｛'
-            | '｝'
-            | '．'
-            | '／'
-            | '－'
-            | '：' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            '\u{3000}' => ' ',
-            other => other,
-        })
-        .collect()
+    let mut mapped = String::with_capacity(text.len());
+    mapped.extend(text.chars().map(|c| match c {
+        '０'..='９'
+        | 'Ａ'..='Ｚ'
+        | 'ａ'..='ｚ'
+        | '（'
+        | '）'
+        | '［'
+        | '］'
+        | '｛'
+        | '｝'
+        | '．'
+        | '／'
+        | '－'
+        | '：' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        other => other,
+    }));
+    mapped
 }
 
 /// The date styles a clerk may use, for error messages.
@@ -301,7 +306,8 @@ mod tests {
     #[test]
     fn the_quick_path_of_normalise_maps_like_the_full_one() {
         let alphabet = [
-            'a', '1', ' ', '\u{3000}', '２', 'Ｚ', '都', '〔', '（', '－', '：', '年',
+            'a', '1', ' ', '\u{3000}', '２', 'Ｚ', '都', '〔', '（', '－', '：', '年', '，', '、',
+            'ｦ',
         ];
         let mut checked = 0;
         for a in alphabet {

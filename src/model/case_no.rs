@@ -62,15 +62,19 @@ impl fmt::Display for CaseNo {
 /// full-width digits and letters become half-width.
 #[must_use]
 pub fn match_key(text: &str) -> String {
-    text.chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
-            '（' | '〔' | '[' | '［' | '【' | '(' | '〈' => '(',
-            '）' | '〕' | ']' | '］' | '】' | ')' | '〉' => ')',
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            other => other,
-        })
-        .collect()
+    // Never longer than the text: sized once rather than grown character by character.
+    let mut key = String::with_capacity(text.len());
+    key.extend(
+        text.chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| match c {
+                '（' | '〔' | '[' | '［' | '【' | '(' | '〈' => '(',
+                '）' | '〕' | ']' | '］' | '】' | ')' | '〉' => ')',
+                '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+                other => other,
+            }),
+    );
+    key
 }
 
 /// A court's case-type code (类型代字) and the instance it implies; `None` for codes of
