@@ -163,11 +163,13 @@ impl Ledger {
         }
         let conn = &self.conn;
         conn.pragma_update(None, "foreign_keys", false)?;
-        let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate);
-        let writer = Writer {
-            conn,
-            tx: Some(tx.context("cannot start writing the ledger (is another import running?)")?),
-        };
+        // Built before the transaction starts, so that its drop restores the foreign keys
+        // even when the transaction cannot start.
+        let mut writer = Writer { conn, tx: None };
+        writer.tx = Some(
+            Transaction::new_unchecked(conn, TransactionBehavior::Immediate)
+                .context("cannot start writing the ledger (is another import running?)")?,
+        );
         if let Some(path) = &self.path
             && !path.exists()
         {
