@@ -8,10 +8,33 @@ use rusqlite::types::{ToSqlOutput, Value, ValueRef};
 use crate::model::period::iso;
 use crate::model::{Case, CaseNo, Countable, CountableFacts, Facts, Instance, Kind, Outcome};
 
-/// The case columns of `versions`, in the order of [`to_values`] and [`from_row`].
-pub const CASE_COLUMNS: &str = "case_no, unit, matter, closed_on, outcome, lead, note, \
-     respondent, received_on, accepted_on, corrected, \
-     instance, court, defendant, filed_on, hearing_on, head_appeared, head_name, head_title, lost";
+/// The columns of `versions` every case fills, then those of each kind: one list, from
+/// which both [`CASE_COLUMNS`] and [`written_columns`] are built.
+macro_rules! shared_columns {
+    () => {
+        "case_no, unit, matter, closed_on, outcome, lead, note"
+    };
+}
+macro_rules! reconsideration_columns {
+    () => {
+        "respondent, received_on, accepted_on, corrected"
+    };
+}
+macro_rules! litigation_columns {
+    () => {
+        "instance, court, defendant, filed_on, hearing_on, head_appeared, head_name, \
+         head_title, lost"
+    };
+}
+
+/// The case columns of `versions`, in the order of [`from_row`].
+pub const CASE_COLUMNS: &str = concat!(
+    shared_columns!(),
+    ", ",
+    reconsideration_columns!(),
+    ", ",
+    litigation_columns!()
+);
 
 /// Number of columns in [`CASE_COLUMNS`].
 pub const CASE_COLUMN_COUNT: usize = 20;
@@ -53,20 +76,9 @@ fn flag(value: Option<bool>) -> Sql<'static> {
 /// binding them would cost a large import a tenth of its time.
 #[must_use]
 pub fn written_columns(kind: Kind) -> &'static str {
-    macro_rules! shared {
-        () => {
-            "case_no, unit, matter, closed_on, outcome, lead, note, "
-        };
-    }
     match kind {
-        Kind::Reconsideration => {
-            concat!(shared!(), "respondent, received_on, accepted_on, corrected")
-        }
-        Kind::Litigation => concat!(
-            shared!(),
-            "instance, court, defendant, filed_on, hearing_on, head_appeared, head_name, \
-             head_title, lost"
-        ),
+        Kind::Reconsideration => concat!(shared_columns!(), ", ", reconsideration_columns!()),
+        Kind::Litigation => concat!(shared_columns!(), ", ", litigation_columns!()),
     }
 }
 
