@@ -37,7 +37,8 @@ pub enum Command {
     Benchmark(BenchmarkArgs),
     /// Import the shipped sample into a temporary ledger and print its report
     Demo(DemoArgs),
-    /// Check files as import would, without a ledger and without writing anything
+    /// Check files as import would, writing nothing; with --ledger, also against that
+    /// ledger's unit registry and outcome spellings
     Check(CheckArgs),
     /// List every import (batch) with what it changed
     Batches(BatchesArgs),

@@ -11,7 +11,7 @@ use anyhow::Result;
 use chrono::NaiveDate;
 
 use crate::import::{
-    self, Diagnostic, LedgerFile, ParsedRow, Part, ReadOptions, Rows, Severity, source,
+    self, Diagnostic, LedgerFile, ParsedRow, Part, ReadOptions, Rows, Severity, non_case, source,
 };
 use crate::ledger::{BatchRef, BatchTally, BatchWriter, Ledger, Listed, NewBatch, Writer};
 use crate::model::{Case, Kind};
@@ -148,6 +148,7 @@ impl Sink<'_> {
         match diagnostic.severity {
             Severity::Error => self.errors += 1,
             Severity::Warning => self.warnings += 1,
+            Severity::Note => {}
         }
         self.observer.diagnostic(diagnostic);
     }
@@ -219,7 +220,7 @@ fn expand(paths: &[PathBuf], sink: &mut Sink) -> Vec<PathBuf> {
         match source::expand(std::slice::from_ref(path)) {
             Ok(found) if found.is_empty() => sink.send(&Diagnostic::file_error(
                 &display,
-                "no .csv, .tsv, .xlsx, .xlsm or .xls files in this folder",
+                "no .csv, .tsv, .xlsx, .xlsm, .xls, .xlsb, .ods or .et files in this folder",
             )),
             Ok(found) => files.extend(found),
             Err(e) => sink.send(&Diagnostic::file_error(
@@ -324,6 +325,7 @@ fn import_part(
     let (file, rows) = match open(source, &options.read, sink) {
         Opened::Ledger(file, rows) => {
             file.warnings.iter().for_each(|w| sink.send(w));
+            file.notes.iter().for_each(|n| sink.send(n));
             (file, rows)
         }
         Opened::NotALedger => {
@@ -464,6 +466,7 @@ fn write_rows(
         let mut tally = BatchTally::default();
         let mut batch_writer = writer.rows(*batch)?;
         let mut read_so_far = 0;
+        let mut not_cases = Vec::new();
         for chunk in receiver {
             for read in &chunk {
                 read_so_far += 1;
@@ -481,12 +484,22 @@ fn write_rows(
                 if report_rows {
                     parsed.diagnostics.iter().for_each(|d| sink.send(d));
                 }
+                if let Some(why) = parsed.not_a_case {
+                    not_cases.push((row_no, why));
+                }
                 let Some(case) = &parsed.case else { continue };
                 write_row(&mut batch_writer, &mut tally, file, sink, row_no, case)?;
             }
             // Back to the reading thread, which allocated the rows' text and frees it
             // far faster than this thread can (no lock on the other thread's heap).
             let _ = spent_sender.try_send(chunk);
+        }
+        if !not_cases.is_empty() {
+            sink.send(&Diagnostic {
+                severity: Severity::Note,
+                cell: file.cell_ref(0, None),
+                ..Diagnostic::file_error(&file.display, non_case::note(&not_cases))
+            });
         }
         Ok(tally)
     })

@@ -1,8 +1,11 @@
-//! `caseledger check`: everything import checks, with no ledger and nothing written —
-//! what an office runs before it sends its weekly file.
+//! `caseledger check`: everything import checks, with nothing written — what an office
+//! runs before it sends its weekly file. It needs no ledger; given one (`--ledger`), it
+//! also applies that ledger's unit registry and outcome spellings, as import would.
 
 use std::io::Write;
+use std::path::Path;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use anyhow::{Context, Result};
 
@@ -28,8 +31,15 @@ impl Observer for Listing<'_> {
     }
 }
 
-pub fn run(args: &CheckArgs, out: &mut dyn Write) -> Result<ExitCode> {
-    let options = import_options(&args.read, true);
+pub fn run(ledger: Option<&Path>, args: &CheckArgs, out: &mut dyn Write) -> Result<ExitCode> {
+    let mut options = import_options(&args.read, true);
+    if let Some(path) = ledger {
+        let ledger = Ledger::open_existing(path)?;
+        let registry = ledger.unit_registry()?;
+        if !registry.is_empty() {
+            options.read.units = Some(Arc::new(registry));
+        }
+    }
     // A throw-away ledger on disk, not in memory: a large file must not fill the memory.
     let dir = tempfile::tempdir().context("cannot create a temporary folder")?;
     let mut ledger = Ledger::open_or_create(&dir.path().join("check.sqlite"))?;

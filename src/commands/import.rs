@@ -109,9 +109,9 @@ pub(super) fn finish(
     } else {
         writeln!(
             out,
-            "{verb} {batches} {} ({} rows: {} new, {} changed, {} unchanged) into {ledger}{}",
+            "{verb} {batches} {} ({}: {} new, {} changed, {} unchanged) into {ledger}{}",
             if batches == 1 { "file" } else { "files" },
-            total.rows,
+            plural(total.rows, "row", "rows"),
             total.new,
             total.changed,
             total.unchanged,

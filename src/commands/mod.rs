@@ -31,7 +31,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         Command::Trend(args) => trend::run(&ledger_path, &args, out),
         Command::Benchmark(args) => benchmark::run(&ledger_path, &args, out),
         Command::Demo(args) => demo::run(&args, out),
-        Command::Check(args) => check::run(&args, out),
+        Command::Check(args) => check::run(cli.ledger.as_deref(), &args, out),
         Command::Batches(args) => batches::list(&ledger_path, &args, out),
         Command::Undo(args) => batches::undo(&ledger_path, &args, out),
         Command::History(args) => history::run(&ledger_path, &args, out),

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::import::Diagnostic;
+use crate::import::{Diagnostic, Severity};
 use crate::ingest::{Observer, Progress};
 
 /// Below this much input a bar would only flicker.
@@ -80,7 +80,7 @@ impl Console {
 
 impl Observer for Console {
     fn diagnostic(&mut self, diagnostic: &Diagnostic) {
-        if !diagnostic.is_error() {
+        if diagnostic.severity == Severity::Warning {
             if diagnostic.file != self.warnings_file {
                 self.close_warnings();
                 diagnostic.file.clone_into(&mut self.warnings_file);

@@ -15,6 +15,8 @@ pub enum Cell {
     Number(f64),
     Date(NaiveDate),
     Bool(bool),
+    /// An Excel error value such as `#REF!` or `#N/A`: never a value of the ledger.
+    Error(String),
 }
 
 impl Cell {
@@ -35,7 +37,32 @@ impl Cell {
             Cell::Number(n) => number_text(*n),
             Cell::Date(date) => iso(*date),
             Cell::Bool(b) => (if *b { "是" } else { "否" }).to_owned(),
+            Cell::Error(code) => code.clone(),
         })
+    }
+
+    /// The Excel error value the cell holds (`#REF!`, `#N/A` …): a workbook's error cell,
+    /// or the same text in a CSV that Excel saved from a sheet with errors.
+    #[must_use]
+    pub fn excel_error(&self) -> Option<&str> {
+        const CODES: &[&str] = &[
+            "#REF!",
+            "#N/A",
+            "#VALUE!",
+            "#DIV/0!",
+            "#NAME?",
+            "#NULL!",
+            "#NUM!",
+            "#SPILL!",
+            "#CALC!",
+            "#GETTING_DATA",
+            "#DATA!",
+        ];
+        match self {
+            Cell::Error(code) => Some(code),
+            Cell::Text(text) => CODES.iter().copied().find(|c| *c == text.trim()),
+            _ => None,
+        }
     }
 
     #[must_use]

@@ -93,6 +93,15 @@ const LITIGATION: &[ColumnSpec] = &[
     spec(Field::Note, &["备注"], false),
 ];
 
+/// Columns every template has that hold nothing of a case: not listed as unknown.
+const LAYOUT: &[&str] = &["序号", "no."];
+
+/// Whether a header is a template's row-numbering column (序号).
+#[must_use]
+pub fn is_layout(header: &str) -> bool {
+    LAYOUT.contains(&header_key(header).as_str())
+}
+
 /// Columns of personal names (申请人, 原告, 第三人): recognised so that they are never read.
 const PERSONAL: &[&str] = &[
     "申请人",
@@ -129,6 +138,24 @@ impl Field {
             Field::HeadTitle => "head_title",
             Field::Lost => "lost",
         }
+    }
+}
+
+impl Field {
+    /// Whether the field is kept as written, not parsed into a date, flag, outcome or key.
+    #[must_use]
+    pub fn is_free_text(self) -> bool {
+        matches!(
+            self,
+            Field::Respondent
+                | Field::Matter
+                | Field::Lead
+                | Field::Note
+                | Field::Court
+                | Field::Defendant
+                | Field::HeadName
+                | Field::HeadTitle
+        )
     }
 }
 

@@ -138,7 +138,7 @@ impl Iterator for CsvRows {
                         .next_back()
                         .is_some_and(|c| c.contains(&b'\n')),
                 };
-                Some(self.cells(row).map(|cells| RawRow { row, cells }))
+                Some(self.cells(row).map(|cells| RawRow::new(row, cells)))
             }
         }
     }

@@ -5,6 +5,9 @@ use std::fmt;
 /// Whether a finding blocks the import.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
+    /// How the file was read (rows that are not cases, the unit taken from a title):
+    /// said once per file, never counted as a problem.
+    Note,
     Warning,
     Error,
 }
@@ -59,6 +62,7 @@ impl fmt::Display for Diagnostic {
         let severity = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "note",
         };
         write!(f, ": {severity}: {}", self.message)
     }

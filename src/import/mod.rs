@@ -11,6 +11,8 @@ pub mod columns;
 mod csv_rows;
 pub mod decode;
 pub mod diagnostic;
+mod header;
+pub mod non_case;
 mod row;
 pub mod source;
 mod table;
@@ -30,12 +32,36 @@ pub use row::ParsedRow;
 
 use crate::model::{Case, Kind, UnitRegistry};
 use columns::KindEvidence;
+use header::{HeaderBlock, Top};
 
 /// One row of a spreadsheet: its own row number and its cells.
 #[derive(Debug, Clone)]
 pub struct RawRow {
     pub row: u32,
     pub cells: Vec<Cell>,
+    /// Cells that hold a value written once in a merged range above them.
+    pub merged: Vec<MergedCell>,
+}
+
+impl RawRow {
+    #[must_use]
+    pub fn new(row: u32, cells: Vec<Cell>) -> RawRow {
+        RawRow {
+            row,
+            cells,
+            merged: Vec::new(),
+        }
+    }
+}
+
+/// A cell whose value comes from the top-left cell of a merged range (单位 written once
+/// for a block of rows): problems with the value are reported where the clerk wrote it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MergedCell {
+    pub column: usize,
+    /// The row and column of the merge's top-left cell.
+    pub from_row: u32,
+    pub from_column: usize,
 }
 
 /// A stream of rows from one file or sheet.
@@ -54,9 +80,6 @@ pub struct ReadOptions {
     pub units: Option<Arc<UnitRegistry>>,
 }
 
-/// How far down to look for the header row below title rows (e.g. 「2021年行政复议案件台账」).
-const HEADER_SEARCH_ROWS: usize = 10;
-
 /// A ledger file (or one sheet of a workbook) whose kind and columns are known.
 #[derive(Debug)]
 pub struct LedgerFile {
@@ -65,7 +88,7 @@ pub struct LedgerFile {
     /// The workbook sheet, for Excel files.
     pub sheet: Option<String>,
     pub kind: Kind,
-    /// The row of the header (1 unless title rows precede it).
+    /// The last row of the header block (1 unless title or group rows precede it).
     pub header_row: u32,
     /// For each column, the field it holds (None: ignored).
     fields: Vec<Option<Field>>,
@@ -77,8 +100,15 @@ pub struct LedgerFile {
     pub personal_columns: Vec<String>,
     /// Warnings about the header itself, for the caller to pass on.
     pub warnings: Vec<Diagnostic>,
+    /// Notes about how the file was read (the unit taken from its title …).
+    pub notes: Vec<Diagnostic>,
     unit_default: Option<String>,
     units: Option<Arc<UnitRegistry>>,
+    /// Whether the format records merged cells (xlsx, xls): if not, a required cell left
+    /// empty may have been merged, and the message says how to keep the merge.
+    merges_known: bool,
+    /// Merged cells already reported, so that a bad value written once is named once.
+    reported_merges: std::sync::Mutex<std::collections::HashSet<(u32, usize, String)>>,
 }
 
 /// Where rows come from within a file: the whole file, or one sheet of a workbook.
@@ -101,10 +131,12 @@ pub fn contents(path: &Path, display: &str, options: &ReadOptions) -> Result<Con
         "csv" | "tsv" => Ok(Contents {
             parts: vec![Part::File],
         }),
-        "xlsx" | "xlsm" | "xls" => workbook::sheets(path, display, options.sheet.as_deref()),
+        "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" | "et" => {
+            workbook::sheets(path, display, options.sheet.as_deref())
+        }
         _ => Err(Diagnostic::file_error(
             display,
-            "not a ledger file: expected .csv, .tsv, .xlsx, .xlsm or .xls",
+            "not a ledger file: expected .csv, .tsv, .xlsx, .xlsm, .xls, .xlsb, .ods or .et",
         )),
     }
 }
@@ -118,14 +150,19 @@ pub fn open(
     part: &Part,
     options: &ReadOptions,
 ) -> Result<Option<(LedgerFile, Rows)>, Vec<Diagnostic>> {
-    let (rows, sheet): (Rows, Option<String>) = match part {
+    let (rows, sheet, merges_known): (Rows, Option<String>, bool) = match part {
         Part::File => (
             Box::new(csv_rows::CsvRows::open(path, display).map_err(|d| vec![d])?),
             None,
+            false,
         ),
-        Part::Sheet(name) => (workbook::rows(path, display, name), Some(name.clone())),
+        Part::Sheet(name) => (
+            workbook::rows(path, display, name),
+            Some(name.clone()),
+            workbook::records_merges(path),
+        ),
     };
-    open_rows(path, display, rows, sheet, options)
+    open_rows(path, display, rows, sheet, merges_known, options)
 }
 
 /// Opens CSV or TSV bytes held in memory exactly as [`open`] opens a file called `name`
@@ -142,7 +179,7 @@ pub fn open_csv_bytes(
     let source = Box::new(std::io::Cursor::new(bytes));
     let rows = csv_rows::CsvRows::from_reader(source, display, csv_rows::is_tsv(name))
         .map_err(|d| vec![d])?;
-    open_rows(name, display, Box::new(rows), None, options)
+    open_rows(name, display, Box::new(rows), None, false, options)
 }
 
 fn open_rows(
@@ -150,18 +187,38 @@ fn open_rows(
     display: &str,
     mut rows: Rows,
     sheet: Option<String>,
+    merges_known: bool,
     options: &ReadOptions,
 ) -> Result<Option<(LedgerFile, Rows)>, Vec<Diagnostic>> {
-    let header = find_header(&mut rows, options.kind)?;
+    let kinds = options.kind.map_or(Kind::ALL.to_vec(), |k| vec![k]);
+    let (top, read_past) = header::find(&mut rows, &kinds)?;
     let named_sheet = options.sheet.is_some();
-    let header = match header {
-        Header::Guess(_) | Header::Empty if sheet.is_some() && !named_sheet => return Ok(None),
-        Header::Found(row) | Header::Guess(row) => row,
+    let instructions = sheet.as_deref().is_some_and(is_instructions_sheet);
+    let header = match top {
+        Top::Found(_) if instructions && !named_sheet => return Ok(None),
+        Top::Guess(_) | Top::Empty if sheet.is_some() && !named_sheet => return Ok(None),
+        Top::Found(header) | Top::Guess(header) => header,
         // An empty file (or sheet) holds nothing to import: skipped, and said so.
-        Header::Empty => return Ok(None),
+        Top::Empty => return Ok(None),
     };
-    let file = LedgerFile::from_header(path, display, sheet, &header, options)?;
+    let opened = Opened {
+        path,
+        display,
+        sheet,
+        merges_known,
+    };
+    let file = LedgerFile::from_header(&opened, &header, options)?;
+    let rows: Rows = if read_past.is_empty() {
+        rows
+    } else {
+        Box::new(read_past.into_iter().map(Ok).chain(rows))
+    };
     Ok(Some((file, rows)))
+}
+
+/// A sheet of instructions (填表说明) that may quote the headers it explains.
+fn is_instructions_sheet(name: &str) -> bool {
+    name.contains("说明")
 }
 
 fn extension(path: &Path) -> String {
@@ -171,90 +228,66 @@ fn extension(path: &Path) -> String {
         .unwrap_or_default()
 }
 
-/// What the top of a file looks like.
-enum Header {
-    /// A row that names a case-number column.
-    Found(RawRow),
-    /// No such row: the first non-blank row, whose missing columns will be reported.
-    Guess(RawRow),
-    Empty,
-}
-
-/// The first non-blank row that names a case-number column, within the first rows.
-fn find_header(rows: &mut Rows, kind: Option<Kind>) -> Result<Header, Vec<Diagnostic>> {
-    let kinds = kind.map_or(Kind::ALL.to_vec(), |k| vec![k]);
-    let mut first = None;
-    for _ in 0..HEADER_SEARCH_ROWS {
-        let Some(row) = rows.next() else { break };
-        let row = row.map_err(|d| vec![d])?;
-        if row.cells.iter().all(Cell::is_blank) {
-            continue;
-        }
-        let names_case_no = row.cells.iter().any(|c| {
-            let text = c.text();
-            kinds
-                .iter()
-                .any(|k| columns::field_for(*k, &text) == Some(Field::CaseNo))
-        });
-        if names_case_no {
-            return Ok(Header::Found(row));
-        }
-        first.get_or_insert(row);
-    }
-    Ok(first.map_or(Header::Empty, Header::Guess))
+/// Where a header was read from, for messages and the unit of the title.
+struct Opened<'a> {
+    path: &'a Path,
+    display: &'a str,
+    sheet: Option<String>,
+    merges_known: bool,
 }
 
 impl LedgerFile {
     fn from_header(
-        path: &Path,
-        display: &str,
-        sheet: Option<String>,
-        header: &RawRow,
+        opened: &Opened,
+        header: &HeaderBlock,
         options: &ReadOptions,
     ) -> Result<LedgerFile, Vec<Diagnostic>> {
-        let headers: Vec<String> = header.cells.iter().map(Cell::text).collect();
+        let (path, display, sheet) = (opened.path, opened.display, &opened.sheet);
+        let headers = &header.names;
         let at_header = |column: Option<&str>, message: String| Diagnostic {
-            row: Some(header.row),
+            row: Some(header.first_row),
             cell: sheet.as_ref().map(|s| format!("[{s}]")),
             column: column.map(str::to_owned),
             ..Diagnostic::file_error(display, message)
         };
         let kind = match options.kind {
             Some(kind) => kind,
-            None => detect_kind(path, &headers).map_err(|m| vec![at_header(None, m)])?,
+            None => detect_kind(path, headers).map_err(|m| vec![at_header(None, m)])?,
         };
 
-        let mut errors = Vec::new();
-        let mut fields = Vec::with_capacity(headers.len());
-        let mut seen: BTreeMap<Field, &str> = BTreeMap::new();
-        let (mut unknown_columns, mut personal_columns) = (Vec::new(), Vec::new());
-        for header_text in &headers {
-            let field = columns::field_for(kind, header_text);
-            match field {
-                Some(field) => {
-                    if let Some(earlier) = seen.insert(field, header_text) {
-                        errors.push(at_header(
-                            Some(header_text),
-                            format!(
-                                "columns `{earlier}` and `{header_text}` both give `{}`; keep one",
-                                field.key()
-                            ),
-                        ));
-                    }
-                }
-                None if header_text.is_empty() => {}
-                None if columns::is_personal(header_text) => {
-                    personal_columns.push(header_text.clone());
-                }
-                None => unknown_columns.push(header_text.clone()),
+        let ColumnMap {
+            fields,
+            seen,
+            unknown_columns,
+            personal_columns,
+            mut errors,
+        } = map_columns(kind, headers, &at_header);
+        let mut notes = Vec::new();
+        let title_unit = if seen.contains_key(&Field::Unit) || options.unit.is_some() {
+            Ok(None)
+        } else {
+            unit_from_title(opened, header, options.units.as_deref())
+        };
+        let (unit_default, unit_refused) = match title_unit {
+            Ok(Some((unit, note))) => {
+                notes.push(Diagnostic {
+                    severity: Severity::Note,
+                    row: None,
+                    ..at_header(None, note)
+                });
+                (Some(unit), false)
             }
-            fields.push(field);
-        }
+            Ok(None) => (options.unit.clone(), false),
+            Err(message) => {
+                errors.push(at_header(None, message));
+                (None, true)
+            }
+        };
         for field in columns::required(kind) {
-            let given_by_flag = field == Field::Unit && options.unit.is_some();
-            if !seen.contains_key(&field) && !given_by_flag {
+            let given = field == Field::Unit && (unit_default.is_some() || unit_refused);
+            if !seen.contains_key(&field) && !given {
                 let also = if field == Field::Unit {
-                    ", or give --unit"
+                    ", or give --unit (with a unit registry, a unit named in the title, sheet or file name is used)"
                 } else {
                     ""
                 };
@@ -284,16 +317,26 @@ impl LedgerFile {
         }
         Ok(LedgerFile {
             warnings,
+            notes,
             display: display.to_owned(),
-            sheet,
+            sheet: sheet.clone(),
             kind,
-            header_row: header.row,
+            header_row: header.last_row,
             fields,
-            headers,
+            headers: headers.clone(),
             unknown_columns,
             personal_columns,
-            unit_default: options.unit.clone(),
+            unit_default,
             units: options.units.clone(),
+            merges_known: opened.merges_known,
+            reported_merges: std::sync::Mutex::default(),
+        })
+    }
+
+    /// Whether this problem with a merged cell's value is reported for the first time.
+    fn first_report_of(&self, merged: &MergedCell, message: &str) -> bool {
+        self.reported_merges.lock().map_or(true, |mut seen| {
+            seen.insert((merged.from_row, merged.from_column, message.to_owned()))
         })
     }
 
@@ -349,6 +392,96 @@ impl LedgerFile {
             })
             .collect()
     }
+}
+
+/// What a header's names mean in one ledger kind.
+struct ColumnMap<'a> {
+    /// For each column, the field it holds.
+    fields: Vec<Option<Field>>,
+    /// Each field given, with the header that gives it.
+    seen: BTreeMap<Field, &'a str>,
+    unknown_columns: Vec<String>,
+    personal_columns: Vec<String>,
+    /// Two columns giving one field.
+    errors: Vec<Diagnostic>,
+}
+
+fn map_columns<'a>(
+    kind: Kind,
+    headers: &'a [String],
+    at_header: &dyn Fn(Option<&str>, String) -> Diagnostic,
+) -> ColumnMap<'a> {
+    let mut columns = ColumnMap {
+        fields: Vec::with_capacity(headers.len()),
+        seen: BTreeMap::new(),
+        unknown_columns: Vec::new(),
+        personal_columns: Vec::new(),
+        errors: Vec::new(),
+    };
+    for header_text in headers {
+        let field = columns::field_for(kind, header_text);
+        match field {
+            Some(field) => {
+                if let Some(earlier) = columns.seen.insert(field, header_text) {
+                    columns.errors.push(at_header(
+                        Some(header_text),
+                        format!(
+                            "columns `{earlier}` and `{header_text}` both give `{}`; keep one",
+                            field.key()
+                        ),
+                    ));
+                }
+            }
+            None if header_text.is_empty() || columns::is_layout(header_text) => {}
+            None if columns::is_personal(header_text) => {
+                columns.personal_columns.push(header_text.clone());
+            }
+            None => columns.unknown_columns.push(header_text.clone()),
+        }
+        columns.fields.push(field);
+    }
+    columns
+}
+
+/// The unit of a file without a unit column: the one registered unit its title rows,
+/// else its sheet name, else its file name names. `Ok(None)`: no registry, or no name.
+fn unit_from_title(
+    opened: &Opened,
+    header: &HeaderBlock,
+    registry: Option<&UnitRegistry>,
+) -> Result<Option<(String, String)>, String> {
+    let Some(registry) = registry.filter(|r| !r.is_empty()) else {
+        return Ok(None);
+    };
+    let file_name = opened
+        .path
+        .file_stem()
+        .map(|n| n.to_string_lossy().into_owned());
+    let places = [
+        ("the title", Some(header.titles.join(" "))),
+        ("the sheet name", opened.sheet.clone()),
+        ("the file name", file_name),
+    ];
+    for (place, text) in places {
+        let Some(text) = text else { continue };
+        match registry.named_in(&text).as_slice() {
+            [] => {}
+            [unit] => {
+                return Ok(Some((
+                    (*unit).to_owned(),
+                    format!("no unit column: every row is {unit}, named in {place} `{text}`"),
+                )));
+            }
+            several => {
+                return Err(format!(
+                    "no unit column, and {place} `{text}` names {} units ({}); give --unit",
+                    several.len(),
+                    several.join("、")
+                ));
+            }
+        }
+    }
+    Ok(None)
 }
 
 fn detect_kind(path: &Path, headers: &[String]) -> Result<Kind, String> {

@@ -9,7 +9,8 @@ use chrono::NaiveDate;
 
 use super::cell::{self, BOOLEAN_STYLES, Cell, DATE_STYLES};
 use super::columns::Field;
-use super::{Diagnostic, LedgerFile, RawRow, Severity};
+use super::non_case::{self, NotACase};
+use super::{Diagnostic, LedgerFile, MergedCell, RawRow, Severity};
 use crate::model::appearance::{Qualification, qualification};
 use crate::model::case_no::{self, TypeCode};
 use crate::model::{Case, CaseNo, Facts, Instance, Kind, Outcome, Resolved};
@@ -19,16 +20,18 @@ use crate::model::{Case, CaseNo, Facts, Instance, Kind, Outcome, Resolved};
 pub struct ParsedRow {
     pub case: Option<Case>,
     pub diagnostics: Vec<Diagnostic>,
+    /// A totals or footer row, skipped without a diagnostic (the file gets one note).
+    pub not_a_case: Option<NotACase>,
 }
-
-/// Case numbers that mark a totals row at the foot of a ledger rather than a case.
-const TOTALS: &[&str] = &["合计", "总计", "小计"];
 
 /// Reads cells of one row, collecting diagnostics as it goes.
 struct RowReader<'a> {
     file: &'a LedgerFile,
     row: u32,
     cells: Vec<Cell>,
+    merged: Vec<MergedCell>,
+    /// Fields whose cell held an Excel error, already reported.
+    failed: Vec<Field>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -58,13 +61,67 @@ impl RowReader<'_> {
             .and_then(|f| self.file.header_of(f))
             .map(str::to_owned);
         let index = field.and_then(|f| self.column(f));
+        // A value written once in a merged cell is reported once, where it was written.
+        let merged = index.and_then(|i| self.merged.iter().find(|m| m.column == i));
+        let (row, cell) = match merged {
+            Some(m) => {
+                if !self.file.first_report_of(m, &message) {
+                    return;
+                }
+                (
+                    m.from_row,
+                    self.file.cell_ref(m.from_row, Some(m.from_column)),
+                )
+            }
+            None => (self.row, self.file.cell_ref(self.row, index)),
+        };
         self.diagnostics.push(Diagnostic {
             severity,
-            row: Some(self.row),
-            cell: self.file.cell_ref(self.row, index),
+            row: Some(row),
+            cell,
             column,
             ..Diagnostic::file_error(&self.file.display, message)
         });
+    }
+
+    /// An empty cell a case needs. Where the format keeps no merges, the clerk may have
+    /// written the value once over a merged block: say how to keep it.
+    fn missing(&mut self, field: Field, message: &str) {
+        if self.failed.contains(&field) {
+            return;
+        }
+        let advice = if self.file.merges_known {
+            ""
+        } else {
+            "; if it was merged over several rows, save the workbook as .xlsx, which keeps merged cells"
+        };
+        self.error(field, format!("{message}{advice}"));
+    }
+
+    /// Excel error values (`#REF!`, `#N/A` …) are not values: an error where the cell is
+    /// parsed, a warning (and no value) in free text.
+    fn excel_errors(&mut self) {
+        for index in 0..self.cells.len() {
+            let Some(code) = self.cells[index].excel_error().map(str::to_owned) else {
+                continue;
+            };
+            let Some(Some(field)) = self.file.fields.get(index).copied() else {
+                continue;
+            };
+            self.cells[index] = Cell::Empty;
+            self.failed.push(field);
+            if field.is_free_text() {
+                self.warn(
+                    field,
+                    format!("the cell holds the Excel error `{code}`; read as empty"),
+                );
+            } else {
+                self.error(
+                    field,
+                    format!("the cell holds the Excel error `{code}`, not a value: fix the formula or type the value"),
+                );
+            }
+        }
     }
 
     fn error(&mut self, field: Field, message: String) {
@@ -93,7 +150,7 @@ impl RowReader<'_> {
 
     fn required_date(&mut self, field: Field) -> Option<NaiveDate> {
         if self.cell(field).is_none() {
-            self.error(field, "a date is required here".to_owned());
+            self.missing(field, "a date is required here");
             return None;
         }
         self.date(field)
@@ -177,6 +234,15 @@ impl LedgerFile {
     /// (blank rows, and template rows that only carry a 序号), which are skipped.
     #[must_use]
     pub fn parse(&self, raw: RawRow) -> Option<ParsedRow> {
+        if raw.cells.iter().all(Cell::is_blank) {
+            return None;
+        }
+        if let Some(why) = non_case::classify(&raw.cells) {
+            return Some(ParsedRow {
+                not_a_case: Some(why),
+                ..ParsedRow::default()
+            });
+        }
         let has_data = raw.cells.iter().enumerate().any(|(index, cell)| {
             self.fields.get(index).is_some_and(Option::is_some) && !cell.is_blank()
         });
@@ -187,21 +253,12 @@ impl LedgerFile {
             file: self,
             row: raw.row,
             cells: raw.cells,
+            merged: raw.merged,
+            failed: Vec::new(),
             diagnostics: Vec::new(),
         };
+        r.excel_errors();
         let case_no_text = case_number(&mut r);
-        if let Some(text) = &case_no_text
-            && TOTALS.contains(&text.as_str())
-        {
-            r.warn(
-                Field::CaseNo,
-                format!("a `{text}` row is a total, not a case; skipped"),
-            );
-            return Some(ParsedRow {
-                case: None,
-                diagnostics: r.diagnostics,
-            });
-        }
         let reading = Reading::read(&mut r, case_no_text.as_deref());
         check_consistency(&mut r, &reading);
         let case = reading.into_case(self.kind);
@@ -209,6 +266,7 @@ impl LedgerFile {
         Some(ParsedRow {
             case: if has_errors { None } else { case },
             diagnostics: r.diagnostics,
+            not_a_case: None,
         })
     }
 }
@@ -248,15 +306,12 @@ impl Reading {
             let text = case_no_text.unwrap_or_default();
             r.error(Field::CaseNo, format!("`{text}` is not a case number"));
         } else if case_no.is_none() && r.text(Field::CaseNo).is_none() {
-            r.error(Field::CaseNo, "the case number (案号) is empty".to_owned());
+            r.missing(Field::CaseNo, "the case number (案号) is empty");
         }
         let unit = if let Some(unit) = r.text(Field::Unit).or_else(|| r.file.unit_default.clone()) {
             canonical_unit(r, unit)
         } else {
-            r.error(
-                Field::Unit,
-                "the unit is empty (fill it in or give --unit)".to_owned(),
-            );
+            r.missing(Field::Unit, "the unit is empty (fill it in or give --unit)");
             None
         };
         let opened_field = match kind {

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 
 /// Extensions of files caseledger reads, lower case.
-pub const EXTENSIONS: &[&str] = &["csv", "tsv", "xlsx", "xlsm", "xls"];
+pub const EXTENSIONS: &[&str] = &["csv", "tsv", "xlsx", "xlsm", "xls", "xlsb", "ods", "et"];
 
 /// Expands the command-line paths: a file stays itself; a folder gives every ledger file
 /// inside it and its subfolders, sorted by path. Office lock files (`~$…`) and hidden

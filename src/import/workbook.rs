@@ -1,26 +1,28 @@
-//! Rows of Excel workbooks (.xlsx, .xlsm, .xls): each sheet streamed row by row, with dates,
-//! numbers and booleans kept as the typed values Excel stored.
+//! Rows of workbooks (.xlsx, .xlsm, .xls, .xlsb, .ods, and WPS .et files that are one of
+//! these inside): each sheet streamed row by row, with dates, numbers, booleans and error
+//! values kept as the typed values the workbook stored, and a value written once in a
+//! vertically merged cell given to every row the merge covers (.xlsx and .xls record
+//! merges; the others do not, and nothing is filled by guess).
 //!
 //! calamine's streaming reader borrows its workbook, so each sheet is read on its own
 //! thread that owns the workbook and hands rows over a small bounded channel: memory
-//! stays flat for .xlsx whatever the sheet's size (.xls sheets, at most 65,536 rows,
-//! are read whole).
+//! stays flat for .xlsx whatever the sheet's size (other formats are read a sheet at a
+//! time).
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
-use calamine::{Data, DataRef, Reader, Sheets, open_workbook_auto};
+use calamine::{Data, DataRef, Dimensions, Reader, Sheets, open_workbook_auto};
 
 use super::cell::{Cell, parse_date};
-use super::{Contents, Diagnostic, Part, RawRow, Rows};
+use super::{Contents, Diagnostic, MergedCell, Part, RawRow, Rows};
 
 /// Rows in flight between the reading thread and the importer.
 const CHANNEL_ROWS: usize = 256;
 
 /// The sheets of a workbook to read: all of them, or the one named by `--sheet`.
 pub fn sheets(path: &Path, display: &str, wanted: Option<&str>) -> Result<Contents, Diagnostic> {
-    let book = open_workbook_auto(path)
-        .map_err(|e| Diagnostic::file_error(display, format!("cannot read the workbook: {e}")))?;
+    let book = open_workbook_auto(path).map_err(|e| cannot_open(path, display, &e))?;
     let names = book.sheet_names();
     let parts = match wanted {
         Some(name) if names.iter().any(|n| n == name) => vec![Part::Sheet(name.to_owned())],
@@ -36,6 +38,28 @@ pub fn sheets(path: &Path, display: &str, wanted: Option<&str>) -> Result<Conten
         None => names.into_iter().map(Part::Sheet).collect(),
     };
     Ok(Contents { parts })
+}
+
+fn cannot_open(path: &Path, display: &str, error: &calamine::Error) -> Diagnostic {
+    let is_et = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("et"));
+    let message = if is_et {
+        "this WPS spreadsheet is in WPS's own format, which caseledger cannot read; open it in WPS and save it as .xlsx (Excel workbook)".to_owned()
+    } else {
+        format!("cannot read the workbook: {error}")
+    };
+    Diagnostic::file_error(display, message)
+}
+
+/// Whether the workbook's format records merged cells, which only .xlsx (.xlsm) and .xls
+/// do among those calamine reads; a WPS .et file is judged by what is inside it.
+#[must_use]
+pub fn records_merges(path: &Path) -> bool {
+    matches!(
+        open_workbook_auto(path),
+        Ok(Sheets::Xlsx(_) | Sheets::Xls(_))
+    )
 }
 
 /// The rows of one sheet, read lazily on a thread of their own.
@@ -87,8 +111,14 @@ fn stream(path: &Path, display: &str, sheet: &str, tx: &SyncSender<Result<RawRow
             ..Diagnostic::file_error(display, message)
         }));
     };
+
     match open_workbook_auto(path) {
         Ok(Sheets::Xlsx(mut book)) => {
+            let merges = match book.merge_cells_by_sheet_name(sheet) {
+                Ok(merges) => merges,
+                Err(e) => return fail(format!("cannot read the sheet's merged cells: {e}")),
+            };
+            let mut fill = FillDown::new(merges);
             let mut reader = match book.worksheet_cells_reader(sheet) {
                 Ok(reader) => reader,
                 Err(e) => return fail(format!("cannot read the sheet: {e}")),
@@ -100,15 +130,12 @@ fn stream(path: &Path, display: &str, sheet: &str, tx: &SyncSender<Result<RawRow
                         let (row, column) = cell.get_position();
                         let row = row + 1;
                         if current.as_ref().is_some_and(|r| r.row != row) {
-                            let done = current.take();
+                            let done = current.take().map(|r| fill.apply(r));
                             if done.is_some_and(|r| tx.send(Ok(r)).is_err()) {
                                 return;
                             }
                         }
-                        let raw = current.get_or_insert_with(|| RawRow {
-                            row,
-                            cells: Vec::new(),
-                        });
+                        let raw = current.get_or_insert_with(|| RawRow::new(row, Vec::new()));
                         place(
                             &mut raw.cells,
                             column as usize,
@@ -120,28 +147,105 @@ fn stream(path: &Path, display: &str, sheet: &str, tx: &SyncSender<Result<RawRow
                 }
             }
             if let Some(raw) = current {
-                let _ = tx.send(Ok(raw));
+                let _ = tx.send(Ok(fill.apply(raw)));
             }
         }
-        Ok(mut book) => {
-            let range = match book.worksheet_range(sheet) {
-                Ok(range) => range,
-                Err(e) => return fail(format!("cannot read the sheet: {e}")),
+        Ok(Sheets::Xls(mut book)) => {
+            let merges = book.merge_cells_by_sheet_name(sheet).unwrap_or_default();
+            send_range(&mut book, sheet, FillDown::new(merges), tx, fail);
+        }
+        Ok(mut book) => send_range(&mut book, sheet, FillDown::new(Vec::new()), tx, fail),
+        Err(e) => {
+            let _ = tx.send(Err(Diagnostic {
+                cell: Some(format!("[{sheet}]")),
+                ..cannot_open(path, display, &e)
+            }));
+        }
+    }
+}
+
+/// Sends the rows of a sheet read whole (every format but .xlsx).
+fn send_range<R: Reader<std::io::BufReader<std::fs::File>>>(
+    book: &mut R,
+    sheet: &str,
+    mut fill: FillDown,
+    tx: &SyncSender<Result<RawRow, Diagnostic>>,
+    fail: impl Fn(String),
+) where
+    R::Error: std::fmt::Display,
+{
+    let range = match book.worksheet_range(sheet) {
+        Ok(range) => range,
+        Err(e) => return fail(format!("cannot read the sheet: {e}")),
+    };
+    let (first_row, first_column) = range.start().unwrap_or((0, 0));
+    for (offset, cells) in range.rows().enumerate() {
+        let mut row = vec![Cell::Empty; first_column as usize];
+        row.extend(cells.iter().map(from_data));
+        let raw = fill.apply(RawRow::new(first_row + offset as u32 + 1, row));
+        if tx.send(Ok(raw)).is_err() {
+            return;
+        }
+    }
+}
+
+/// Gives the value of a vertically merged cell to every row its merge covers, and marks
+/// those cells (the top-left one included) so problems are reported where it was written.
+struct FillDown {
+    /// Merges over more than one row, by first row (0-based, as calamine gives them).
+    pending: std::vec::IntoIter<Dimensions>,
+    next: Option<Dimensions>,
+    /// Merges under way: the merge, and the value of its top-left cell.
+    active: Vec<(Dimensions, Cell)>,
+}
+
+impl FillDown {
+    fn new(mut merges: Vec<Dimensions>) -> FillDown {
+        merges.retain(|m| m.end.0 > m.start.0);
+        merges.sort_unstable_by_key(|m| m.start);
+        let mut pending = merges.into_iter();
+        let next = pending.next();
+        FillDown {
+            pending,
+            next,
+            active: Vec::new(),
+        }
+    }
+
+    fn apply(&mut self, mut raw: RawRow) -> RawRow {
+        if self.next.is_none() && self.active.is_empty() {
+            return raw;
+        }
+        let row = raw.row - 1;
+        self.active.retain(|(m, _)| m.end.0 >= row);
+        while let Some(merge) = self.next.filter(|m| m.start.0 <= row) {
+            self.next = self.pending.next();
+            if merge.end.0 < row {
+                continue; // began on a row the sheet did not store, and ended before this one
+            }
+            let column = merge.start.1 as usize;
+            let value = if merge.start.0 == row {
+                raw.cells.get(column).cloned().unwrap_or(Cell::Empty)
+            } else {
+                Cell::Empty
             };
-            let (first_row, first_column) = range.start().unwrap_or((0, 0));
-            for (offset, cells) in range.rows().enumerate() {
-                let mut row = vec![Cell::Empty; first_column as usize];
-                row.extend(cells.iter().map(from_data));
-                let raw = RawRow {
-                    row: first_row + offset as u32 + 1,
-                    cells: row,
-                };
-                if tx.send(Ok(raw)).is_err() {
-                    return;
-                }
-            }
+            self.active.push((merge, value));
         }
-        Err(e) => fail(format!("cannot read the workbook: {e}")),
+        for (merge, value) in &self.active {
+            let column = merge.start.1 as usize;
+            if value.is_blank() {
+                continue;
+            }
+            if row > merge.start.0 {
+                place(&mut raw.cells, column, value.clone());
+            }
+            raw.merged.push(MergedCell {
+                column,
+                from_row: merge.start.0 + 1,
+                from_column: column,
+            });
+        }
+        raw
     }
 }
 
@@ -165,7 +269,7 @@ fn from_data(data: &Data) -> Cell {
         Data::Bool(b) => Cell::Bool(*b),
         Data::DateTime(dt) => date_time(dt),
         Data::DateTimeIso(text) => iso_date(text),
-        Data::Error(e) => Cell::Text(e.to_string()),
+        Data::Error(e) => Cell::Error(e.to_string()),
         Data::Empty => Cell::Empty,
     }
 }

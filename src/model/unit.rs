@@ -90,6 +90,37 @@ impl UnitRegistry {
             .map_or(name, |i| self.units[*i].name.as_str())
     }
 
+    /// The units whose name or an alias occurs in `text` (a title, a sheet or file name),
+    /// in order of first mention. A name inside a longer one (都匀 in 都匀市) is not a
+    /// mention of its own.
+    #[must_use]
+    pub fn named_in(&self, text: &str) -> Vec<&str> {
+        let mut spans: Vec<(usize, usize, usize)> = Vec::new();
+        for (name, index) in &self.names {
+            if name.is_empty() {
+                continue;
+            }
+            for (start, _) in text.match_indices(name.as_str()) {
+                spans.push((start, start + name.len(), *index));
+            }
+        }
+        // Longest first at each start, so that a contained name is seen after its container.
+        spans.sort_unstable_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
+        let mut units: Vec<&str> = Vec::new();
+        let mut covered_to = 0;
+        for (start, end, index) in spans {
+            if start < covered_to && end <= covered_to {
+                continue;
+            }
+            covered_to = covered_to.max(end);
+            let name = self.units[index].name.as_str();
+            if !units.contains(&name) {
+                units.push(name);
+            }
+        }
+        units
+    }
+
     /// The position of a canonical unit in the registry (by 区划代码 when given).
     #[must_use]
     pub fn position(&self, name: &str) -> Option<usize> {
@@ -149,6 +180,18 @@ mod tests {
             panic!("known")
         };
         assert_eq!(suggestions[0], "三都水族自治县");
+    }
+
+    #[test]
+    fn units_named_in_a_title() {
+        let r = registry();
+        let named = |text: &str| r.named_in(text);
+        assert_eq!(named("都匀市2021年行政复议案件台账"), ["都匀市"]);
+        assert_eq!(named("三都县复议台账"), ["三都水族自治县"]);
+        assert_eq!(named("三都水族自治县、三都县"), ["三都水族自治县"]);
+        assert_eq!(named("独山县与都匀市"), ["独山县", "都匀市"]);
+        assert!(named("黔南州2021年行政复议案件台账").is_empty());
+        assert!(named("").is_empty());
     }
 
     #[test]
