@@ -52,6 +52,8 @@ pub enum Command {
     Rules(RulesArgs),
     /// The unit registry: canonical names and their aliases
     Units(UnitsArgs),
+    /// Your offices' own outcome wording, mapped once to canonical outcomes
+    Outcomes(OutcomesArgs),
 }
 
 #[derive(Debug, Args)]
@@ -358,6 +360,29 @@ pub enum UnitsAction {
     },
     /// Print the registry
     Show,
+}
+
+#[derive(Debug, Args)]
+pub struct OutcomesArgs {
+    #[command(subcommand)]
+    pub action: OutcomesAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OutcomesAction {
+    /// Read SPELLING as CANONICAL from now on, e.g. '维持原具体行政行为=维持' (all or none
+    /// are stored; a failed import prints the line to edit)
+    Map {
+        #[arg(required = true, value_name = "SPELLING=CANONICAL")]
+        entries: Vec<String>,
+    },
+    /// List the mapped spellings
+    Show,
+    /// Stop reading these spellings
+    Unmap {
+        #[arg(required = true, value_name = "SPELLING")]
+        spellings: Vec<String>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

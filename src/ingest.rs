@@ -4,6 +4,7 @@
 //! Rows stream from the reader straight into the ledger; memory does not grow with a
 //! file's size. Diagnostics go to the caller's sink as they are found.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, SyncSender};
 
@@ -14,7 +15,7 @@ use crate::import::{
     self, Diagnostic, LedgerFile, ParsedRow, Part, ReadOptions, Rows, Severity, non_case, source,
 };
 use crate::ledger::{BatchRef, BatchTally, BatchWriter, Ledger, Listed, NewBatch, Writer};
-use crate::model::{Case, Kind};
+use crate::model::{Case, Kind, Outcome};
 
 /// Options of one import call.
 #[derive(Debug, Clone)]
@@ -100,8 +101,20 @@ pub struct ImportSummary {
     pub files: Vec<FileSummary>,
     pub errors: u64,
     pub warnings: u64,
+    /// Outcome spellings no list knows, most frequent first: what `outcomes map` needs.
+    pub unknown_outcomes: Vec<UnknownSpelling>,
     /// Whether anything was written (false on any error, or for a dry run).
     pub committed: bool,
+}
+
+/// An outcome spelling of an import that no built-in list or mapping knows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownSpelling {
+    pub spelling: String,
+    /// Rows that used it.
+    pub rows: u64,
+    /// The canonical outcome it most resembles: a suggestion for the clerk, never applied.
+    pub closest: Option<Outcome>,
 }
 
 /// What an import tells its caller while it runs.
@@ -141,6 +154,8 @@ struct Sink<'a> {
     observer: &'a mut dyn Observer,
     errors: u64,
     warnings: u64,
+    /// Each unknown outcome spelling: rows, and the closest canonical outcome.
+    unknown_outcomes: BTreeMap<String, (u64, Option<Outcome>)>,
 }
 
 impl Sink<'_> {
@@ -151,6 +166,18 @@ impl Sink<'_> {
             Severity::Note => {}
         }
         self.observer.diagnostic(diagnostic);
+    }
+
+    /// A parsed row's diagnostics, and its outcome spelling if no list knows it.
+    fn parsed(&mut self, parsed: &ParsedRow) {
+        parsed.diagnostics.iter().for_each(|d| self.send(d));
+        if let Some(unknown) = &parsed.unknown_outcome {
+            let entry = self
+                .unknown_outcomes
+                .entry(unknown.spelling.clone())
+                .or_insert((0, unknown.closest));
+            entry.0 += 1;
+        }
     }
 
     fn rows(&mut self, rows: u64) {
@@ -174,11 +201,16 @@ pub fn import(
         observer,
         errors: 0,
         warnings: 0,
+        unknown_outcomes: BTreeMap::new(),
     };
     let registry = ledger.unit_registry()?;
     let mut options = options.clone();
     if !registry.is_empty() {
         options.read.units = Some(std::sync::Arc::new(registry));
+    }
+    let outcomes = ledger.outcome_map()?;
+    if !outcomes.is_empty() {
+        options.read.outcomes = Some(std::sync::Arc::new(outcomes));
     }
     let options = &options;
     let files = expand(paths, &mut sink);
@@ -200,6 +232,18 @@ pub fn import(
     sink.observer.progress(Progress::Finish);
     summary.errors = sink.errors;
     summary.warnings = sink.warnings;
+    summary.unknown_outcomes = sink
+        .unknown_outcomes
+        .into_iter()
+        .map(|(spelling, (rows, closest))| UnknownSpelling {
+            spelling,
+            rows,
+            closest,
+        })
+        .collect();
+    summary
+        .unknown_outcomes
+        .sort_by(|a, b| b.rows.cmp(&a.rows).then_with(|| a.spelling.cmp(&b.spelling)));
     if summary.errors == 0 && !options.dry_run && !files.is_empty() {
         writer.commit()?;
         summary.committed = true;
@@ -366,6 +410,7 @@ fn import_part(
             observer: &mut Quiet,
             errors: 0,
             warnings: 0,
+            unknown_outcomes: BTreeMap::new(),
         };
         let Opened::Ledger(_, rows) = open(source, &options.read, &mut quiet) else {
             return Ok(summary);
@@ -436,7 +481,7 @@ fn latest_date(file: &LedgerFile, rows: Rows, sink: &mut Sink) -> Option<NaiveDa
             }
         };
         let Some(parsed) = parsed else { continue };
-        parsed.diagnostics.iter().for_each(|d| sink.send(d));
+        sink.parsed(&parsed);
         if let Some(case) = parsed.case {
             latest = latest.max(Some(case.latest_date()));
         }
@@ -482,7 +527,7 @@ fn write_rows(
                     Read::Parsed(row_no, parsed) => (*row_no, parsed),
                 };
                 if report_rows {
-                    parsed.diagnostics.iter().for_each(|d| sink.send(d));
+                    sink.parsed(parsed);
                 }
                 if let Some(why) = parsed.not_a_case {
                     not_cases.push((row_no, why));

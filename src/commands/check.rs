@@ -40,6 +40,10 @@ pub fn run(ledger: Option<&Path>, args: &CheckArgs, out: &mut dyn Write) -> Resu
         if !registry.is_empty() {
             options.read.units = Some(Arc::new(registry));
         }
+        let outcomes = ledger.outcome_map()?;
+        if !outcomes.is_empty() {
+            options.read.outcomes = Some(Arc::new(outcomes));
+        }
     }
     // A throw-away ledger on disk, not in memory: a large file must not fill the memory.
     let dir = tempfile::tempdir().context("cannot create a temporary folder")?;
@@ -48,6 +52,9 @@ pub fn run(ledger: Option<&Path>, args: &CheckArgs, out: &mut dyn Write) -> Resu
     let summary = ingest::import(&mut ledger, &args.paths, &options, &mut listing)?;
     if let Some(e) = listing.failed {
         return Err(e.into());
+    }
+    if let Some(hint) = super::import::outcome_hint(&summary) {
+        writeln!(out, "{hint}")?;
     }
     let files = summary
         .files

@@ -56,6 +56,7 @@ pub(super) fn import_options(read: &ReadArgs, dry_run: bool) -> ImportOptions {
                 .map(|u| cell::normalise(u).into_owned()),
             sheet: read.sheet.clone(),
             units: None,
+            outcomes: None,
         })
     }
 }
@@ -77,6 +78,9 @@ pub(super) fn finish(
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
     if summary.errors > 0 {
+        if let Some(hint) = outcome_hint(summary) {
+            eprintln!("{hint}");
+        }
         let files = summary
             .files
             .iter()
@@ -123,6 +127,34 @@ pub(super) fn finish(
         )?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// One ready-to-edit command mapping every unknown outcome spelling of the call to the
+/// canonical outcome it most resembles (`?` where none does), with each one's rows:
+/// the clerk checks it, edits it and runs it once, then imports again.
+pub(super) fn outcome_hint(summary: &ImportSummary) -> Option<String> {
+    if summary.unknown_outcomes.is_empty() {
+        return None;
+    }
+    let quote = |text: &str| format!("'{}'", text.replace('\'', "'\\''"));
+    let entries: Vec<String> = summary
+        .unknown_outcomes
+        .iter()
+        .map(|u| {
+            let canonical = u.closest.map_or("?", |o| o.name());
+            quote(&format!("{}={canonical}", u.spelling))
+        })
+        .collect();
+    let rows: Vec<String> = summary
+        .unknown_outcomes
+        .iter()
+        .map(|u| plural(u.rows, "row", "rows"))
+        .collect();
+    Some(format!(
+        "unknown outcome spellings: check each suggested outcome (fix any `?`), then run this once and import again:\ncaseledger outcomes map {}   # {}",
+        entries.join(" "),
+        rows.join(", ")
+    ))
 }
 
 fn totals(summary: &ImportSummary) -> BatchTally {

@@ -8,6 +8,7 @@ mod check;
 mod demo;
 mod history;
 mod import;
+mod outcomes;
 mod output;
 mod progress;
 mod report;
@@ -38,6 +39,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         Command::Cases(args) => cases::run(&ledger_path, &args, out),
         Command::Rules(args) => settings::rules(&ledger_path, &args, out),
         Command::Units(args) => settings::units(&ledger_path, &args, out),
+        Command::Outcomes(args) => outcomes::run(&ledger_path, &args, out),
     }
 }
 

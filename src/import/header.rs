@@ -84,7 +84,8 @@ pub fn find(rows: &mut Rows, kinds: &[Kind]) -> Result<(Top, Vec<RawRow>), Vec<D
         };
         return Ok((Top::Found(header), pushed_back));
     }
-    Ok(match above.into_iter().next() {
+    let mut above = above.into_iter();
+    Ok(match above.next() {
         Some(first) => {
             let header = HeaderBlock {
                 first_row: first.row,
@@ -92,7 +93,7 @@ pub fn find(rows: &mut Rows, kinds: &[Kind]) -> Result<(Top, Vec<RawRow>), Vec<D
                 names: first.cells.iter().map(Cell::text).collect(),
                 titles: Vec::new(),
             };
-            (Top::Guess(header), Vec::new())
+            (Top::Guess(header), above.collect())
         }
         None => (Top::Empty, Vec::new()),
     })

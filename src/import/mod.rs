@@ -30,7 +30,7 @@ pub use columns::Field;
 pub use diagnostic::{Diagnostic, Severity};
 pub use row::ParsedRow;
 
-use crate::model::{Case, Kind, UnitRegistry};
+use crate::model::{Case, Kind, OutcomeMap, UnitRegistry};
 use columns::KindEvidence;
 use header::{HeaderBlock, Top};
 
@@ -78,6 +78,8 @@ pub struct ReadOptions {
     pub sheet: Option<String>,
     /// The unit registry: names are mapped to canonical units, unknown ones refused.
     pub units: Option<Arc<UnitRegistry>>,
+    /// The outcome spellings users mapped (`outcomes map`), read after the built-in ones.
+    pub outcomes: Option<Arc<OutcomeMap>>,
 }
 
 /// A ledger file (or one sheet of a workbook) whose kind and columns are known.
@@ -104,6 +106,7 @@ pub struct LedgerFile {
     pub notes: Vec<Diagnostic>,
     unit_default: Option<String>,
     units: Option<Arc<UnitRegistry>>,
+    outcome_map: Option<Arc<OutcomeMap>>,
     /// Whether the format records merged cells (xlsx, xls): if not, a required cell left
     /// empty may have been merged, and the message says how to keep the merge.
     merges_known: bool,
@@ -328,6 +331,7 @@ impl LedgerFile {
             personal_columns,
             unit_default,
             units: options.units.clone(),
+            outcome_map: options.outcomes.clone(),
             merges_known: opened.merges_known,
             reported_merges: std::sync::Mutex::default(),
         })

@@ -13,6 +13,7 @@ use super::non_case::{self, NotACase};
 use super::{Diagnostic, LedgerFile, MergedCell, RawRow, Severity};
 use crate::model::appearance::{Qualification, qualification};
 use crate::model::case_no::{self, TypeCode};
+use crate::model::outcome::OutcomeReading;
 use crate::model::{Case, CaseNo, Facts, Instance, Kind, Outcome, Resolved};
 
 /// What one row gave: a case (unless it had errors or was skipped) and its diagnostics.
@@ -22,6 +23,15 @@ pub struct ParsedRow {
     pub diagnostics: Vec<Diagnostic>,
     /// A totals or footer row, skipped without a diagnostic (the file gets one note).
     pub not_a_case: Option<NotACase>,
+    /// An outcome spelling no list or mapping knows, for the import's closing advice.
+    pub unknown_outcome: Option<UnknownOutcome>,
+}
+
+/// An outcome cell nothing could read, with the canonical outcome it most resembles.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownOutcome {
+    pub spelling: String,
+    pub closest: Option<Outcome>,
 }
 
 /// Reads cells of one row, collecting diagnostics as it goes.
@@ -32,6 +42,7 @@ struct RowReader<'a> {
     merged: Vec<MergedCell>,
     /// Fields whose cell held an Excel error, already reported.
     failed: Vec<Field>,
+    unknown_outcome: Option<UnknownOutcome>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -171,21 +182,55 @@ impl RowReader<'_> {
         value
     }
 
-    fn outcome(&mut self, kind: Kind) -> Option<Outcome> {
-        let outcome = Outcome::parse(kind, &self.text_ref(Field::Outcome)?);
-        if outcome.is_none() {
-            let text = self.text(Field::Outcome).unwrap_or_default();
-            let accepted: Vec<&str> = Outcome::accepted(kind).map(Outcome::name).collect();
-            self.error(
-                Field::Outcome,
-                format!(
-                    "`{text}` is not a {} outcome (accepted: {})",
-                    kind.label_zh(),
-                    accepted.join("、")
-                ),
-            );
+    /// The outcome, read for the row's kind and instance: the built-in spellings, then
+    /// the ones users mapped. An unknown spelling is remembered for the closing advice.
+    fn outcome(&mut self, kind: Kind, instance: Option<Instance>) -> Option<Outcome> {
+        // Nearly every row names a built-in spelling: read it without copying the cell.
+        let reading = Outcome::read(kind, instance, &self.text_ref(Field::Outcome)?);
+        if let OutcomeReading::Known(outcome) = reading {
+            return Some(outcome);
         }
-        outcome
+        let text = self.text(Field::Outcome).unwrap_or_default();
+        let mut reading = reading;
+        if reading == OutcomeReading::Unknown
+            && let Some(mapped) = self
+                .file
+                .outcome_map
+                .as_deref()
+                .and_then(|map| map.lookup(kind, instance, &text))
+        {
+            reading = mapped;
+        }
+        match reading {
+            OutcomeReading::Known(outcome) => return Some(outcome),
+            OutcomeReading::WrongInstance(outcome) => self.error(
+                Field::Outcome,
+                format!("`{text}` ({outcome}) ends a 二审 or 再审, not a 一审: check the 审级 or the outcome"),
+            ),
+            OutcomeReading::Unknown => {
+                let accepted: Vec<&str> = Outcome::accepted_for(kind, instance)
+                    .map(Outcome::name)
+                    .collect();
+                let whose = match instance {
+                    Some(instance) if kind == Kind::Litigation => {
+                        format!("{} {}", kind.label_zh(), instance.label_zh())
+                    }
+                    _ => kind.label_zh().to_owned(),
+                };
+                self.error(
+                    Field::Outcome,
+                    format!(
+                        "`{text}` is not a {whose} outcome (accepted: {}); map your wording once with caseledger outcomes map",
+                        accepted.join("、")
+                    ),
+                );
+                self.unknown_outcome = Some(UnknownOutcome {
+                    closest: Outcome::closest(kind, instance, &text),
+                    spelling: text,
+                });
+            }
+        }
+        None
     }
 
     fn instance(&mut self, case_no: Option<&CaseNo>) -> Option<Instance> {
@@ -255,6 +300,7 @@ impl LedgerFile {
             cells: raw.cells,
             merged: raw.merged,
             failed: Vec::new(),
+            unknown_outcome: None,
             diagnostics: Vec::new(),
         };
         r.excel_errors();
@@ -267,6 +313,7 @@ impl LedgerFile {
             case: if has_errors { None } else { case },
             diagnostics: r.diagnostics,
             not_a_case: None,
+            unknown_outcome: r.unknown_outcome,
         })
     }
 }
@@ -318,13 +365,13 @@ impl Reading {
             Kind::Reconsideration => Field::ReceivedOn,
             Kind::Litigation => Field::FiledOn,
         };
-        let litigation = kind == Kind::Litigation;
+        let instance = if kind == Kind::Litigation {
+            r.instance(case_no.as_ref())
+        } else {
+            None
+        };
         Reading {
-            instance: if litigation {
-                r.instance(case_no.as_ref())
-            } else {
-                None
-            },
+            instance,
             case_no,
             unit,
             matter: r.text(Field::Matter),
@@ -332,7 +379,7 @@ impl Reading {
             accepted_on: r.date(Field::AcceptedOn),
             closed_on: r.date(Field::ClosedOn),
             outcome_given: r.cell(Field::Outcome).is_some(),
-            outcome: r.outcome(kind),
+            outcome: r.outcome(kind, instance),
             corrected: r.boolean(Field::Corrected),
             respondent: r.text(Field::Respondent),
             court: r.text(Field::Court),

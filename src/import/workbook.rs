@@ -56,10 +56,20 @@ fn cannot_open(path: &Path, display: &str, error: &calamine::Error) -> Diagnosti
 /// do among those calamine reads; a WPS .et file is judged by what is inside it.
 #[must_use]
 pub fn records_merges(path: &Path) -> bool {
-    matches!(
-        open_workbook_auto(path),
-        Ok(Sheets::Xlsx(_) | Sheets::Xls(_))
-    )
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    match extension.as_str() {
+        "xlsx" | "xlsm" | "xls" => true,
+        // Opening reads a workbook's shared strings: only worth it when the name says nothing.
+        "et" => matches!(
+            open_workbook_auto(path),
+            Ok(Sheets::Xlsx(_) | Sheets::Xls(_))
+        ),
+        _ => false,
+    }
 }
 
 /// The rows of one sheet, read lazily on a thread of their own.

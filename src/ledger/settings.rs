@@ -7,10 +7,13 @@ use rusqlite::{TransactionBehavior, params};
 use super::Ledger;
 use super::schema::{SETTINGS, UNIT_ALIASES, UNITS};
 use crate::model::rules::KEYS;
-use crate::model::{Rules, Unit, UnitRegistry};
+use crate::model::{Outcome, OutcomeMap, Rules, Unit, UnitRegistry};
 
 /// Settings keys of the rules are prefixed so other settings can live beside them.
 const RULE_PREFIX: &str = "rules.";
+
+/// Settings keys of the user's outcome spellings: the prefix, then the spelling as typed.
+const OUTCOME_PREFIX: &str = "outcomes.";
 
 impl Ledger {
     /// The rules in force: the defaults, with what `rules set` stored.
@@ -108,5 +111,49 @@ impl Ledger {
         }
         tx.commit()?;
         Ok(())
+    }
+
+    /// The outcome spellings users mapped (empty when none were).
+    pub fn outcome_map(&self) -> Result<OutcomeMap> {
+        let mut map = OutcomeMap::default();
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT key, value FROM {SETTINGS} WHERE key LIKE 'outcomes.%' ORDER BY key"
+        ))?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let (key, value): (String, String) = (row.get(0)?, row.get(1)?);
+            let spelling = key.trim_start_matches(OUTCOME_PREFIX);
+            let outcome = Outcome::from_name(&value)
+                .ok_or_else(|| anyhow!("damaged ledger setting `{key}`: `{value}` is not an outcome"))?;
+            map.insert(spelling.to_owned(), outcome);
+        }
+        Ok(map)
+    }
+
+    /// Stores outcome spellings, all or none; a spelling mapped before is mapped anew.
+    pub fn map_outcomes(&mut self, entries: &[(String, Outcome)]) -> Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .context("cannot start writing the ledger")?;
+        {
+            let mut insert = tx.prepare(&format!(
+                "INSERT INTO {SETTINGS} (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+            ))?;
+            for (spelling, outcome) in entries {
+                insert.execute(params![format!("{OUTCOME_PREFIX}{spelling}"), outcome.name()])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Removes the mapping of a spelling exactly as it was stored; false if there was none.
+    pub fn unmap_outcome(&mut self, spelling: &str) -> Result<bool> {
+        let removed = self.conn.execute(
+            &format!("DELETE FROM {SETTINGS} WHERE key = ?1"),
+            params![format!("{OUTCOME_PREFIX}{spelling}")],
+        )?;
+        Ok(removed > 0)
     }
 }
