@@ -115,10 +115,13 @@ impl RowReader<'_> {
     }
 
     fn outcome(&mut self, kind: Kind) -> Option<Outcome> {
-        let outcome = Outcome::parse(kind, &self.text_ref(Field::Outcome)?);
+        let first = Some(Instance::First);
+        let outcome = Outcome::read(kind, first, &self.text_ref(Field::Outcome)?).known();
         if outcome.is_none() {
             let text = self.text(Field::Outcome).unwrap_or_default();
-            let accepted: Vec<&str> = Outcome::accepted(kind).map(Outcome::name).collect();
+            let accepted: Vec<&str> = Outcome::accepted_for(kind, first)
+                .map(Outcome::name)
+                .collect();
             self.error(
                 Field::Outcome,
                 format!(

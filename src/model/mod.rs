@@ -19,7 +19,7 @@ pub use case_no::CaseNo;
 pub use countable::{Countable, CountableFacts};
 pub use kind::{Instance, Kind};
 pub use metric::Metric;
-pub use outcome::Outcome;
+pub use outcome::{Outcome, OutcomeReading};
 pub use period::Period;
 pub use rules::Rules;
 pub use unit::{Resolved, Unit, UnitRegistry};
