@@ -361,6 +361,16 @@ impl Outcome {
         }
         best.map(|(_, outcome)| outcome)
     }
+
+    /// Every built-in reading of a spelling, by kind: what a user's own mapping may not
+    /// redefine.
+    pub(super) fn built_in(text: &str) -> Vec<(Kind, Outcome)> {
+        let key = spelling_key(text);
+        Kind::ALL
+            .into_iter()
+            .filter_map(|kind| Some((kind, find(lists(kind, None), &key)?)))
+            .collect()
+    }
 }
 
 /// The lists [`Outcome::read`] tries, in order.
