@@ -241,9 +241,11 @@ pub fn import(
             closest,
         })
         .collect();
-    summary
-        .unknown_outcomes
-        .sort_by(|a, b| b.rows.cmp(&a.rows).then_with(|| a.spelling.cmp(&b.spelling)));
+    summary.unknown_outcomes.sort_by(|a, b| {
+        b.rows
+            .cmp(&a.rows)
+            .then_with(|| a.spelling.cmp(&b.spelling))
+    });
     if summary.errors == 0 && !options.dry_run && !files.is_empty() {
         writer.commit()?;
         summary.committed = true;

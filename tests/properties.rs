@@ -9,9 +9,9 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::process::Command;
 
-use caseledger::import::cell::{normalise, parse_bool, parse_date};
+use caseledger::import::cell::{normalise, parse_bool, parse_date, parse_yes_no};
 use caseledger::model::case_no::match_key;
-use caseledger::model::{Kind, Outcome};
+use caseledger::model::{Instance, Kind, Outcome, OutcomeReading};
 use caseledger::rates::Percent;
 use chrono::{Datelike, Days, NaiveDate};
 use proptest::prelude::*;
@@ -57,8 +57,12 @@ proptest! {
         let cell = normalise(&text);
         let _ = parse_date(&cell);
         let _ = parse_bool(&cell);
+        let _ = parse_yes_no(&cell, true);
         for kind in Kind::ALL {
-            let _ = Outcome::parse(kind, &cell);
+            for instance in [None, Some(Instance::First), Some(Instance::Second)] {
+                let _ = Outcome::read(kind, instance, &cell);
+                let _ = Outcome::closest(kind, instance, &cell);
+            }
         }
         let key = match_key(&cell);
         prop_assert_eq!(match_key(&key), key.clone(), "the key of a key is itself");
@@ -78,7 +82,7 @@ proptest! {
         let mut spelled: Vec<char> = outcome.name().chars().collect();
         spelled.insert(at.min(spelled.len()), ' ');
         let spelled: String = spelled.into_iter().collect();
-        prop_assert_eq!(Outcome::parse(Kind::Reconsideration, &normalise(&spelled)), Some(outcome));
+        prop_assert_eq!(Outcome::read(Kind::Reconsideration, None, &normalise(&spelled)), OutcomeReading::Known(outcome));
     }
 
     #[test]

@@ -68,7 +68,9 @@ fn unmap(ledger_path: &Path, spellings: &[String], out: &mut dyn Write) -> Resul
         let key = spelling_key(spelling.trim());
         match map.iter().find(|(s, _)| spelling_key(s) == key) {
             Some((s, outcome)) => stored.push((s.to_owned(), outcome)),
-            None => bail!("`{spelling}` is not mapped (caseledger outcomes show lists the mappings)"),
+            None => {
+                bail!("`{spelling}` is not mapped (caseledger outcomes show lists the mappings)")
+            }
         }
     }
     for (spelling, outcome) in stored {

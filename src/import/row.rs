@@ -7,7 +7,7 @@ use std::borrow::Cow;
 
 use chrono::NaiveDate;
 
-use super::cell::{self, BOOLEAN_STYLES, Cell, DATE_STYLES};
+use super::cell::{self, APPEARANCE_STYLES, BOOLEAN_STYLES, Cell, DATE_STYLES};
 use super::columns::Field;
 use super::non_case::{self, NotACase};
 use super::{Diagnostic, LedgerFile, MergedCell, RawRow, Severity};
@@ -24,7 +24,7 @@ pub struct ParsedRow {
     /// A totals or footer row, skipped without a diagnostic (the file gets one note).
     pub not_a_case: Option<NotACase>,
     /// An outcome spelling no list or mapping knows, for the import's closing advice.
-    pub unknown_outcome: Option<UnknownOutcome>,
+    pub unknown_outcome: Option<Box<UnknownOutcome>>,
 }
 
 /// An outcome cell nothing could read, with the canonical outcome it most resembles.
@@ -42,7 +42,9 @@ struct RowReader<'a> {
     merged: Vec<MergedCell>,
     /// Fields whose cell held an Excel error, already reported.
     failed: Vec<Field>,
-    unknown_outcome: Option<UnknownOutcome>,
+    unknown_outcome: Option<Box<UnknownOutcome>>,
+    /// Notes written beside yes/no answers, added to the case's 备注.
+    kept_notes: Vec<String>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -167,19 +169,27 @@ impl RowReader<'_> {
         self.date(field)
     }
 
+    /// A yes/no cell. A note in brackets after it (`是（正职）`) is kept for the case's 备注.
     fn boolean(&mut self, field: Field) -> Option<bool> {
         if let Cell::Bool(value) = self.cell(field)? {
             return Some(*value);
         }
-        let value = cell::parse_bool(&self.text_ref(field)?);
-        if value.is_none() {
+        let appearance = field == Field::HeadAppeared;
+        let Some(yes_no) = cell::parse_yes_no(&self.text_ref(field)?, appearance) else {
             let text = self.text(field).unwrap_or_default();
-            self.error(
-                field,
-                format!("`{text}` is not yes or no (use {BOOLEAN_STYLES})"),
-            );
+            let styles = if appearance {
+                APPEARANCE_STYLES
+            } else {
+                BOOLEAN_STYLES
+            };
+            self.error(field, format!("`{text}` is not yes or no (use {styles})"));
+            return None;
+        };
+        if let Some(note) = yes_no.note {
+            let header = self.file.header_of(field).unwrap_or(field.key());
+            self.kept_notes.push(format!("{header}：{note}"));
         }
-        value
+        Some(yes_no.value)
     }
 
     /// The outcome, read for the row's kind and instance: the built-in spellings, then
@@ -224,10 +234,10 @@ impl RowReader<'_> {
                         accepted.join("、")
                     ),
                 );
-                self.unknown_outcome = Some(UnknownOutcome {
+                self.unknown_outcome = Some(Box::new(UnknownOutcome {
                     closest: Outcome::closest(kind, instance, &text),
                     spelling: text,
-                });
+                }));
             }
         }
         None
@@ -301,6 +311,7 @@ impl LedgerFile {
             merged: raw.merged,
             failed: Vec::new(),
             unknown_outcome: None,
+            kept_notes: Vec::new(),
             diagnostics: Vec::new(),
         };
         r.excel_errors();
@@ -390,7 +401,7 @@ impl Reading {
             head_title: r.text(Field::HeadTitle),
             lost: r.boolean(Field::Lost),
             lead: r.text(Field::Lead),
-            note: r.text(Field::Note),
+            note: with_kept_notes(r.text(Field::Note), &r.kept_notes),
         }
     }
 
@@ -426,6 +437,19 @@ impl Reading {
             facts,
         })
     }
+}
+
+/// The 备注 with the notes written beside yes/no answers (`负责人出庭：正职`), so that
+/// nothing a clerk wrote is lost.
+fn with_kept_notes(note: Option<String>, kept: &[String]) -> Option<String> {
+    if kept.is_empty() {
+        return note;
+    }
+    let kept = kept.join("；");
+    Some(match note {
+        Some(note) => format!("{note}；{kept}"),
+        None => kept,
+    })
 }
 
 /// The registry's name for a unit; without a registry, the name as written.

@@ -123,9 +123,10 @@ impl Ledger {
         while let Some(row) = rows.next()? {
             let (key, value): (String, String) = (row.get(0)?, row.get(1)?);
             let spelling = key.trim_start_matches(OUTCOME_PREFIX);
-            let outcome = Outcome::from_name(&value)
-                .ok_or_else(|| anyhow!("damaged ledger setting `{key}`: `{value}` is not an outcome"))?;
-            map.insert(spelling.to_owned(), outcome);
+            let outcome = Outcome::from_name(&value).ok_or_else(|| {
+                anyhow!("damaged ledger setting `{key}`: `{value}` is not an outcome")
+            })?;
+            map.insert(spelling, outcome);
         }
         Ok(map)
     }
@@ -141,7 +142,10 @@ impl Ledger {
                 "INSERT INTO {SETTINGS} (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
             ))?;
             for (spelling, outcome) in entries {
-                insert.execute(params![format!("{OUTCOME_PREFIX}{spelling}"), outcome.name()])?;
+                insert.execute(params![
+                    format!("{OUTCOME_PREFIX}{spelling}"),
+                    outcome.name()
+                ])?;
             }
         }
         tx.commit()?;

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use super::{Kind, Outcome};
+use super::{Instance, Kind, Outcome};
 
 /// The counting rules behind every figure.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -100,16 +100,22 @@ pub const KEYS: [&str; 6] = [
 impl Rules {
     /// Changes one rule from its text form (as stored, or as typed after `rules set`).
     ///
-    /// Outcome lists are canonical names separated by `,` `，` `、` or `;`, each accepted
-    /// by the ledger kind the rule is about; the error says what would be accepted.
+    /// Outcome lists are canonical names separated by `,` `，` `、` or `;`: any
+    /// reconsideration outcome for `corrected_outcomes` and `mediated_outcomes`, a
+    /// first-instance litigation outcome for `lost_outcomes` (only 一审 counts toward the
+    /// loss rate). The error says what would be accepted.
     pub fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
         let value = value.trim();
         match key {
             "corrected_outcomes" => {
-                self.corrected_outcomes = outcomes(Kind::Reconsideration, value)?;
+                self.corrected_outcomes = outcomes(Kind::Reconsideration, None, value)?;
             }
-            "mediated_outcomes" => self.mediated_outcomes = outcomes(Kind::Reconsideration, value)?,
-            "lost_outcomes" => self.lost_outcomes = outcomes(Kind::Litigation, value)?,
+            "mediated_outcomes" => {
+                self.mediated_outcomes = outcomes(Kind::Reconsideration, None, value)?;
+            }
+            "lost_outcomes" => {
+                self.lost_outcomes = outcomes(Kind::Litigation, Some(Instance::First), value)?;
+            }
             "correction_base" => {
                 self.correction_base = match value {
                     "closed" => CorrectionBase::Closed,
@@ -203,22 +209,34 @@ impl AppearanceScope {
     }
 }
 
-fn outcomes(kind: Kind, value: &str) -> Result<BTreeSet<Outcome>, String> {
+fn outcomes(
+    kind: Kind,
+    instance: Option<Instance>,
+    value: &str,
+) -> Result<BTreeSet<Outcome>, String> {
     let mut set = BTreeSet::new();
     for name in value
         .split([',', '，', '、', ';', '；'])
         .map(str::trim)
         .filter(|n| !n.is_empty())
     {
-        let outcome = Outcome::from_name(name)
-            .filter(|o| Outcome::accepted(kind).any(|a| a == *o))
+        let found = Outcome::from_name(name);
+        let outcome = found
+            .filter(|o| Outcome::accepted_for(kind, instance).any(|a| a == *o))
             .ok_or_else(|| {
-                let accepted: Vec<&str> = Outcome::accepted(kind).map(Outcome::name).collect();
-                format!(
-                    "`{name}` is not a {} outcome (accepted: {})",
-                    kind.label_zh(),
-                    accepted.join("、")
-                )
+                let accepted: Vec<&str> = Outcome::accepted_for(kind, instance)
+                    .map(Outcome::name)
+                    .collect();
+                let accepted = accepted.join("、");
+                match found {
+                    Some(o) if o.is_appellate() => format!(
+                        "`{name}` is a 二审/再审 outcome, and only 一审 cases count toward the loss rate (accepted: {accepted})"
+                    ),
+                    _ => format!(
+                        "`{name}` is not a {} outcome (accepted: {accepted})",
+                        kind.label_zh()
+                    ),
+                }
             })?;
         set.insert(outcome);
     }
@@ -255,6 +273,66 @@ mod tests {
         }
         assert_eq!(again, rules);
         assert_eq!(rules.corrected_outcomes.len(), 3);
+    }
+
+    #[test]
+    fn any_reconsideration_outcome_can_count_as_corrected() {
+        let mut rules = Rules::default();
+        rules
+            .set(
+                "corrected_outcomes",
+                "撤销,变更,确认违法,确认无效,责令履行,改正后终止",
+            )
+            .unwrap();
+        assert!(
+            rules
+                .corrected_outcomes
+                .contains(&Outcome::TerminatedAfterCorrection)
+        );
+        rules.set("mediated_outcomes", "调解、和解、终止").unwrap();
+        let text = rules.to_text();
+        assert_eq!(
+            text[0],
+            (
+                "corrected_outcomes",
+                "撤销,变更,确认违法,确认无效,责令履行,改正后终止".to_owned()
+            )
+        );
+        let mut again = Rules::default();
+        for (key, value) in text {
+            again.set(key, &value).unwrap();
+        }
+        assert_eq!(again, rules);
+    }
+
+    #[test]
+    fn defaults_are_unchanged() {
+        let text = Rules::default().to_text();
+        assert_eq!(text[0].1, "撤销,变更,确认违法,确认无效,责令履行");
+        assert_eq!(text[1].1, "调解,和解");
+        assert_eq!(text[2].1, "撤销,变更,确认违法,确认无效,责令履行,给付,赔偿");
+    }
+
+    #[test]
+    fn only_first_instance_outcomes_can_be_lost() {
+        let mut rules = Rules::default();
+        rules.set("lost_outcomes", "撤销,给付,其他").unwrap();
+        let appellate = rules.set("lost_outcomes", "撤销,改判").unwrap_err();
+        assert!(
+            appellate.starts_with(
+                "`改判` is a 二审/再审 outcome, and only 一审 cases count toward the loss rate (accepted: 驳回诉讼请求、"
+            ),
+            "{appellate}"
+        );
+        assert!(!appellate.contains("维持原判"), "{appellate}");
+        assert!(
+            rules
+                .set("lost_outcomes", "改正后终止")
+                .unwrap_err()
+                .starts_with("`改正后终止` is not a 应诉台账 outcome")
+        );
+        assert!(rules.set("corrected_outcomes", "维持原判").is_err());
+        assert!(rules.lost_outcomes.contains(&Outcome::Other));
     }
 
     #[test]
