@@ -54,6 +54,11 @@ pub enum Command {
     Units(UnitsArgs),
     /// Your offices' own outcome wording, mapped once to canonical outcomes
     Outcomes(OutcomesArgs),
+    /// Write a blank ledger workbook (.xlsx) for an office to fill in
+    ///
+    /// Every column import reads under its 中文 header, drop-down lists, date and text
+    /// formats, and a 填表说明 sheet that import skips, so the filled file is sent back as is.
+    Template(TemplateArgs),
 }
 
 #[derive(Debug, Args)]
@@ -383,6 +388,22 @@ pub enum OutcomesAction {
         #[arg(required = true, value_name = "SPELLING")]
         spellings: Vec<String>,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct TemplateArgs {
+    /// Which ledger: 复议台账 or 应诉台账
+    #[arg(value_enum)]
+    pub kind: KindArg,
+
+    /// The workbook to write, e.g. 复议台账模板.xlsx (required: a workbook cannot go to
+    /// the terminal)
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Replace the file if it exists
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -4,6 +4,7 @@
 //! Data flows one way: `import` reads files into typed [`model::Case`]s, `ingest` writes
 //! them as batches into the `ledger` (the only module with SQL), `rates` tallies the
 //! ledger's current cases into counts and rates, and `report` assembles and renders them.
+//! `template` writes the blank workbook offices fill in, from the importer's own columns.
 //! `commands` turns each subcommand's options into calls of these; `cli` only parses.
 
 pub mod cli;
@@ -14,3 +15,4 @@ pub mod ledger;
 pub mod model;
 pub mod rates;
 pub mod report;
+pub mod template;

@@ -13,6 +13,7 @@ mod output;
 mod progress;
 mod report;
 mod settings;
+mod template;
 mod trend;
 
 use std::io::Write;
@@ -40,6 +41,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         Command::Rules(args) => settings::rules(&ledger_path, &args, out),
         Command::Units(args) => settings::units(&ledger_path, &args, out),
         Command::Outcomes(args) => outcomes::run(&ledger_path, &args, out),
+        Command::Template(args) => template::run(&args, out),
     }
 }
 

@@ -35,17 +35,32 @@ pub fn emit(
 
 /// Writes a file that only its owner can read: reports hold case data.
 pub fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
-    let mut file = private_file(path)?;
+    create_private(path, bytes, true)
+}
+
+/// Writes a file that only its owner can read; an existing one is replaced only with
+/// `replace`, because the file at that name may be a ledger someone has filled in.
+pub fn create_private(path: &Path, bytes: &[u8], replace: bool) -> Result<()> {
+    let mut file = private_file(path, replace)?;
     file.write_all(bytes)
         .with_context(|| format!("cannot write `{}`", path.display()))
 }
 
-fn private_file(path: &Path) -> Result<std::fs::File> {
+fn private_file(path: &Path, replace: bool) -> Result<std::fs::File> {
     let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
+    if replace {
+        options.write(true).create(true).truncate(true);
+    } else {
+        // One step, so nothing can appear at the name between a check and the write.
+        options.write(true).create_new(true);
+    }
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    options
-        .open(path)
-        .with_context(|| format!("cannot create `{}`", path.display()))
+    match options.open(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => anyhow::bail!(
+            "`{}` already exists; give --force to replace it",
+            path.display()
+        ),
+        opened => opened.with_context(|| format!("cannot create `{}`", path.display())),
+    }
 }

@@ -274,6 +274,23 @@ pub fn kind_from_file_name(name: &str) -> Option<Kind> {
     }
 }
 
+/// Every column of a kind's ledger, in the order of SPEC §2.2/§2.3: its field, its 中文
+/// header, its aliases, and whether a file must have it. The fill-in template is built from
+/// this, so that it offers exactly the columns the importer reads.
+pub fn columns(
+    kind: Kind,
+) -> impl Iterator<Item = (Field, &'static str, &'static [&'static str], bool)> {
+    specs(kind).iter().map(|s| {
+        let (header, aliases) = s
+            .headers
+            .split_first()
+            .map_or((s.field.key(), &[][..]), |(header, aliases)| {
+                (*header, aliases)
+            });
+        (s.field, header, aliases, s.required)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

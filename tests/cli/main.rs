@@ -17,6 +17,8 @@
 //! - `robustness`: a killed import, two imports at once, and reports during an import;
 //! - `sample`: the shipped sample reproduces the published figures, and regenerates
 //!   byte for byte;
+//! - `template`: the blank workbook offices fill in, read back, filled in and imported
+//!   like a CSV of the same cases;
 //! - `workbook`: Excel workbooks: typed cells, several sheets, numeric case numbers;
 //! - `xlsx_report`: the Excel report, read back cell by cell.
 
@@ -31,6 +33,7 @@ mod report;
 mod robustness;
 mod sample;
 mod support;
+mod template;
 mod versions;
 mod workbook;
 mod xlsx_report;

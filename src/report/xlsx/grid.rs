@@ -393,7 +393,7 @@ fn lines(text: &str, width: usize) -> usize {
 
 /// How wide a text shows, in Excel's column units: CJK and full-width characters take
 /// two, everything else one.
-fn display_width(text: &str) -> usize {
+pub(crate) fn display_width(text: &str) -> usize {
     text.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
 }
 

@@ -15,6 +15,8 @@ use rust_xlsxwriter::Workbook;
 use super::Report;
 use super::trend::Trend;
 
+pub(crate) use grid::display_width;
+
 /// Writes the workbook to `path`, created readable by its owner only (it holds case data).
 ///
 /// Figures are numbers, so they can be summed and charted:
