@@ -460,7 +460,7 @@ pub enum KindArg {
 pub enum Format {
     /// A table for people
     Table,
-    /// One JSON object (SPEC §5)
+    /// One JSON object: counts, rates with 同比, and the rules used (docs/OUTPUT.md)
     Json,
     /// CSV for Excel (UTF-8 with BOM unless --encoding gb18030)
     Csv,
