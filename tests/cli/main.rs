@@ -10,6 +10,8 @@
 //! - `import`: what import accepts, rejects and reports, and that a rejected import
 //!   leaves the ledger as it was;
 //! - `versions`: re-imports, corrections and reports as of an earlier date;
+//! - `outcomes`: an office's own outcome wording mapped once, from the failed import's
+//!   advice to every later import and `check --ledger`;
 //! - `questions`: check, batches, undo, history, cases, rules and units;
 //! - `reference`: SPEC §4's counts and rates computed by the tests' own code (shared with
 //!   the property tests);
@@ -26,6 +28,7 @@ mod bad_input;
 mod breadth;
 mod formats;
 mod import;
+mod outcomes;
 mod questions;
 #[path = "../reference/mod.rs"]
 mod reference;
