@@ -6,6 +6,8 @@
 //! are unknown until mapped; 维持原行政行为 is built in (维持). Once 撤销处罚决定 = 撤销,
 //! corrected = 3 of closed = 5.
 
+use std::fmt::Write as _;
+
 use crate::support::{Workspace, count};
 
 const FILE: &str = "复议台账_福泉市_2021-03-05.csv";
@@ -13,9 +15,10 @@ const FILE: &str = "复议台账_福泉市_2021-03-05.csv";
 fn week() -> String {
     let mut csv = String::from("案号,单位,收案日期,结案日期,结案方式\n");
     for n in 1..=3 {
-        csv.push_str(&format!(
-            "福府复〔2021〕{n}号,福泉市,2021-02-01,2021-03-01,撤销处罚决定\n"
-        ));
+        let _ = writeln!(
+            csv,
+            "福府复〔2021〕{n}号,福泉市,2021-02-01,2021-03-01,撤销处罚决定"
+        );
     }
     csv.push_str("福府复〔2021〕4号,福泉市,2021-02-01,2021-03-01,复议机关自行纠正\n");
     csv.push_str("福府复〔2021〕5号,福泉市,2021-02-01,2021-03-01,维持原行政行为\n");
