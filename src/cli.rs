@@ -63,7 +63,8 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// Files (.csv, .tsv, .xlsx, .xlsm, .xls) or folders, searched recursively and read in name order
+    /// Files (.csv, .tsv, .xlsx, .xlsm, .xls, .xlsb, .ods, .et) or folders, searched recursively
+    /// and read in name order
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 

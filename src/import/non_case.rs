@@ -56,19 +56,26 @@ const FOOTER_STARTS: &[&str] = &[
 ];
 
 /// Whether a row is a totals or footer line rather than a case.
+///
+/// Runs on every row of every import, so it compares without building strings.
 #[must_use]
 pub fn classify(cells: &[Cell]) -> Option<NotACase> {
-    let texts = cells
-        .iter()
-        .filter(|c| !c.is_blank())
-        .map(|c| compact(&c.text_ref()));
     let mut first = true;
-    for text in texts {
+    for cell in cells.iter().filter(|c| !c.is_blank()) {
+        let Cell::Text(_) = cell else {
+            first = false;
+            continue;
+        };
+        let text = cell.text_ref();
         let bare = text.trim_end_matches([':', '：']);
-        if TOTALS.contains(&bare) {
+        if TOTALS.iter().any(|word| same_ignoring_spaces(bare, word)) {
             return Some(NotACase::Total);
         }
-        if first && FOOTER_STARTS.iter().any(|start| text.starts_with(start)) {
+        if first
+            && FOOTER_STARTS
+                .iter()
+                .any(|start| starts_ignoring_spaces(&text, start))
+        {
             return Some(NotACase::Footer);
         }
         first = false;
@@ -76,8 +83,18 @@ pub fn classify(cells: &[Cell]) -> Option<NotACase> {
     None
 }
 
-fn compact(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace()).collect()
+fn without_spaces(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars().filter(|c| !c.is_whitespace())
+}
+
+fn same_ignoring_spaces(text: &str, word: &str) -> bool {
+    // Spaced-out words (合 计) are a little longer than the word, never much.
+    text.len() <= word.len() * 3 && without_spaces(text).eq(word.chars())
+}
+
+fn starts_ignoring_spaces(text: &str, start: &str) -> bool {
+    let mut chars = without_spaces(text);
+    start.chars().all(|c| chars.next() == Some(c))
 }
 
 /// The file's one note: `skipped 3 rows that are not cases: totals (row 41), footer
