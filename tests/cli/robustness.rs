@@ -258,9 +258,17 @@ fn as_reader(ws: &Workspace, args: &[&str]) -> std::process::Output {
         .current_dir(ws.path())
         .arg("--ledger")
         .arg(ws.ledger())
-        .args(args)
-        .output()
-        .expect("run caseledger as a reader")
+        .args(args);
+    // Another test's child, forked while the copy above was open for writing, may still
+    // hold it open for a moment: executing it then fails with "Text file busy".
+    for _ in 0..50 {
+        let output = command.output().expect("run caseledger as a reader");
+        if !String::from_utf8_lossy(&output.stderr).contains("Text file busy") {
+            return output;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    command.output().expect("run caseledger as a reader")
 }
 
 #[cfg(unix)]
