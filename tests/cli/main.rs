@@ -5,11 +5,19 @@
 //!   refused or warned about with its file, row and column, the ledger left as it was;
 //! - `breadth`: ledgers in every form the SPEC allows against a reference counted in the
 //!   test;
+//! - `case_set`: the cases the layout and cell tests share, as tables, and their plain CSV;
+//! - `cells`: dates, appearance and outcomes in office wording, appeals and retrials,
+//!   改正后终止 under the 口径, and Excel error values;
+//! - `comparison`: two imports of the same cases compared, report and cases;
 //! - `formats`: breakdown by unit, benchmarks, trend, and the csv, markdown and text
 //!   formats;
 //! - `import`: what import accepts, rejects and reports, and that a rejected import
 //!   leaves the ledger as it was;
-//! - `versions`: re-imports, corrections and reports as of an earlier date;
+//! - `layout`: how offices lay a ledger out on a sheet (titles, two-level headers, merges,
+//!   序号 and totals, footers);
+//! - `layout_fixtures`: the committed .xlsx, .xls and .ods layout fixtures, and that they
+//!   are what the generator writes;
+//! - `layouts`: every layout of SPEC §2.6 imports like the plain CSV of its cases;
 //! - `outcomes`: an office's own outcome wording mapped once, from the failed import's
 //!   advice to every later import and `check --ledger`;
 //! - `questions`: check, batches, undo, history, cases, rules and units;
@@ -19,15 +27,23 @@
 //! - `robustness`: a killed import, two imports at once, and reports during an import;
 //! - `sample`: the shipped sample reproduces the published figures, and regenerates
 //!   byte for byte;
+//! - `sheet`: a grid of cells with merges, written as .xlsx or as Excel's CSV;
 //! - `template`: the blank workbook offices fill in, read back, filled in and imported
 //!   like a CSV of the same cases;
+//! - `versions`: re-imports, corrections and reports as of an earlier date;
 //! - `workbook`: Excel workbooks: typed cells, several sheets, numeric case numbers;
 //! - `xlsx_report`: the Excel report, read back cell by cell.
 
 mod bad_input;
 mod breadth;
+mod case_set;
+mod cells;
+mod comparison;
 mod formats;
 mod import;
+mod layout;
+mod layout_fixtures;
+mod layouts;
 mod outcomes;
 mod questions;
 #[path = "../reference/mod.rs"]
@@ -35,6 +51,7 @@ mod reference;
 mod report;
 mod robustness;
 mod sample;
+mod sheet;
 mod support;
 mod template;
 mod versions;

@@ -153,6 +153,34 @@ impl Run {
         self
     }
 
+    /// Asserts one line of stderr contains every one of `needles`, so a message is checked
+    /// whole (e.g. a cell and its column) while its wording stays free.
+    pub fn stderr_line_has(self, needles: &[&str]) -> Run {
+        let found = self
+            .stderr()
+            .lines()
+            .any(|line| needles.iter().all(|n| line.contains(n)));
+        assert!(
+            found,
+            "{}",
+            self.explain(&format!("no line of stderr has all of {needles:?}"))
+        );
+        self
+    }
+
+    /// Asserts stderr lacks every one of `needles`.
+    pub fn stderr_lacks(self, needles: &[&str]) -> Run {
+        let stderr = self.stderr();
+        for needle in needles {
+            assert!(
+                !stderr.contains(needle),
+                "{}",
+                self.explain(&format!("stderr has `{needle}`"))
+            );
+        }
+        self
+    }
+
     pub fn stdout_has(self, needles: &[&str]) -> Run {
         let stdout = self.stdout();
         for needle in needles {
