@@ -557,6 +557,9 @@ const CHUNKS_AHEAD: usize = 4;
 const CHUNK_ROWS: usize = 256;
 
 /// One row as the reading thread hands it over.
+// Nearly every row is `Parsed`: boxing it to shrink the rare variants would allocate once
+// per row of every import.
+#[allow(clippy::large_enum_variant)]
 enum Read {
     Unreadable(Diagnostic),
     /// Blank, or a totals row.

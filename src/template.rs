@@ -12,7 +12,7 @@ use rust_xlsxwriter::{
 };
 
 use crate::import::columns::{self, Field};
-use crate::model::{Instance, Kind, Outcome};
+use crate::model::{Instance, Kind, Outcome, TrackField};
 use crate::report::display_width;
 
 /// The instructions sheet, named as offices name theirs.
@@ -170,6 +170,56 @@ fn guide(kind: Kind, field: Field) -> (Entry, &'static str, &'static str) {
             "一般不填，按裁判结果认定是否败诉；只在需要改变这一认定时填写：是＝计为败诉，否＝不计",
             "",
         ),
+        Field::Track(field) => track_guide(field),
+    }
+}
+
+/// The work-list columns: what deadlines, hearing reminders and 包案 follow-up read.
+fn track_guide(field: TrackField) -> (Entry, &'static str, &'static str) {
+    match field {
+        TrackField::Simplified => (Entry::YesNo, "是否适用简易程序审理", ""),
+        TrackField::CopyServedOn => (
+            Entry::Date,
+            "被申请人收到申请书副本（答复通知）的日期；答复期限由此起算",
+            "",
+        ),
+        TrackField::AnsweredOn => (Entry::Date, "被申请人提交书面答复和证据的日期", ""),
+        TrackField::Extended => (Entry::YesNo, "审理期限是否经批准延长（不超过30日）", ""),
+        TrackField::SuspendedOn => (Entry::Date, "行政复议中止的日期", ""),
+        TrackField::ResumedOn => (Entry::Date, "中止后恢复审理的日期；仍在中止的留空", ""),
+        TrackField::ComplaintReceivedOn => (
+            Entry::Date,
+            "收到起诉状副本（应诉通知）的日期；答辩期限由此起算",
+            "",
+        ),
+        TrackField::DefendedOn => (Entry::Date, "提交答辩状和证据的日期", ""),
+        TrackField::HearingAt => (
+            Entry::Text,
+            "开庭的日期和时间；没有开庭日期列时，其日期即开庭日期",
+            "2021-03-15 09:30",
+        ),
+        TrackField::HearingPlace => (Entry::Text, "开庭的地点", "都匀市人民法院第一法庭"),
+        TrackField::PlannedHeadName => (Entry::Text, "拟出庭应诉的负责人姓名", "张某某"),
+        TrackField::PlannedHeadTitle => (Entry::Text, "拟出庭负责人的职务", "副局长"),
+        TrackField::ServedOn => (Entry::Date, "裁判文书送达的日期；上诉期限由此起算", ""),
+        TrackField::RemindedWeekOn => (
+            Entry::Date,
+            "开庭前一周提醒被告报送出庭负责人的日期（一次提醒）",
+            "",
+        ),
+        TrackField::RemindedDayOn => (
+            Entry::Date,
+            "开庭前一日电话提醒出庭负责人的日期（二次提醒）",
+            "",
+        ),
+        TrackField::ReconsiderationNo => (
+            Entry::Text,
+            "经过行政复议后起诉的，填写原行政复议案号",
+            "黔南府复决字〔2021〕15号",
+        ),
+        TrackField::OwnerUnit => (Entry::Text, "负责化解本案的责任单位", "都匀市司法局"),
+        TrackField::Progress => (Entry::Text, "本月化解工作的进展", ""),
+        TrackField::Risk => (Entry::Text, "纠错或败诉的风险：高、中、低", "高"),
     }
 }
 

@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use crate::model::period::iso;
-use chrono::{Days, NaiveDate};
+use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
 
 /// One cell as its source gives it: a CSV gives text; a workbook also gives numbers,
 /// dates and booleans.
@@ -14,6 +14,8 @@ pub enum Cell {
     Text(String),
     Number(f64),
     Date(NaiveDate),
+    /// A workbook date cell with a time of day that is not midnight (开庭时间).
+    DateTime(NaiveDateTime),
     Bool(bool),
     /// An Excel error value such as `#REF!` or `#N/A`: never a value of the ledger.
     Error(String),
@@ -36,6 +38,7 @@ impl Cell {
             Cell::Text(text) => return normalise(text),
             Cell::Number(n) => number_text(*n),
             Cell::Date(date) => iso(*date),
+            Cell::DateTime(at) => at.format("%Y-%m-%d %H:%M").to_string(),
             Cell::Bool(b) => (if *b { "是" } else { "否" }).to_owned(),
             Cell::Error(code) => code.clone(),
         })
@@ -183,6 +186,58 @@ fn without_time(text: &str) -> Option<&str> {
     // An ISO date-time has an ISO date: 2021-03-05T00:00:00, never 2021/3/5T0:00.
     let date_ok = !iso || date.bytes().all(|b| b.is_ascii_digit() || b == b'-');
     (date_ok && is_time(time.trim())).then_some(date)
+}
+
+/// Parses a normalised date-and-time cell (开庭时间): `2021-03-15 09:30`,
+/// `2021年3月15日 下午2:30`, `2021-03-15T09:30:00`, a date alone, or a time alone
+/// (`09:30`). `None` when it is neither.
+#[must_use]
+pub fn parse_date_time(text: &str) -> Option<(Option<NaiveDate>, Option<NaiveTime>)> {
+    if let Some(time) = parse_time(text) {
+        return Some((None, Some(time)));
+    }
+    let split = text
+        .find(['T', ' ', '上', '下'])
+        .filter(|at| *at > 0)
+        .map(|at| (&text[..at], text[at..].trim_start_matches(['T', ' '])));
+    if let Some((date, time)) = split
+        && let (Some(date), Some(time)) = (parse_date(date.trim()), parse_time(time))
+    {
+        return Some((Some(date), Some(time)));
+    }
+    parse_date(text).map(|date| (Some(date), None))
+}
+
+/// A time of day: `9:30`, `09:30:00`, `上午9:30`, `下午2:30` (afternoon), `14时30分`.
+fn parse_time(text: &str) -> Option<NaiveTime> {
+    let text = text.trim();
+    let (afternoon, clock) = if let Some(rest) = text.strip_prefix("下午") {
+        (true, rest)
+    } else {
+        (false, text.strip_prefix("上午").unwrap_or(text))
+    };
+    let clock = clock.replace('时', ":").replace('分', "");
+    let clock = clock.trim_end_matches(':');
+    let parts: Vec<&str> = clock.split(':').collect();
+    let number = |s: &str| {
+        (!s.is_empty() && s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    let (hour, minute) = match parts.as_slice() {
+        [h, m] | [h, m, _] => (number(h)?, number(m)?),
+        [h] if clock.len() < text.len() => (number(h)?, 0),
+        _ => return None,
+    };
+    if let [_, _, seconds] = parts.as_slice() {
+        number(seconds)?;
+    }
+    let hour = if afternoon && hour < 12 {
+        hour + 12
+    } else {
+        hour
+    };
+    NaiveTime::from_hms_opt(hour, minute, 0)
 }
 
 fn split_date(text: &str) -> Option<(i32, u32, u32)> {

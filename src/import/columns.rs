@@ -1,7 +1,7 @@
 //! Column headers: which field each header means, per ledger kind, and which kind a
 //! file's headers reveal (SPEC §2.2, §2.3).
 
-use crate::model::Kind;
+use crate::model::{Kind, TrackField};
 
 /// A field of a ledger row, named by its English key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -26,6 +26,8 @@ pub enum Field {
     HeadName,
     HeadTitle,
     Lost,
+    /// A work-list fact (deadlines, hearings, 包案).
+    Track(TrackField),
 }
 
 /// One column of a ledger: its field, its 中文 header then the accepted aliases, and
@@ -68,6 +70,35 @@ const RECONSIDERATION: &[ColumnSpec] = &[
     spec(Field::Corrected, &["是否纠错"], false),
     spec(Field::Lead, &["包案领导"], false),
     spec(Field::Note, &["备注"], false),
+    spec(
+        track(TrackField::Simplified),
+        &["简易程序", "是否简易程序"],
+        false,
+    ),
+    spec(
+        track(TrackField::CopyServedOn),
+        &["副本送达日期", "答复通知送达日期", "副本发送日期"],
+        false,
+    ),
+    spec(
+        track(TrackField::AnsweredOn),
+        &["答复日期", "书面答复日期", "答复提交日期"],
+        false,
+    ),
+    spec(
+        track(TrackField::Extended),
+        &["是否延期", "延期审理"],
+        false,
+    ),
+    spec(track(TrackField::SuspendedOn), &["中止日期"], false),
+    spec(
+        track(TrackField::ResumedOn),
+        &["恢复审理日期", "恢复日期"],
+        false,
+    ),
+    spec(track(TrackField::OwnerUnit), OWNER_UNIT, false),
+    spec(track(TrackField::Progress), PROGRESS, false),
+    spec(track(TrackField::Risk), RISK, false),
 ];
 
 const LITIGATION: &[ColumnSpec] = &[
@@ -91,7 +122,53 @@ const LITIGATION: &[ColumnSpec] = &[
     spec(Field::Lost, &["是否败诉"], false),
     spec(Field::Lead, &["包案领导"], false),
     spec(Field::Note, &["备注"], false),
+    spec(
+        track(TrackField::ComplaintReceivedOn),
+        &["起诉状副本收到日期", "应诉通知收到日期"],
+        false,
+    ),
+    spec(
+        track(TrackField::DefendedOn),
+        &["答辩日期", "答辩状提交日期", "举证日期"],
+        false,
+    ),
+    spec(track(TrackField::HearingAt), &["开庭时间"], false),
+    spec(track(TrackField::HearingPlace), &["开庭地点"], false),
+    spec(
+        track(TrackField::PlannedHeadName),
+        &["拟出庭负责人", "拟出庭人员"],
+        false,
+    ),
+    spec(
+        track(TrackField::PlannedHeadTitle),
+        &["拟出庭负责人职务"],
+        false,
+    ),
+    spec(
+        track(TrackField::ServedOn),
+        &["裁判文书送达日期", "判决送达日期"],
+        false,
+    ),
+    spec(track(TrackField::RemindedWeekOn), &["一次提醒日期"], false),
+    spec(track(TrackField::RemindedDayOn), &["二次提醒日期"], false),
+    // In an 应诉台账, 复议案号 is the reconsideration case the lawsuit followed.
+    spec(
+        track(TrackField::ReconsiderationNo),
+        &["复议案号", "原复议案号"],
+        false,
+    ),
+    spec(track(TrackField::OwnerUnit), OWNER_UNIT, false),
+    spec(track(TrackField::Progress), PROGRESS, false),
+    spec(track(TrackField::Risk), RISK, false),
 ];
+
+const OWNER_UNIT: &[&str] = &["责任单位", "承办单位"];
+const PROGRESS: &[&str] = &["化解进展", "工作进展", "进展情况"];
+const RISK: &[&str] = &["风险等级", "败诉风险"];
+
+const fn track(field: TrackField) -> Field {
+    Field::Track(field)
+}
 
 /// Columns every template has that hold nothing of a case: not listed as unknown.
 const LAYOUT: &[&str] = &["序号", "no."];
@@ -137,6 +214,7 @@ impl Field {
             Field::HeadName => "head_name",
             Field::HeadTitle => "head_title",
             Field::Lost => "lost",
+            Field::Track(field) => field.key(),
         }
     }
 }
@@ -155,6 +233,13 @@ impl Field {
                 | Field::Defendant
                 | Field::HeadName
                 | Field::HeadTitle
+                | Field::Track(
+                    TrackField::HearingPlace
+                        | TrackField::PlannedHeadName
+                        | TrackField::PlannedHeadTitle
+                        | TrackField::OwnerUnit
+                        | TrackField::Progress
+                )
         )
     }
 }
@@ -243,11 +328,16 @@ pub enum KindEvidence {
 /// block a file.
 #[must_use]
 pub fn detect_kind<'a>(headers: impl IntoIterator<Item = &'a str>) -> KindEvidence {
+    let headers: Vec<&str> = headers.into_iter().collect();
+    // 复议案号 is a 复议台账's own case number, unless a 案号 column stands beside it: then
+    // it is the reconsideration case a lawsuit followed, which says nothing of the kind.
+    let beside_case_no = headers.iter().any(|h| header_key(h) == "案号");
     let (mut recon, mut lit): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
     for header in headers {
         match kinds_of(header).as_slice() {
             [Kind::Reconsideration] => recon.push(header),
             [Kind::Litigation] => lit.push(header),
+            _ if header_key(header) == "复议案号" && !beside_case_no => recon.push(header),
             _ => {}
         }
     }

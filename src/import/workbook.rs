@@ -14,7 +14,7 @@ use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
 use calamine::{Data, DataRef, Dimensions, Reader, Sheets, open_workbook_auto};
 
-use super::cell::{Cell, parse_date};
+use super::cell::Cell;
 use super::{Contents, Diagnostic, MergedCell, Part, RawRow, Rows};
 
 /// Rows in flight between the reading thread and the importer.
@@ -287,14 +287,22 @@ fn from_data(data: &Data) -> Cell {
 /// A date-formatted cell is a date; a time-only or duration cell stays a number.
 fn date_time(dt: &calamine::ExcelDateTime) -> Cell {
     match dt.as_datetime() {
+        Some(value) if dt.is_datetime() && value.time() != chrono::NaiveTime::MIN => {
+            Cell::DateTime(value)
+        }
         Some(value) if dt.is_datetime() => Cell::Date(value.date()),
         _ => Cell::Number(dt.as_f64()),
     }
 }
 
 fn iso_date(text: &str) -> Cell {
-    let date_part = text.split('T').next().unwrap_or(text);
-    parse_date(date_part).map_or_else(|| Cell::Text(text.to_owned()), Cell::Date)
+    match super::cell::parse_date_time(text) {
+        Some((Some(date), Some(time))) if time != chrono::NaiveTime::MIN => {
+            Cell::DateTime(date.and_time(time))
+        }
+        Some((Some(date), _)) => Cell::Date(date),
+        _ => Cell::Text(text.to_owned()),
+    }
 }
 
 /// Excel's column letters for a 0-based column index: 0 → A, 25 → Z, 26 → AA.

@@ -1,12 +1,16 @@
 //! How a [`Case`] is laid out in a `versions` row, both ways.
 
 use anyhow::{Result, anyhow};
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, NaiveTime};
 use rusqlite::Row;
 use rusqlite::types::{ToSqlOutput, Value, ValueRef};
 
 use crate::model::period::iso;
-use crate::model::{Case, CaseNo, Countable, CountableFacts, Facts, Instance, Kind, Outcome};
+use crate::model::tracking::ValueType;
+use crate::model::{
+    Case, CaseNo, Countable, CountableFacts, Facts, Instance, Kind, Outcome, TrackField,
+    TrackValue, Tracking,
+};
 
 /// The columns of `versions` every case fills, then those of each kind: one list, from
 /// which both [`CASE_COLUMNS`] and [`written_columns`] are built.
@@ -27,17 +31,32 @@ macro_rules! litigation_columns {
     };
 }
 
+/// The work-list columns: [`TrackField::ALL`]'s keys, in its order (a test checks it).
+macro_rules! tracking_columns {
+    () => {
+        "simplified, copy_served_on, answered_on, extended, suspended_on, resumed_on, \
+         complaint_received_on, defended_on, hearing_at, hearing_place, planned_head_name, \
+         planned_head_title, served_on, reminded_week_on, reminded_day_on, \
+         reconsideration_no, owner_unit, progress, risk"
+    };
+}
+
 /// The case columns of `versions`, in the order of [`from_row`].
 pub const CASE_COLUMNS: &str = concat!(
     shared_columns!(),
     ", ",
     reconsideration_columns!(),
     ", ",
-    litigation_columns!()
+    litigation_columns!(),
+    ", ",
+    tracking_columns!()
 );
 
+/// Number of columns in [`CASE_COLUMNS`] before the work-list ones.
+const LEDGER_COLUMN_COUNT: usize = 20;
+
 /// Number of columns in [`CASE_COLUMNS`].
-pub const CASE_COLUMN_COUNT: usize = 20;
+pub const CASE_COLUMN_COUNT: usize = LEDGER_COLUMN_COUNT + TrackField::ALL.len();
 
 /// [`CASE_COLUMNS`] of the table or alias `of` (`v.case_no, v.unit, …`), for queries that
 /// join `cases`, whose current-state columns share some of these names.
@@ -71,14 +90,30 @@ fn flag(value: Option<bool>) -> Sql<'static> {
     value.map_or(NULL, |b| ToSqlOutput::Owned(Value::Integer(i64::from(b))))
 }
 
-/// The columns of [`CASE_COLUMNS`] a case of `kind` fills, in the order of [`to_values`].
-/// A version is written with these alone: the other kind's columns default to NULL, and
-/// binding them would cost a large import a tenth of its time.
+/// The columns of [`CASE_COLUMNS`] a case of `kind` fills, in the order of [`to_values`]:
+/// with its work-list columns only for a case that has work-list facts. A version is
+/// written with these alone: the other columns default to NULL, and binding them would
+/// cost a large import a tenth of its time.
 #[must_use]
-pub fn written_columns(kind: Kind) -> &'static str {
-    match kind {
+pub fn written_columns(kind: Kind, tracking: bool) -> String {
+    let ledger = match kind {
         Kind::Reconsideration => concat!(shared_columns!(), ", ", reconsideration_columns!()),
         Kind::Litigation => concat!(shared_columns!(), ", ", litigation_columns!()),
+    };
+    if !tracking {
+        return ledger.to_owned();
+    }
+    let tracked: Vec<&str> = TrackField::of(kind).map(TrackField::key).collect();
+    format!("{ledger}, {}", tracked.join(", "))
+}
+
+fn track_value(value: Option<&TrackValue>) -> Sql<'_> {
+    match value {
+        None => NULL,
+        Some(TrackValue::Date(date)) => ToSqlOutput::Owned(Value::Text(iso(*date))),
+        Some(TrackValue::Flag(flag)) => ToSqlOutput::Owned(Value::Integer(i64::from(*flag))),
+        Some(TrackValue::Text(text)) => str_value(text),
+        Some(time @ TrackValue::Time(_)) => ToSqlOutput::Owned(Value::Text(time.display())),
     }
 }
 
@@ -132,6 +167,9 @@ pub fn to_values(case: &Case) -> Vec<Sql<'_>> {
                 flag(*lost),
             ]);
         }
+    }
+    if !case.tracking.is_empty() {
+        values.extend(TrackField::of(case.kind()).map(|f| track_value(case.tracking.get(f))));
     }
     values
 }
@@ -188,6 +226,23 @@ pub fn from_row(kind: Kind, row: &Row, first: usize) -> Result<Case> {
             }
         }
     };
+    let mut tracking = Tracking::default();
+    for (offset, field) in TrackField::ALL.into_iter().enumerate() {
+        let i = LEDGER_COLUMN_COUNT + offset;
+        let value = match field.value_type() {
+            ValueType::Date => get_date(i)?.map(TrackValue::Date),
+            ValueType::Flag => get_flag(i)?.map(TrackValue::Flag),
+            ValueType::Text => get_text(i)?.map(TrackValue::Text),
+            ValueType::Time => get_text(i)?
+                .map(|s| {
+                    NaiveTime::parse_from_str(&s, "%H:%M")
+                        .map(TrackValue::Time)
+                        .map_err(|_| anyhow!("damaged ledger: `{s}` in a time column"))
+                })
+                .transpose()?,
+        };
+        tracking.set(field, value);
+    }
     Ok(Case {
         case_no,
         unit: row.get(first + 1)?,
@@ -197,6 +252,7 @@ pub fn from_row(kind: Kind, row: &Row, first: usize) -> Result<Case> {
         lead: get_text(5)?,
         note: get_text(6)?,
         facts,
+        tracking,
     })
 }
 
@@ -341,6 +397,20 @@ pub fn content_hash(case: &Case) -> i64 {
             put_text(&mut bytes, head_name.as_deref());
             put_text(&mut bytes, head_title.as_deref());
             put_flag(&mut bytes, *lost);
+        }
+    }
+    // Only a case with work-list facts hashes them: every version stored before they
+    // existed keeps its hash, so a re-import still finds it unchanged.
+    if !case.tracking.is_empty() {
+        bytes.push(b'T');
+        for (_, value) in case.tracking.iter() {
+            match value {
+                None => bytes.push(0),
+                Some(TrackValue::Date(date)) => put_date(&mut bytes, Some(*date)),
+                Some(TrackValue::Flag(flag)) => put_flag(&mut bytes, Some(*flag)),
+                Some(TrackValue::Text(text)) => put_text(&mut bytes, Some(text)),
+                Some(time @ TrackValue::Time(_)) => put_text(&mut bytes, Some(&time.display())),
+            }
         }
     }
     i64::from_le_bytes(xxhash_rust::xxh3::xxh3_64(&bytes).to_le_bytes())

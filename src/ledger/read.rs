@@ -221,6 +221,7 @@ mod tests {
             outcome,
             lead: None,
             note: None,
+            tracking: crate::model::Tracking::default(),
             facts: Facts::Reconsideration {
                 respondent: None,
                 received_on: d("2021-01-05"),
@@ -239,6 +240,7 @@ mod tests {
             outcome: Some(Outcome::Revoked),
             lead: None,
             note: None,
+            tracking: crate::model::Tracking::default(),
             facts: Facts::Litigation {
                 instance,
                 court: None,
@@ -373,9 +375,14 @@ mod tests {
         };
         copy(BATCHES, "id, file, sheet, sha256, kind, as_of, imported_at");
         copy(CASES, "id, kind, case_key");
+        // The columns schema 3 had: the case's own, before the work-list ones.
+        let then: Vec<&str> = CASE_COLUMNS.split(',').map(str::trim).take(20).collect();
         copy(
             VERSIONS,
-            &format!("id, case_id, batch_id, as_of, source_row, {CASE_COLUMNS}"),
+            &format!(
+                "id, case_id, batch_id, as_of, source_row, {}",
+                then.join(", ")
+            ),
         );
         copy(schema::SIGHTINGS, "case_id, batch_id, source_row");
         old.pragma_update(None, "user_version", 3).unwrap();

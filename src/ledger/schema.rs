@@ -135,6 +135,29 @@ pub(super) const MIGRATIONS: &[&str] = &[
     ALTER TABLE cases ADD COLUMN hearing_day INTEGER;
     DROP INDEX versions_by_batch;
     ",
+    // 5: what the work list follows (deadlines' dates, hearing arrangements, 包案
+    // follow-up), one column per `TrackField` in its order; NULL in every older version.
+    "
+    ALTER TABLE versions ADD COLUMN simplified INTEGER;
+    ALTER TABLE versions ADD COLUMN copy_served_on TEXT;
+    ALTER TABLE versions ADD COLUMN answered_on TEXT;
+    ALTER TABLE versions ADD COLUMN extended INTEGER;
+    ALTER TABLE versions ADD COLUMN suspended_on TEXT;
+    ALTER TABLE versions ADD COLUMN resumed_on TEXT;
+    ALTER TABLE versions ADD COLUMN complaint_received_on TEXT;
+    ALTER TABLE versions ADD COLUMN defended_on TEXT;
+    ALTER TABLE versions ADD COLUMN hearing_at TEXT;
+    ALTER TABLE versions ADD COLUMN hearing_place TEXT;
+    ALTER TABLE versions ADD COLUMN planned_head_name TEXT;
+    ALTER TABLE versions ADD COLUMN planned_head_title TEXT;
+    ALTER TABLE versions ADD COLUMN served_on TEXT;
+    ALTER TABLE versions ADD COLUMN reminded_week_on TEXT;
+    ALTER TABLE versions ADD COLUMN reminded_day_on TEXT;
+    ALTER TABLE versions ADD COLUMN reconsideration_no TEXT;
+    ALTER TABLE versions ADD COLUMN owner_unit TEXT;
+    ALTER TABLE versions ADD COLUMN progress TEXT;
+    ALTER TABLE versions ADD COLUMN risk TEXT;
+    ",
 ];
 
 /// The migration after which the current-state columns of `cases` must be filled from
@@ -179,9 +202,10 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
     for (index, sql) in MIGRATIONS.iter().enumerate().skip(start as usize) {
         tx.execute_batch(sql)
             .with_context(|| format!("cannot apply ledger migration {}", index + 1))?;
-        if index + 1 == FILLED_BY_REBUILD {
-            super::write::rebuild_current(&tx).context("cannot fill in the current state")?;
-        }
+    }
+    // Filled once every column exists: filling reads whole versions, later columns too.
+    if (start as usize) < FILLED_BY_REBUILD {
+        super::write::rebuild_current(&tx).context("cannot fill in the current state")?;
     }
     tx.pragma_update(None, "user_version", LATEST)?;
     tx.commit()?;

@@ -115,8 +115,9 @@ pub struct BatchWriter<'w> {
     current_update: Statement<'w>,
     sight_insert: Statement<'w>,
     sight_select: Statement<'w>,
-    /// The version insert of each kind (see [`case_row::written_columns`]).
-    version_insert: [Statement<'w>; 2],
+    /// The version insert of each kind, without and with work-list facts (see
+    /// [`case_row::written_columns`]).
+    version_insert: [Statement<'w>; 4],
     /// Whether the previous row was a new case. A first import is all new cases, a
     /// re-import all known ones: the next row is tried the way the last one went, so
     /// either costs one index search per row.
@@ -135,8 +136,8 @@ fn current_update_sql() -> String {
 }
 
 /// Inserts a version of a case of `kind`, its other columns left NULL.
-fn version_insert(conn: &Connection, kind: Kind) -> Result<Statement<'_>> {
-    let columns = case_row::written_columns(kind);
+fn version_insert(conn: &Connection, kind: Kind, tracking: bool) -> Result<Statement<'_>> {
+    let columns = case_row::written_columns(kind, tracking);
     Ok(conn.prepare(&format!(
         "INSERT INTO {VERSIONS} (case_id, batch_id, as_of, source_row, {columns}) VALUES ({})",
         slots(4 + columns.split(',').count())
@@ -267,8 +268,10 @@ impl Writer<'_> {
                 "SELECT source_row FROM {SIGHTINGS} WHERE case_id = ?1 AND batch_id = ?2"
             ))?,
             version_insert: [
-                version_insert(conn, Kind::Reconsideration)?,
-                version_insert(conn, Kind::Litigation)?,
+                version_insert(conn, Kind::Reconsideration, false)?,
+                version_insert(conn, Kind::Reconsideration, true)?,
+                version_insert(conn, Kind::Litigation, false)?,
+                version_insert(conn, Kind::Litigation, true)?,
             ],
             expect_new: true,
         })
@@ -391,8 +394,8 @@ impl BatchWriter<'_> {
         ];
         let kind = match case.kind() {
             Kind::Reconsideration => 0,
-            Kind::Litigation => 1,
-        };
+            Kind::Litigation => 2,
+        } + usize::from(!case.tracking.is_empty());
         self.version_insert[kind].execute(params_from_iter(
             head.into_iter().chain(case_row::to_values(case)),
         ))?;
@@ -545,6 +548,7 @@ mod tests {
             outcome,
             lead: None,
             note: None,
+            tracking: crate::model::Tracking::default(),
             facts: Facts::Reconsideration {
                 respondent: None,
                 received_on: d("2021-01-05"),

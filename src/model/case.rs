@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 
 use super::period::iso;
+use super::tracking::{TrackField, TrackValue, Tracking};
 use super::{CaseNo, Instance, Kind, Outcome};
 
 /// A case's facts as of one batch. Two cases are equal when every fact matches;
@@ -20,6 +21,8 @@ pub struct Case {
     pub lead: Option<String>,
     pub note: Option<String>,
     pub facts: Facts,
+    /// What the work list follows: deadlines' dates, hearing arrangements, 包案 follow-up.
+    pub tracking: Tracking,
 }
 
 /// The facts only one kind of ledger records.
@@ -70,7 +73,12 @@ impl Case {
                 ..
             } => [Some(*filed_on), *hearing_on, self.closed_on],
         };
-        dates.into_iter().flatten().max().unwrap_or(NaiveDate::MIN)
+        dates
+            .into_iter()
+            .flatten()
+            .chain(self.tracking.latest_date())
+            .max()
+            .unwrap_or(NaiveDate::MIN)
     }
 }
 
@@ -110,10 +118,41 @@ impl FieldValue {
 }
 
 impl Case {
-    /// Every field with its SPEC key (§2.2 for reconsideration, §2.3 for litigation), in
-    /// the order of the SPEC's tables: the one list that listings, exports and history use.
+    /// Every field with its key (SPEC §2.2 for reconsideration, §2.3 for litigation, then
+    /// the work-list facts of §7.1): the one list that listings, exports and history use.
     #[must_use]
     pub fn fields(&self) -> Vec<(&'static str, FieldValue)> {
+        let mut fields = self.ledger_fields();
+        fields.extend(TrackField::of(self.kind()).map(|field| {
+            let value = match (field, self.tracking.get(field)) {
+                (_, None) => FieldValue::Empty,
+                (_, Some(TrackValue::Date(date))) => FieldValue::Date(*date),
+                (_, Some(TrackValue::Flag(flag))) => FieldValue::Flag(*flag),
+                (_, Some(TrackValue::Text(text))) => FieldValue::Text(text.clone()),
+                // A time of day means little without its day: `2021-03-15 09:30`.
+                (_, Some(time @ TrackValue::Time(_))) => {
+                    FieldValue::Text(match self.hearing_on() {
+                        Some(day) => format!("{} {}", iso(day), time.display()),
+                        None => time.display(),
+                    })
+                }
+            };
+            (field.key(), value)
+        }));
+        fields
+    }
+
+    /// The hearing date of a lawsuit.
+    #[must_use]
+    pub fn hearing_on(&self) -> Option<NaiveDate> {
+        match &self.facts {
+            Facts::Litigation { hearing_on, .. } => *hearing_on,
+            Facts::Reconsideration { .. } => None,
+        }
+    }
+
+    /// The fields of SPEC §2.2/§2.3, in the order of its tables.
+    fn ledger_fields(&self) -> Vec<(&'static str, FieldValue)> {
         let case_no = FieldValue::Text(self.case_no.text().to_owned());
         let outcome = self
             .outcome

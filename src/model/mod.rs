@@ -13,6 +13,7 @@ pub mod outcome;
 pub mod outcome_map;
 pub mod period;
 pub mod rules;
+pub mod tracking;
 pub mod unit;
 
 pub use case::{Case, Facts, FieldValue};
@@ -24,4 +25,5 @@ pub use outcome::{Outcome, OutcomeReading};
 pub use outcome_map::{OutcomeMap, OutcomeMapError};
 pub use period::Period;
 pub use rules::Rules;
+pub use tracking::{TrackField, TrackValue, Tracking};
 pub use unit::{Resolved, Unit, UnitRegistry};

@@ -295,6 +295,7 @@ mod tests {
             outcome: closed.map(|(_, o)| o),
             lead: None,
             note: None,
+            tracking: crate::model::Tracking::default(),
             facts: Facts::Reconsideration {
                 respondent: None,
                 received_on: d(received),
@@ -318,6 +319,7 @@ mod tests {
             outcome: closed.map(|(_, o)| o),
             lead: None,
             note: None,
+            tracking: crate::model::Tracking::default(),
             facts: Facts::Litigation {
                 instance,
                 court: None,

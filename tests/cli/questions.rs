@@ -277,7 +277,16 @@ fn case_exports_carry_the_spec_keys_and_are_formula_safe() {
             "outcome",
             "corrected",
             "lead",
-            "note"
+            "note",
+            "simplified",
+            "copy_served_on",
+            "answered_on",
+            "extended",
+            "suspended_on",
+            "resumed_on",
+            "owner_unit",
+            "progress",
+            "risk"
         ]
     );
     assert_eq!(json[0]["respondent"], "=1+2");

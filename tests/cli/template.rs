@@ -19,7 +19,7 @@ use crate::support::{Workspace, count};
 use parts::{Row, book, fill, headers, list_values, sheet, text, validations};
 
 /// SPEC §2.2: the 复议台账's columns in order, by their 中文 header.
-const RECONSIDERATION_HEADERS: [&str; 11] = [
+const RECONSIDERATION_HEADERS: [&str; 20] = [
     "案号",
     "单位",
     "被申请人",
@@ -31,10 +31,20 @@ const RECONSIDERATION_HEADERS: [&str; 11] = [
     "是否纠错",
     "包案领导",
     "备注",
+    // SPEC §7.1: what the work list reads.
+    "简易程序",
+    "副本送达日期",
+    "答复日期",
+    "是否延期",
+    "中止日期",
+    "恢复审理日期",
+    "责任单位",
+    "化解进展",
+    "风险等级",
 ];
 
 /// SPEC §2.3: the 应诉台账's columns in order.
-const LITIGATION_HEADERS: [&str; 16] = [
+const LITIGATION_HEADERS: [&str; 29] = [
     "案号",
     "审级",
     "法院",
@@ -51,6 +61,20 @@ const LITIGATION_HEADERS: [&str; 16] = [
     "是否败诉",
     "包案领导",
     "备注",
+    // SPEC §7.1: what the work list reads.
+    "起诉状副本收到日期",
+    "答辩日期",
+    "开庭时间",
+    "开庭地点",
+    "拟出庭负责人",
+    "拟出庭负责人职务",
+    "裁判文书送达日期",
+    "一次提醒日期",
+    "二次提醒日期",
+    "复议案号",
+    "责任单位",
+    "化解进展",
+    "风险等级",
 ];
 
 fn row(cells: &[(&'static str, &str)]) -> Row {
@@ -288,7 +312,7 @@ fn every_drop_down_value_passes_check() {
             Kind::Reconsideration,
             "复议台账",
             &RECONSIDERATION_HEADERS[..],
-            &["结案方式", "是否纠错"][..],
+            &["结案方式", "是否纠错", "简易程序", "是否延期"][..],
         ),
         (
             Kind::Litigation,

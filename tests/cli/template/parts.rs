@@ -57,10 +57,17 @@ fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
     tag[start..].split('"').next()
 }
 
-/// Excel's letters for a 0-based column (the templates stay below 26 columns).
-fn letter(col: usize) -> char {
-    assert!(col < 26, "column {col} needs two letters");
-    char::from(b'A' + u8::try_from(col).expect("a narrow sheet"))
+/// Excel's letters for a 0-based column: 0 → A, 25 → Z, 26 → AA.
+fn letter(col: usize) -> String {
+    let mut n = col + 1;
+    let mut letters = Vec::new();
+    while n > 0 {
+        letters.push(char::from(
+            b'A' + u8::try_from((n - 1) % 26).expect("a letter"),
+        ));
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().collect()
 }
 
 /// The 0-based column of a cell reference such as `H2`.

@@ -9,12 +9,14 @@ use chrono::NaiveDate;
 
 use super::cell::{self, APPEARANCE_STYLES, BOOLEAN_STYLES, Cell, DATE_STYLES};
 use super::columns::Field;
+mod tracking;
+
 use super::non_case::{self, NotACase};
 use super::{Diagnostic, LedgerFile, MergedCell, RawRow, Severity};
 use crate::model::appearance::{Qualification, qualification};
 use crate::model::case_no::{self, TypeCode};
 use crate::model::outcome::OutcomeReading;
-use crate::model::{Case, CaseNo, Facts, Instance, Kind, Outcome, Resolved};
+use crate::model::{Case, CaseNo, Facts, Instance, Kind, Outcome, Resolved, TrackField, Tracking};
 
 /// What one row gave: a case (unless it had errors or was skipped) and its diagnostics.
 #[derive(Debug, Default)]
@@ -318,6 +320,7 @@ impl LedgerFile {
         let case_no_text = case_number(&mut r);
         let reading = Reading::read(&mut r, case_no_text.as_deref());
         check_consistency(&mut r, &reading);
+        tracking::check_order(&mut r, &reading.tracking);
         let case = reading.into_case(self.kind);
         let has_errors = r.diagnostics.iter().any(Diagnostic::is_error);
         Some(ParsedRow {
@@ -354,6 +357,7 @@ struct Reading {
     lost: Option<bool>,
     lead: Option<String>,
     note: Option<String>,
+    tracking: Tracking,
 }
 
 impl Reading {
@@ -381,7 +385,10 @@ impl Reading {
         } else {
             None
         };
+        let tracked = tracking::read(r, kind);
+        let hearing_on = hearing_on(r, tracked.hearing_day);
         Reading {
+            tracking: tracked.tracking,
             instance,
             case_no,
             unit,
@@ -395,7 +402,7 @@ impl Reading {
             respondent: r.text(Field::Respondent),
             court: r.text(Field::Court),
             defendant: r.text(Field::Defendant),
-            hearing_on: r.date(Field::HearingOn),
+            hearing_on,
             head_appeared: r.boolean(Field::HeadAppeared),
             head_name: r.text(Field::HeadName),
             head_title: r.text(Field::HeadTitle),
@@ -435,8 +442,29 @@ impl Reading {
             lead: self.lead,
             note: self.note,
             facts,
+            tracking: self.tracking,
         })
     }
+}
+
+/// 开庭日期, or the date of 开庭时间 where that is all the row gives; a warning when the
+/// two disagree.
+fn hearing_on(r: &mut RowReader, from_time: Option<NaiveDate>) -> Option<NaiveDate> {
+    let written = r.date(Field::HearingOn);
+    if let (Some(day), Some(other)) = (written, from_time)
+        && day != other
+    {
+        let header = r
+            .file
+            .header_of(Field::HearingOn)
+            .unwrap_or("开庭日期")
+            .to_owned();
+        r.warn(
+            Field::Track(TrackField::HearingAt),
+            format!("the hearing time is on {other} but {header} says {day}; using {day}"),
+        );
+    }
+    written.or(from_time)
 }
 
 /// The 备注 with the notes written beside yes/no answers (`负责人出庭：正职`), so that

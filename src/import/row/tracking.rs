@@ -1,0 +1,121 @@
+//! The work-list columns of a row (SPEC §7.1): deadlines' dates, hearing arrangements and
+//! 包案 follow-up, each optional, with the order their dates must keep.
+
+use chrono::{NaiveDate, NaiveTime};
+
+use super::super::cell::{self, Cell};
+use super::super::columns::Field;
+use super::RowReader;
+use crate::model::tracking::{ValueType, risk_level};
+use crate::model::{Kind, TrackField, TrackValue, Tracking};
+
+/// What a row's work-list columns said.
+pub(super) struct TrackedRow {
+    pub tracking: Tracking,
+    /// The date part of 开庭时间, for a file that has no 开庭日期 column.
+    pub hearing_day: Option<NaiveDate>,
+}
+
+pub(super) fn read(r: &mut RowReader, kind: Kind) -> TrackedRow {
+    let mut tracking = Tracking::default();
+    let mut hearing_day = None;
+    for field in TrackField::of(kind) {
+        let column = Field::Track(field);
+        let value = match (field, field.value_type()) {
+            (TrackField::Risk, _) => risk(r),
+            (TrackField::HearingAt, _) => {
+                let (day, time) = hearing_at(r);
+                hearing_day = day;
+                time.map(TrackValue::Time)
+            }
+            (_, ValueType::Date) => r.date(column).map(TrackValue::Date),
+            (_, ValueType::Flag) => r.boolean(column).map(TrackValue::Flag),
+            (_, ValueType::Text | ValueType::Time) => r.text(column).map(TrackValue::Text),
+        };
+        tracking.set(field, value);
+    }
+    TrackedRow {
+        tracking,
+        hearing_day,
+    }
+}
+
+fn risk(r: &mut RowReader) -> Option<TrackValue> {
+    let column = Field::Track(TrackField::Risk);
+    let text = r.text(column)?;
+    let level = risk_level(&text);
+    if level.is_none() {
+        r.error(
+            column,
+            format!("`{text}` is not a risk level (use 高, 中 or 低)"),
+        );
+    }
+    level.map(|l| TrackValue::Text(l.to_owned()))
+}
+
+/// 开庭时间: its date and its time of day, each when the cell gives it.
+fn hearing_at(r: &mut RowReader) -> (Option<NaiveDate>, Option<NaiveTime>) {
+    let column = Field::Track(TrackField::HearingAt);
+    let read = match r.cell(column) {
+        None => return (None, None),
+        Some(Cell::DateTime(at)) => Some((Some(at.date()), Some(at.time()))),
+        Some(Cell::Date(date)) => Some((Some(*date), None)),
+        // A time typed into a General cell is a fraction of a day; a serial number may
+        // carry one too.
+        Some(Cell::Number(n)) => serial_date_time(*n),
+        Some(other) => cell::parse_date_time(&other.text_ref()),
+    };
+    let Some((day, time)) = read else {
+        let text = r.text(column).unwrap_or_default();
+        r.error(
+            column,
+            format!("`{text}` is not a date and time (e.g. 2021-03-15 09:30)"),
+        );
+        return (None, None);
+    };
+    (day, time.filter(|t| *t != NaiveTime::MIN || day.is_none()))
+}
+
+fn serial_date_time(serial: f64) -> Option<(Option<NaiveDate>, Option<NaiveTime>)> {
+    let day = if serial >= 1.0 {
+        Some(cell::excel_serial_date(serial)?)
+    } else {
+        None
+    };
+    let minutes = ((serial.fract() * 24.0 * 60.0).round() as u32).min(24 * 60 - 1);
+    let time = NaiveTime::from_hms_opt(minutes / 60, minutes % 60, 0)?;
+    Some((day, Some(time)))
+}
+
+/// The order work-list dates must keep (SPEC §7.1): an answer after the copy was served,
+/// a resumption after the suspension, a defence after the complaint arrived.
+pub(super) fn check_order(r: &mut RowReader, tracking: &Tracking) {
+    for (earlier, later) in [
+        (TrackField::CopyServedOn, TrackField::AnsweredOn),
+        (TrackField::SuspendedOn, TrackField::ResumedOn),
+        (TrackField::ComplaintReceivedOn, TrackField::DefendedOn),
+    ] {
+        let (Some(first), Some(then)) = (tracking.date(earlier), tracking.date(later)) else {
+            continue;
+        };
+        if then < first {
+            let name = r
+                .file
+                .header_of(Field::Track(earlier))
+                .unwrap_or(earlier.key())
+                .to_owned();
+            r.error(
+                Field::Track(later),
+                format!("{then} is before {name} {first}"),
+            );
+        }
+    }
+    if tracking.date(TrackField::ResumedOn).is_some()
+        && tracking.date(TrackField::SuspendedOn).is_none()
+    {
+        r.warn(
+            Field::Track(TrackField::ResumedOn),
+            "the review resumed but there is no suspension date (中止日期)".to_owned(),
+        );
+    }
+}
