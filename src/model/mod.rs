@@ -4,9 +4,11 @@
 //! or formats text for people; everything else in the crate builds on these types.
 
 pub mod appearance;
+pub mod calendar;
 pub mod case;
 pub mod case_no;
 pub mod countable;
+pub mod deadline;
 pub mod kind;
 pub mod metric;
 pub mod outcome;
@@ -16,9 +18,11 @@ pub mod rules;
 pub mod tracking;
 pub mod unit;
 
+pub use calendar::{DayType, WorkCalendar};
 pub use case::{Case, Facts, FieldValue};
 pub use case_no::CaseNo;
 pub use countable::{Countable, CountableFacts};
+pub use deadline::{Due, Law};
 pub use kind::{Instance, Kind};
 pub use metric::Metric;
 pub use outcome::{Outcome, OutcomeReading};
