@@ -409,16 +409,13 @@ mod tests {
         let _ = answer_due(&calendar, Law::Of2023, NaiveDate::MAX, false);
     }
 
-    // Not a benchmark: a guard that deadlines stay cheap enough for a million cases (the
-    // calendar is built once; each deadline is a few table lookups). Debug builds are
-    // several times slower than release, hence the wide margin.
+    // Speed lives in the benchmark; this checks only that covered years never warn.
     #[test]
-    fn a_hundred_thousand_deadlines_are_cheap() {
-        let started = std::time::Instant::now();
+    fn covered_years_never_warn() {
         let calendar = WorkCalendar::new();
         let mut day = d("2023-01-01");
         let mut uncovered = 0;
-        for _ in 0..100_000 {
+        while day <= d("2026-06-30") {
             let dues = [
                 answer_due(&calendar, Law::Of2023, day, false),
                 decision_due(&calendar, day, false, true, None, None, day),
@@ -428,10 +425,8 @@ mod tests {
                 .iter()
                 .filter(|due| due.uncovered_year.is_some())
                 .count();
-            day = plus_days(day, 1).min(d("2026-06-30"));
+            day = plus_days(day, 1);
         }
         assert_eq!(uncovered, 0);
-        let elapsed = started.elapsed();
-        assert!(elapsed.as_secs() < 3, "{elapsed:?}");
     }
 }
