@@ -63,7 +63,14 @@ impl Cell {
         ];
         match self {
             Cell::Error(code) => Some(code),
-            Cell::Text(text) => CODES.iter().copied().find(|c| *c == text.trim()),
+            Cell::Text(text) => {
+                let text = text.trim();
+                // Checked on every cell of every row: most cells do not start with `#`.
+                if !text.starts_with('#') {
+                    return None;
+                }
+                CODES.iter().copied().find(|c| *c == text)
+            }
             _ => None,
         }
     }

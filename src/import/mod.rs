@@ -107,6 +107,8 @@ pub struct LedgerFile {
     unit_default: Option<String>,
     units: Option<Arc<UnitRegistry>>,
     outcome_map: Option<Arc<OutcomeMap>>,
+    /// Whether any column holds a work-list fact (most files have none).
+    tracked: bool,
     /// Whether the format records merged cells (xlsx, xls): if not, a required cell left
     /// empty may have been merged, and the message says how to keep the merge.
     merges_known: bool,
@@ -318,7 +320,9 @@ impl LedgerFile {
             warning.severity = Severity::Warning;
             warnings.push(warning);
         }
+        let tracked = fields.iter().any(|f| matches!(f, Some(Field::Track(_))));
         Ok(LedgerFile {
+            tracked,
             warnings,
             notes,
             display: display.to_owned(),

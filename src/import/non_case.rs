@@ -57,31 +57,49 @@ const FOOTER_STARTS: &[&str] = &[
 
 /// Whether a row is a totals or footer line rather than a case.
 ///
-/// Runs on every row of every import, so it compares without building strings.
+/// Runs on every row of every import, so it looks at a cell's first character before
+/// anything else, and compares without building strings.
 #[must_use]
 pub fn classify(cells: &[Cell]) -> Option<NotACase> {
     let mut first = true;
-    for cell in cells.iter().filter(|c| !c.is_blank()) {
-        let Cell::Text(_) = cell else {
-            first = false;
+    for cell in cells {
+        let text = match cell {
+            Cell::Empty => continue,
+            Cell::Text(text) => text.trim_start(),
+            _ => {
+                first = false;
+                continue;
+            }
+        };
+        let Some(lead) = text.chars().next() else {
             continue;
         };
-        let text = cell.text_ref();
-        let bare = text.trim_end_matches([':', '：']);
-        if TOTALS.iter().any(|word| same_ignoring_spaces(bare, word)) {
-            return Some(NotACase::Total);
+        if TOTALS_LEAD.contains(&lead) && text.len() <= 24 {
+            let text = cell.text_ref();
+            let bare = text.trim_end_matches([':', '：']);
+            if TOTALS.iter().any(|word| same_ignoring_spaces(bare, word)) {
+                return Some(NotACase::Total);
+            }
         }
-        if first
-            && FOOTER_STARTS
+        if first && FOOTER_LEAD.contains(&lead) {
+            let text = cell.text_ref();
+            if FOOTER_STARTS
                 .iter()
                 .any(|start| starts_ignoring_spaces(&text, start))
-        {
-            return Some(NotACase::Footer);
+            {
+                return Some(NotACase::Footer);
+            }
         }
         first = false;
     }
     None
 }
+
+/// The first characters of [`TOTALS`] and [`FOOTER_STARTS`] (a test keeps them in step).
+const TOTALS_LEAD: &[char] = &['合', '总', '小', '共'];
+const FOOTER_LEAD: &[char] = &[
+    '填', '审', '负', '单', '分', '主', '联', '电', '报', '制', '统', '注', '说', '备',
+];
 
 fn without_spaces(text: &str) -> impl Iterator<Item = char> + '_ {
     text.chars().filter(|c| !c.is_whitespace())
@@ -174,6 +192,17 @@ mod tests {
         case(&["都府复〔2021〕2号", "都匀市", "合计赔偿5万元"], None);
         case(&["2", "都府复〔2021〕3号", "审核中"], None);
         case(&["", "", ""], None);
+    }
+
+    #[test]
+    fn the_first_characters_are_in_step_with_the_words() {
+        let first = |word: &&str| word.chars().next().unwrap();
+        assert!(TOTALS.iter().all(|w| TOTALS_LEAD.contains(&first(w))));
+        assert!(
+            FOOTER_STARTS
+                .iter()
+                .all(|w| FOOTER_LEAD.contains(&first(w)))
+        );
     }
 
     #[test]

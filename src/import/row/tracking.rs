@@ -19,7 +19,9 @@ pub(super) struct TrackedRow {
 pub(super) fn read(r: &mut RowReader, kind: Kind) -> TrackedRow {
     let mut tracking = Tracking::default();
     let mut hearing_day = None;
-    for field in TrackField::of(kind) {
+    // Most files have none of these columns: their rows skip the lookups.
+    let tracked = r.file.tracked;
+    for field in TrackField::of(kind).filter(|_| tracked) {
         let column = Field::Track(field);
         let value = match (field, field.value_type()) {
             (TrackField::Risk, _) => risk(r),
