@@ -5,6 +5,7 @@
 //! them as batches into the `ledger` (the only module with SQL), `rates` tallies the
 //! ledger's current cases into counts and rates, and `report` assembles and renders them.
 //! `template` writes the blank workbook offices fill in, from the importer's own columns.
+//! `worklist` says what must be done next on a case: deadlines and hearing reminders.
 //! `commands` turns each subcommand's options into calls of these; `cli` only parses.
 
 pub mod cli;
@@ -16,3 +17,4 @@ pub mod model;
 pub mod rates;
 pub mod report;
 pub mod template;
+pub mod worklist;

@@ -2,18 +2,22 @@
 //! registry. Changing either never touches stored cases.
 
 use anyhow::{Context, Result, anyhow};
+use chrono::NaiveDate;
 use rusqlite::{TransactionBehavior, params};
 
 use super::Ledger;
 use super::schema::{SETTINGS, UNIT_ALIASES, UNITS};
 use crate::model::rules::KEYS;
-use crate::model::{Outcome, OutcomeMap, Rules, Unit, UnitRegistry};
+use crate::model::{DayType, Outcome, OutcomeMap, Rules, Unit, UnitRegistry, WorkCalendar};
 
 /// Settings keys of the rules are prefixed so other settings can live beside them.
 const RULE_PREFIX: &str = "rules.";
 
 /// Settings keys of the user's outcome spellings: the prefix, then the spelling as typed.
 const OUTCOME_PREFIX: &str = "outcomes.";
+
+/// Settings keys of the user's calendar days: the prefix, then the ISO date.
+const CALENDAR_PREFIX: &str = "calendar.";
 
 impl Ledger {
     /// The rules in force: the defaults, with what `rules set` stored.
@@ -159,5 +163,48 @@ impl Ledger {
             params![format!("{OUTCOME_PREFIX}{spelling}")],
         )?;
         Ok(removed > 0)
+    }
+
+    /// The working-day calendar: the State Council's schedule, with the days users added
+    /// or corrected (`calendar import`) over it.
+    pub fn work_calendar(&self) -> Result<WorkCalendar> {
+        Ok(WorkCalendar::with_overrides(self.calendar_days()?))
+    }
+
+    /// The days users added or corrected, in date order.
+    pub fn calendar_days(&self) -> Result<Vec<(NaiveDate, DayType)>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT key, value FROM {SETTINGS} WHERE key LIKE 'calendar.%' ORDER BY key"
+        ))?;
+        let mut rows = stmt.query([])?;
+        let mut days = Vec::new();
+        while let Some(row) = rows.next()? {
+            let (key, value): (String, String) = (row.get(0)?, row.get(1)?);
+            let damaged = || anyhow!("damaged ledger setting `{key}` = `{value}`");
+            let date =
+                NaiveDate::parse_from_str(key.trim_start_matches(CALENDAR_PREFIX), "%Y-%m-%d")
+                    .map_err(|_| damaged())?;
+            let day: DayType = value.parse().map_err(|_| damaged())?;
+            days.push((date, day));
+        }
+        Ok(days)
+    }
+
+    /// Adds or corrects calendar days, all or none; a day given again is replaced.
+    pub fn store_calendar_days(&mut self, days: &[(NaiveDate, DayType)]) -> Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .context("cannot start writing the ledger")?;
+        {
+            let mut insert = tx.prepare(&format!(
+                "INSERT INTO {SETTINGS} (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+            ))?;
+            for (date, day) in days {
+                insert.execute(params![format!("{CALENDAR_PREFIX}{date}"), day.key()])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
     }
 }
