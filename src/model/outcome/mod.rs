@@ -1,0 +1,324 @@
+//! Canonical outcomes (结案方式 / 裁判结果) and the spellings offices use for them.
+//!
+//! Each ledger kind accepts its own list, and a lawsuit's appeal or retrial its own too
+//! (SPEC §2.4). Rates never look at spellings, only at the canonical [`Outcome`] and the
+//! 口径's outcome sets. A user's own spellings live in [`super::OutcomeMap`]; nothing
+//! here guesses: [`Outcome::closest`] only suggests.
+
+use std::borrow::Cow;
+use std::cmp::Reverse;
+use std::fmt;
+use std::iter;
+
+use super::{Instance, Kind};
+
+/// How a case was closed, after mapping the office's spelling to the canonical name.
+///
+/// The order of the variants orders outcome sets in the stored 口径: new variants go last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Outcome {
+    /// 维持
+    Upheld,
+    /// 驳回请求 (reconsideration)
+    RequestRejected,
+    /// 驳回申请 (reconsideration)
+    ApplicationRejected,
+    /// 不予受理 (reconsideration)
+    NotAccepted,
+    /// 撤销
+    Revoked,
+    /// 变更
+    Varied,
+    /// 确认违法
+    DeclaredUnlawful,
+    /// 确认无效
+    DeclaredVoid,
+    /// 责令履行
+    OrderedToPerform,
+    /// 调解
+    Mediated,
+    /// 和解 (reconsideration)
+    Settled,
+    /// 终止 (reconsideration)
+    Terminated,
+    /// 驳回诉讼请求 (litigation)
+    ClaimRejected,
+    /// 给付 (litigation)
+    OrderedToPay,
+    /// 赔偿 (litigation)
+    Compensation,
+    /// 撤诉 (litigation)
+    Withdrawn,
+    /// 驳回起诉 (litigation)
+    SuitDismissed,
+    /// 终结 (litigation)
+    Concluded,
+    /// 移送 (litigation)
+    Transferred,
+    /// 其他
+    Other,
+    /// 改正后终止 (reconsideration): the respondent corrected its act and the
+    /// application was withdrawn.
+    TerminatedAfterCorrection,
+    /// 维持原判 (litigation, 二审/再审)
+    JudgmentUpheld,
+    /// 改判 (litigation, 二审/再审)
+    JudgmentAmended,
+    /// 发回重审 (litigation, 二审/再审)
+    Remanded,
+    /// 撤回上诉 (litigation, 二审/再审)
+    AppealWithdrawn,
+    /// 驳回再审申请 (litigation, 再审)
+    RetrialRefused,
+    /// 指令再审 (litigation, 再审)
+    RetrialOrdered,
+    /// 提审 (litigation, 再审): a higher court retries the case itself.
+    RetriedAbove,
+}
+
+/// What an outcome cell says, read for a ledger kind and court instance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutcomeReading {
+    /// A spelling of this outcome, which the kind and instance accept.
+    Known(Outcome),
+    /// A spelling of an outcome of another instance: 维持原判 on a 一审 row.
+    WrongInstance(Outcome),
+    /// No built-in spelling.
+    Unknown,
+}
+
+impl OutcomeReading {
+    /// The outcome when it is [`OutcomeReading::Known`].
+    #[must_use]
+    pub fn known(self) -> Option<Outcome> {
+        match self {
+            OutcomeReading::Known(outcome) => Some(outcome),
+            OutcomeReading::WrongInstance(_) | OutcomeReading::Unknown => None,
+        }
+    }
+}
+
+mod spellings;
+
+use spellings::{APPELLATE, FIRST_INSTANCE, RECONSIDERATION, Spellings};
+
+/// The characters a spelling's match key drops: whitespace aside, the punctuation
+/// clerks put between the parts of a long outcome.
+const IGNORED: [char; 7] = ['，', ',', '、', '；', ';', '。', '.'];
+
+/// The form in which spellings are compared: no whitespace, no `，,、；;。.`, and
+/// full-width letters and digits as half-width.
+#[must_use]
+pub fn spelling_key(text: &str) -> Cow<'_, str> {
+    let changes = |c: char| c.is_whitespace() || IGNORED.contains(&c) || full_width(c);
+    if !text.chars().any(changes) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(key_chars(text).collect())
+}
+
+fn full_width(c: char) -> bool {
+    ('\u{FF01}'..='\u{FF5E}').contains(&c)
+}
+
+fn key_chars(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars()
+        .map(|c| {
+            if full_width(c) {
+                char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+            } else {
+                c
+            }
+        })
+        .filter(|c| !c.is_whitespace() && !IGNORED.contains(c))
+}
+
+impl Outcome {
+    /// The canonical 中文 name, as stored in the ledger and shown in reports.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Outcome::Upheld => "维持",
+            Outcome::RequestRejected => "驳回请求",
+            Outcome::ApplicationRejected => "驳回申请",
+            Outcome::NotAccepted => "不予受理",
+            Outcome::Revoked => "撤销",
+            Outcome::Varied => "变更",
+            Outcome::DeclaredUnlawful => "确认违法",
+            Outcome::DeclaredVoid => "确认无效",
+            Outcome::OrderedToPerform => "责令履行",
+            Outcome::Mediated => "调解",
+            Outcome::Settled => "和解",
+            Outcome::Terminated => "终止",
+            Outcome::ClaimRejected => "驳回诉讼请求",
+            Outcome::OrderedToPay => "给付",
+            Outcome::Compensation => "赔偿",
+            Outcome::Withdrawn => "撤诉",
+            Outcome::SuitDismissed => "驳回起诉",
+            Outcome::Concluded => "终结",
+            Outcome::Transferred => "移送",
+            Outcome::Other => "其他",
+            Outcome::TerminatedAfterCorrection => "改正后终止",
+            Outcome::JudgmentUpheld => "维持原判",
+            Outcome::JudgmentAmended => "改判",
+            Outcome::Remanded => "发回重审",
+            Outcome::AppealWithdrawn => "撤回上诉",
+            Outcome::RetrialRefused => "驳回再审申请",
+            Outcome::RetrialOrdered => "指令再审",
+            Outcome::RetriedAbove => "提审",
+        }
+    }
+
+    /// Reads an office's spelling for a ledger kind and, for a lawsuit, its instance.
+    ///
+    /// The text is a normalised cell; whitespace and the punctuation of [`spelling_key`]
+    /// are ignored. A reconsideration ignores `instance`. A 一审 reads the first-instance
+    /// spellings and calls an appellate one [`OutcomeReading::WrongInstance`]; a 二审 or
+    /// 再审 reads the appellate spellings, then the first-instance ones; an unknown
+    /// instance reads both, appellate first.
+    #[must_use]
+    pub fn read(kind: Kind, instance: Option<Instance>, text: &str) -> OutcomeReading {
+        let key = spelling_key(text);
+        if let Some(outcome) = find(lists(kind, instance), &key) {
+            return OutcomeReading::Known(outcome);
+        }
+        if kind == Kind::Litigation
+            && instance == Some(Instance::First)
+            && let Some(outcome) = find(&[APPELLATE], &key)
+        {
+            return OutcomeReading::WrongInstance(outcome);
+        }
+        OutcomeReading::Unknown
+    }
+
+    /// Reads a canonical name back (from the ledger or a 口径 setting), for any kind.
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Outcome> {
+        [RECONSIDERATION, FIRST_INSTANCE, APPELLATE]
+            .into_iter()
+            .flatten()
+            .map(|(outcome, _)| *outcome)
+            .find(|outcome| outcome.name() == name)
+    }
+
+    /// Every canonical outcome of a ledger kind, whatever the instance: first-instance
+    /// ones before appellate ones, 其他 last (the order of a template's drop-down).
+    pub fn accepted(kind: Kind) -> impl Iterator<Item = Outcome> {
+        let lists: &'static [&'static [Spellings]] = match kind {
+            Kind::Reconsideration => &[RECONSIDERATION],
+            Kind::Litigation => &[FIRST_INSTANCE, APPELLATE],
+        };
+        outcomes_of(lists)
+    }
+
+    /// The canonical outcomes [`Outcome::read`] accepts for a kind and instance, in the
+    /// order it tries them (其他 last), for error messages.
+    pub fn accepted_for(kind: Kind, instance: Option<Instance>) -> impl Iterator<Item = Outcome> {
+        outcomes_of(lists(kind, instance))
+    }
+
+    /// Whether only a lawsuit's appeal or retrial ends this way (维持原判, 改判, 发回重审 …).
+    #[must_use]
+    pub fn is_appellate(self) -> bool {
+        matches!(
+            self,
+            Outcome::JudgmentUpheld
+                | Outcome::JudgmentAmended
+                | Outcome::Remanded
+                | Outcome::AppealWithdrawn
+                | Outcome::RetrialRefused
+                | Outcome::RetrialOrdered
+                | Outcome::RetriedAbove
+        )
+    }
+
+    /// The accepted outcome whose name or a spelling shares the longest run of
+    /// characters with `text`, to suggest a mapping for an unknown spelling; never used
+    /// to map one.
+    ///
+    /// Ties go to the spelling that holds more of the text's characters (so
+    /// `撤销处罚决定` suggests 撤销 by 撤销决定, not 驳回请求 by a long spelling that holds
+    /// only 决定), then to the shorter spelling (less in it that does not match), then to
+    /// the order of [`Outcome::accepted_for`]. `None` when no spelling shares a run of two
+    /// characters.
+    #[must_use]
+    pub fn closest(kind: Kind, instance: Option<Instance>, text: &str) -> Option<Outcome> {
+        // Longest common run, characters of the text held, then the shorter spelling.
+        type Score = (usize, usize, Reverse<usize>);
+        let text: Vec<char> = key_chars(text).collect();
+        let mut best: Option<(Score, Outcome)> = None;
+        for (outcome, spellings) in lists(kind, instance).iter().copied().flatten() {
+            for spelling in *spellings {
+                let spelling: Vec<char> = key_chars(spelling).collect();
+                let run = longest_common_run(&text, &spelling);
+                let shared = text.iter().filter(|c| spelling.contains(c)).count();
+                let score = (run, shared, Reverse(spelling.len()));
+                if run >= 2 && best.is_none_or(|(best, _)| score > best) {
+                    best = Some((score, *outcome));
+                }
+            }
+        }
+        best.map(|(_, outcome)| outcome)
+    }
+
+    /// Every built-in reading of a spelling, by kind: what a user's own mapping may not
+    /// redefine.
+    pub(super) fn built_in(text: &str) -> Vec<(Kind, Outcome)> {
+        let key = spelling_key(text);
+        Kind::ALL
+            .into_iter()
+            .filter_map(|kind| Some((kind, find(lists(kind, None), &key)?)))
+            .collect()
+    }
+}
+
+/// The lists [`Outcome::read`] tries, in order.
+fn lists(kind: Kind, instance: Option<Instance>) -> &'static [&'static [Spellings]] {
+    match (kind, instance) {
+        (Kind::Reconsideration, _) => &[RECONSIDERATION],
+        (Kind::Litigation, Some(Instance::First)) => &[FIRST_INSTANCE],
+        (Kind::Litigation, _) => &[APPELLATE, FIRST_INSTANCE],
+    }
+}
+
+fn find(lists: &[&[Spellings]], key: &str) -> Option<Outcome> {
+    lists
+        .iter()
+        .copied()
+        .flatten()
+        .find(|(_, spellings)| spellings.iter().any(|s| key_chars(s).eq(key.chars())))
+        .map(|(outcome, _)| *outcome)
+}
+
+fn outcomes_of(lists: &'static [&'static [Spellings]]) -> impl Iterator<Item = Outcome> {
+    lists
+        .iter()
+        .copied()
+        .flatten()
+        .map(|(outcome, _)| *outcome)
+        .filter(|outcome| *outcome != Outcome::Other)
+        .chain(iter::once(Outcome::Other))
+}
+
+/// The length of the longest run of characters both texts contain.
+fn longest_common_run(a: &[char], b: &[char]) -> usize {
+    // runs[j] is the length of the common run ending at the current a[i] and b[j - 1].
+    let mut runs = vec![0; b.len() + 1];
+    let mut longest = 0;
+    for &x in a {
+        for j in (1..=b.len()).rev() {
+            runs[j] = if x == b[j - 1] { runs[j - 1] + 1 } else { 0 };
+            longest = longest.max(runs[j]);
+        }
+    }
+    longest
+}
+
+impl fmt::Display for Outcome {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+#[cfg(test)]
+mod tests;
