@@ -8,6 +8,8 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::model::Month;
+
 /// caseledger — 案件台账 in, the exact 三率 report out.
 ///
 /// Imports the weekly case spreadsheets of reconsideration bodies and courts into a
@@ -48,6 +50,13 @@ pub enum Command {
     History(HistoryArgs),
     /// List current cases by the report's rules and filters
     Cases(CasesArgs),
+    /// The monthly 调度 sheet: each 包案领导's cases, how they ended, overdue work, progress
+    ///
+    /// For each leader, the cases they own that were open at some point in the month or
+    /// closed in it, as known at the month's end: 责任单位, 风险等级, overdue deadlines and
+    /// hearing work, how each closed case ended (化解, 纠错, 败诉 or 维持/驳回, by the 口径) and
+    /// the 化解进展 written that month.
+    Leads(LeadsArgs),
     /// Show or change the counting rules (口径) stored in the ledger
     Rules(RulesArgs),
     /// The unit registry: canonical names and their aliases
@@ -328,6 +337,27 @@ pub struct CasesArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct LeadsArgs {
+    /// The month, e.g. 2021-08 or 2021年8月; cases as known at its end [default: the month
+    /// of the latest as-of date in the ledger]
+    #[arg(long, value_name = "YYYY-MM", value_parser = parse_month)]
+    pub month: Option<Month>,
+
+    /// Only this leader: the name as written in 包案领导, or one word of it (王某 finds
+    /// 副县长 王某)
+    #[arg(long, value_name = "NAME")]
+    pub lead: Option<String>,
+
+    /// Output format (xlsx needs --output)
+    #[arg(long, value_enum, default_value_t = LeadsFormat::Table)]
+    pub format: LeadsFormat,
+
+    /// Write to this file instead of standard output (xlsx always needs one)
+    #[arg(long, short, value_name = "FILE", required_if_eq("format", "xlsx"))]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
 pub struct RulesArgs {
     #[command(subcommand)]
     pub action: RulesAction,
@@ -476,6 +506,20 @@ pub enum Format {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LeadsFormat {
+    /// A table per leader, for people
+    Table,
+    /// One JSON object with every leader's cases (docs/OUTPUT.md)
+    Json,
+    /// A Markdown section per leader, for documents
+    Markdown,
+    /// One self-contained HTML page to print, a section per leader
+    Html,
+    /// An Excel workbook, a row per case; needs --output
+    Xlsx,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum TrendFormat {
     /// A table with a sparkline row
     Table,
@@ -516,6 +560,11 @@ pub enum LangArg {
     En,
 }
 
+/// Reads a month as a clerk writes one: 2021-08, 2021/8, 2021年8月.
+fn parse_month(text: &str) -> Result<Month, String> {
+    crate::import::cell::normalise(text).parse()
+}
+
 /// Reads a date in any style a clerk writes one.
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
     let text = crate::import::cell::normalise(text);
@@ -536,6 +585,13 @@ mod tests {
     #[test]
     fn clap_definitions_are_consistent() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn months_take_office_styles() {
+        assert_eq!(parse_month("2021年8月"), parse_month("2021-08"));
+        assert_eq!(parse_month("２０２１－０８"), parse_month("2021-08"));
+        assert!(parse_month("8月").is_err());
     }
 
     #[test]

@@ -6,12 +6,14 @@
 //! ledger's current cases into counts and rates, and `report` assembles and renders them.
 //! `template` writes the blank workbook offices fill in, from the importer's own columns.
 //! `worklist` says what must be done next on a case: deadlines and hearing reminders.
+//! `lead_sheet` gathers each 包案领导's cases for the monthly 调度 meeting.
 //! `commands` turns each subcommand's options into calls of these; `cli` only parses.
 
 pub mod cli;
 pub mod commands;
 pub mod import;
 pub mod ingest;
+pub mod lead_sheet;
 pub mod ledger;
 pub mod model;
 pub mod rates;

@@ -8,6 +8,7 @@ mod check;
 mod demo;
 mod history;
 mod import;
+mod leads;
 mod outcomes;
 mod output;
 mod progress;
@@ -38,6 +39,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         Command::Undo(args) => batches::undo(&ledger_path, &args, out),
         Command::History(args) => history::run(&ledger_path, &args, out),
         Command::Cases(args) => cases::run(&ledger_path, &args, out),
+        Command::Leads(args) => leads::run(&ledger_path, &args, out),
         Command::Rules(args) => settings::rules(&ledger_path, &args, out),
         Command::Units(args) => settings::units(&ledger_path, &args, out),
         Command::Outcomes(args) => outcomes::run(&ledger_path, &args, out),

@@ -9,6 +9,7 @@
 
 mod benchmarks;
 mod case_row;
+mod lead;
 mod read;
 pub mod schema;
 mod settings;
@@ -21,6 +22,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result, bail};
 use rusqlite::{Connection, OpenFlags};
 
+pub use lead::LedCase;
 pub use read::{BatchRecord, VersionRecord};
 pub use undo::Undone;
 pub use write::{BatchRef, BatchTally, BatchWriter, Listed, NewBatch, Recorded, Writer};

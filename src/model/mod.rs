@@ -27,7 +27,7 @@ pub use kind::{Instance, Kind};
 pub use metric::Metric;
 pub use outcome::{Outcome, OutcomeReading};
 pub use outcome_map::{OutcomeMap, OutcomeMapError};
-pub use period::Period;
+pub use period::{Month, Period};
 pub use rules::Rules;
 pub use tracking::{TrackField, TrackValue, Tracking};
 pub use unit::{Resolved, Unit, UnitRegistry};

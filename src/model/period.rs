@@ -1,4 +1,5 @@
-//! Reporting periods and the year-earlier period that 同比 compares against.
+//! Reporting periods, the year-earlier period that 同比 compares against, and calendar
+//! months (the monthly 调度 sheet's unit of time).
 
 use std::fmt;
 
@@ -84,6 +85,98 @@ impl fmt::Display for Period {
     }
 }
 
+/// A calendar month, `2021-08`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Month {
+    /// Its first day; the month is this date's.
+    first: NaiveDate,
+}
+
+impl Month {
+    /// The month of a date.
+    #[must_use]
+    pub fn of(date: NaiveDate) -> Month {
+        Month {
+            first: date.with_day(1).unwrap_or(date),
+        }
+    }
+
+    #[must_use]
+    pub fn first_day(self) -> NaiveDate {
+        self.first
+    }
+
+    #[must_use]
+    pub fn last_day(self) -> NaiveDate {
+        self.first
+            .checked_add_months(chrono::Months::new(1))
+            .and_then(|next| next.pred_opt())
+            .unwrap_or(self.first)
+    }
+
+    /// The whole month as a period.
+    #[must_use]
+    pub fn period(self) -> Period {
+        Period {
+            from: self.first_day(),
+            to: self.last_day(),
+        }
+    }
+
+    /// `2021年8月`, as a title writes it.
+    #[must_use]
+    pub fn label_zh(self) -> String {
+        format!("{}年{}月", self.first.year(), self.first.month())
+    }
+}
+
+impl fmt::Display for Month {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}", self.first.year(), self.first.month())
+    }
+}
+
+impl std::str::FromStr for Month {
+    type Err = String;
+
+    /// `2021-08`, `2021-8`, `2021/8`, `2021.8`, `2021年8月` or `202108` (trimmed and
+    /// half-width: the caller normalises); a four-digit year always.
+    fn from_str(text: &str) -> Result<Month, String> {
+        let invalid = || format!("`{text}` is not a month (use 2021-08, 2021/8 or 2021年8月)");
+        let text = text.trim();
+        let (year, month) = if let Some(rest) = text.strip_suffix('月') {
+            rest.split_once('年').ok_or_else(invalid)?
+        } else if let Some(split) = text.find(['-', '/', '.']) {
+            (&text[..split], &text[split + 1..])
+        } else if text.len() == 6 && text.is_ascii() {
+            text.split_at(4)
+        } else {
+            return Err(invalid());
+        };
+        let digits = |part: &str, max_len: usize| {
+            (!part.is_empty() && part.len() <= max_len && part.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| part.parse::<u32>().ok())
+                .flatten()
+        };
+        let (Some(year), Some(month)) = (
+            digits(year, 4).filter(|_| year.len() == 4),
+            digits(month, 2),
+        ) else {
+            return Err(invalid());
+        };
+        let year = i32::try_from(year).map_err(|_| invalid())?;
+        NaiveDate::from_ymd_opt(year, month, 1)
+            .map(|first| Month { first })
+            .ok_or_else(invalid)
+    }
+}
+
+impl serde::Serialize for Month {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -141,5 +234,38 @@ mod tests {
         assert!(!p.holds(None));
         assert!(Period::new(d("2021-02-01"), d("2021-01-01")).is_none());
         assert_eq!(Period::year_to_date(d("2021-08-31")).from, d("2021-01-01"));
+    }
+
+    #[track_caller]
+    fn month(text: &str, expected: Option<(&str, &str)>) {
+        let got = text
+            .parse::<Month>()
+            .ok()
+            .map(|m| (m.first_day().to_string(), m.last_day().to_string()));
+        let expected = expected.map(|(f, l)| (f.to_owned(), l.to_owned()));
+        assert_eq!(got, expected, "{text}");
+    }
+
+    #[test]
+    fn months_as_clerks_write_them() {
+        month("2021-08", Some(("2021-08-01", "2021-08-31")));
+        month("2021-8", Some(("2021-08-01", "2021-08-31")));
+        month("2021/2", Some(("2021-02-01", "2021-02-28")));
+        month("2020.02", Some(("2020-02-01", "2020-02-29")));
+        month("2021年12月", Some(("2021-12-01", "2021-12-31")));
+        month("202104", Some(("2021-04-01", "2021-04-30")));
+        month("2021-13", None);
+        month("21-08", None);
+        month("2021-08-01", None);
+        month("2021", None);
+        month("", None);
+        month("八月", None);
+        let august = Month::of(d("2021-08-17"));
+        assert_eq!(august.to_string(), "2021-08");
+        assert_eq!(august.label_zh(), "2021年8月");
+        assert_eq!(
+            august.period(),
+            Period::new(d("2021-08-01"), d("2021-08-31")).unwrap()
+        );
     }
 }

@@ -7,6 +7,7 @@ mod csv;
 mod html;
 mod json;
 pub mod layout;
+pub mod lead_sheet;
 mod markdown;
 mod table;
 mod text;

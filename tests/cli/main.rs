@@ -18,6 +18,8 @@
 //! - `layout_fixtures`: the committed .xlsx, .xls and .ods layout fixtures, and that they
 //!   are what the generator writes;
 //! - `layouts`: every layout of SPEC §2.6 imports like the plain CSV of its cases;
+//! - `leads`: the monthly 包案 调度 sheet: each leader's cases, endings, overdue work and
+//!   the month's progress, as known at the month's end, in JSON, xlsx and HTML;
 //! - `outcomes`: an office's own outcome wording mapped once, from the failed import's
 //!   advice to every later import and `check --ledger`;
 //! - `questions`: check, batches, undo, history, cases, rules and units;
@@ -44,6 +46,7 @@ mod import;
 mod layout;
 mod layout_fixtures;
 mod layouts;
+mod leads;
 mod outcomes;
 mod questions;
 #[path = "../reference/mod.rs"]

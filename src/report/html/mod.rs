@@ -5,6 +5,7 @@
 
 mod bars;
 mod cards;
+mod lead_sheet;
 mod lines;
 mod ranking;
 mod svg;
@@ -20,6 +21,8 @@ use super::trend::Trend;
 use super::{Lang, Report};
 use crate::model::Metric;
 use crate::rates::Percent;
+
+pub use lead_sheet::write_lead_sheet;
 
 /// The page's style sheet, inlined into its `<head>`.
 const STYLE: &str = include_str!("page.css");

@@ -56,6 +56,9 @@ pub enum Cell {
     /// A relative change, in per cent.
     Relative(Option<Percent>),
     Date(NaiveDate),
+    /// Text of several lines (`\n` between them), wrapped in its cell; the row grows to
+    /// show every line.
+    Lines(String),
     /// Part of the table, but nothing to show.
     Blank,
 }
@@ -71,7 +74,7 @@ impl Cell {
             value.map_or_else(|| MISSING.to_owned(), show)
         };
         match self {
-            Cell::Text(text) => formula_safe(text),
+            Cell::Text(text) | Cell::Lines(text) => formula_safe(text),
             Cell::Indented(text) => format!("　{}", formula_safe(text)),
             Cell::Mark(text) => (*text).to_owned(),
             Cell::Count(n) => n.to_string(),
@@ -105,6 +108,7 @@ struct Looks {
     relative: Format,
     date: Format,
     missing: Format,
+    lines: Format,
 }
 
 impl Looks {
@@ -121,6 +125,7 @@ impl Looks {
             relative: numeric(RELATIVE),
             date: numeric(DATE).set_align(FormatAlign::Center),
             missing: base.clone().set_align(FormatAlign::Right),
+            lines: base.clone().set_text_wrap(),
         }
     }
 }
@@ -137,6 +142,8 @@ pub struct Grid {
     widths: Vec<usize>,
     /// Header cells, to give their rows the height of the longest wrapped header.
     headers: Vec<(RowNum, ColNum, String)>,
+    /// Cells of several lines, to give their rows the height of the tallest.
+    multiline: Vec<(RowNum, ColNum, String)>,
     /// Text merged across the table, written once the column widths are known.
     paragraphs: Vec<(RowNum, ColNum, String)>,
 }
@@ -166,6 +173,7 @@ impl Grid {
             paragraph: Format::new().set_text_wrap().set_align(FormatAlign::Top),
             widths: Vec::new(),
             headers: Vec::new(),
+            multiline: Vec::new(),
             paragraphs: Vec::new(),
         })
     }
@@ -283,11 +291,17 @@ impl Grid {
             Cell::Date(date) => {
                 sheet.write_date_with_format(row, col, excel_date(*date)?, &looks.date)?;
             }
+            Cell::Lines(text) => {
+                let text = formula_safe(text);
+                sheet.write_string_with_format(row, col, &text, &looks.lines)?;
+                self.multiline.push((row, col, text));
+            }
             Cell::Blank => {
                 sheet.write_blank(row, col, &looks.text)?;
             }
         }
-        self.measure(col, display_width(&cell.shown()));
+        let shown = cell.shown();
+        self.measure(col, shown.lines().map(display_width).max().unwrap_or(0));
         Ok(())
     }
 
@@ -303,7 +317,7 @@ impl Grid {
             self.sheet.set_column_width(col, *width as u32)?;
         }
         let mut heights: Vec<(RowNum, usize)> = Vec::new();
-        for (row, col, text) in &self.headers {
+        for (row, col, text) in self.headers.iter().chain(&self.multiline) {
             let room = widths.get(usize::from(*col)).copied().unwrap_or(MIN_WIDTH);
             heights.push((*row, lines(text, room)));
         }

@@ -3,6 +3,7 @@
 //! Like every writer it only lays out figures the report already holds.
 
 mod grid;
+mod lead_sheet;
 mod summary;
 mod trend;
 mod units;
@@ -16,6 +17,7 @@ use super::Report;
 use super::trend::Trend;
 
 pub(crate) use grid::display_width;
+pub use lead_sheet::write_lead_sheet;
 
 /// Writes the workbook to `path`, created readable by its owner only (it holds case data).
 ///

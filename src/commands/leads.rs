@@ -1,0 +1,62 @@
+//! `caseledger leads`: the monthly 调度 sheet of each 包案领导's cases.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::Result;
+
+use super::output;
+use crate::cli::{EncodingArg, LeadsArgs, LeadsFormat};
+use crate::lead_sheet::{self, LeadSheet, SheetOptions};
+use crate::ledger::Ledger;
+use crate::report::lead_sheet as render;
+
+pub fn run(ledger_path: &Path, args: &LeadsArgs, out: &mut dyn Write) -> Result<ExitCode> {
+    let ledger = Ledger::open_existing(ledger_path)?;
+    let _view = ledger.snapshot()?;
+    let options = SheetOptions {
+        month: args.month,
+        lead: args
+            .lead
+            .as_deref()
+            .map(|lead| crate::import::cell::normalise(lead).into_owned()),
+        rules: ledger.rules()?,
+        today: chrono::Local::now().date_naive(),
+    };
+    let sheet = lead_sheet::build(&ledger, &options)?;
+    warn_if_no_such_lead(&sheet);
+    // (clap requires --output for xlsx.) Passed through untouched: every format is UTF-8
+    // text already, or a binary workbook.
+    output::emit(
+        args.output.as_deref(),
+        EncodingArg::Utf8,
+        false,
+        out,
+        |w| match args.format {
+            LeadsFormat::Table => render::write_table(&sheet, w),
+            LeadsFormat::Json => render::write_json(&sheet, w),
+            LeadsFormat::Markdown => render::write_markdown(&sheet, w),
+            LeadsFormat::Html => render::write_html(&sheet, w),
+            LeadsFormat::Xlsx => render::write_xlsx(&sheet, w),
+        },
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A `--lead` that owns no case of the month is most likely a typo: say so, with the
+/// month's leaders.
+fn warn_if_no_such_lead(sheet: &LeadSheet) {
+    let (Some(lead), true) = (&sheet.lead, sheet.leads.is_empty()) else {
+        return;
+    };
+    eprintln!(
+        "warning: no case of {} has the 包案领导 `{lead}` ({})",
+        sheet.month,
+        if sheet.all_leads.is_empty() {
+            "no case has one that month".to_owned()
+        } else {
+            format!("leaders that month: {}", sheet.all_leads.join("、"))
+        }
+    );
+}
