@@ -221,6 +221,10 @@ pub struct ReportOutput {
 
 #[derive(Debug, Args)]
 pub struct DemoArgs {
+    /// Instead of the report, the 包案 sheet of the sample (e.g. demo leads --month 2021-08)
+    #[command(subcommand)]
+    pub then: Option<DemoThen>,
+
     /// The sample folder [default: data/sample]
     #[arg(long, value_name = "DIR")]
     pub data: Option<PathBuf>,
@@ -334,6 +338,13 @@ pub struct CasesArgs {
     /// Write to this file instead of standard output
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+/// What the demo shows instead of the report.
+#[derive(Debug, Subcommand)]
+pub enum DemoThen {
+    /// The monthly 调度 sheet of each 包案领导 on the sample
+    Leads(LeadsArgs),
 }
 
 #[derive(Debug, Args)]

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 
-use crate::cli::DemoArgs;
+use crate::cli::{DemoArgs, DemoThen};
 use crate::import::ReadOptions;
 use crate::ingest::ImportOptions;
 use crate::ledger::Ledger;
@@ -43,8 +43,13 @@ pub fn run(args: &DemoArgs, out: &mut dyn Write) -> Result<ExitCode> {
             .map_err(|d| listing("the benchmarks", &d))?;
         ledger.store_benchmarks(&read, &options.imported_at)?;
     }
-    super::report::print(&ledger, &ReportOptions::default(), &args.output, out)?;
-    Ok(ExitCode::SUCCESS)
+    match &args.then {
+        None => {
+            super::report::print(&ledger, &ReportOptions::default(), &args.output, out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(DemoThen::Leads(leads)) => super::leads::print(&ledger, leads, out),
+    }
 }
 
 /// A file given on the command line, else the shipped one if it exists.

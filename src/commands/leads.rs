@@ -13,7 +13,11 @@ use crate::ledger::Ledger;
 use crate::report::lead_sheet as render;
 
 pub fn run(ledger_path: &Path, args: &LeadsArgs, out: &mut dyn Write) -> Result<ExitCode> {
-    let ledger = Ledger::open_existing(ledger_path)?;
+    print(&Ledger::open_existing(ledger_path)?, args, out)
+}
+
+/// The sheet of an open ledger (the demo's too).
+pub(super) fn print(ledger: &Ledger, args: &LeadsArgs, out: &mut dyn Write) -> Result<ExitCode> {
     let _view = ledger.snapshot()?;
     let options = SheetOptions {
         month: args.month,
@@ -24,7 +28,7 @@ pub fn run(ledger_path: &Path, args: &LeadsArgs, out: &mut dyn Write) -> Result<
         rules: ledger.rules()?,
         today: chrono::Local::now().date_naive(),
     };
-    let sheet = lead_sheet::build(&ledger, &options)?;
+    let sheet = lead_sheet::build(ledger, &options)?;
     warn_if_no_such_lead(&sheet);
     // (clap requires --output for xlsx.) Passed through untouched: every format is UTF-8
     // text already, or a binary workbook.
