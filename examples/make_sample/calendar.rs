@@ -107,6 +107,20 @@ impl Rng {
     }
 }
 
+/// A dated fact and the first report that shows it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Known {
+    pub date: NaiveDate,
+    pub from: usize,
+}
+
+impl Known {
+    /// The date, if report `report` shows it.
+    pub fn by(self, report: usize) -> Option<NaiveDate> {
+        (self.from <= report).then_some(self.date)
+    }
+}
+
 /// The report dates: every Friday of the season plus the final month-end report.
 pub struct Calendar {
     pub reports: Vec<NaiveDate>,
@@ -137,6 +151,30 @@ impl Calendar {
         }
         let first = self.reports.partition_point(|report| *report < date);
         (first + lag).min(self.last())
+    }
+
+    /// The first report dated on or after `date` (the final one at the latest); for an office
+    /// that updates its ledger every other week, the next even one.
+    pub fn first_showing(&self, date: NaiveDate, fortnightly: bool) -> usize {
+        let first = self
+            .reports
+            .partition_point(|report| *report < date)
+            .min(self.last());
+        if fortnightly {
+            (first.div_ceil(2) * 2).min(self.last())
+        } else {
+            first
+        }
+    }
+
+    /// A fact of `date` as an office that writes it down at once shows it, but not before
+    /// report `not_before` (the row, or an earlier fact it follows from); `None` after the
+    /// season, when no report can show it.
+    pub fn fact(&self, date: NaiveDate, fortnightly: bool, not_before: usize) -> Option<Known> {
+        (date <= SEASON_END).then(|| Known {
+            date,
+            from: self.first_showing(date, fortnightly).max(not_before),
+        })
     }
 
     /// Index of the last report dated before 1 January of `year`, if any.

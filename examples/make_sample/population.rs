@@ -97,7 +97,7 @@ fn agency(rng: &mut Rng, unit: usize) -> (String, &'static str) {
 }
 
 /// The leader titles of a unit's government: (head, deputy).
-fn leader_titles(unit: usize) -> (&'static str, &'static str) {
+pub fn leader_titles(unit: usize) -> (&'static str, &'static str) {
     match unit {
         ZHOU => ("州长", "副州长"),
         0 | 1 => ("市长", "副市长"),
@@ -262,9 +262,9 @@ fn number_recon(cases: &mut [Recon]) {
 }
 
 /// Small offices that bring their ledger up to date only every other week.
-const FORTNIGHTLY_UNITS: [usize; 5] = [2, 6, 7, 8, 11];
+pub const FORTNIGHTLY_UNITS: [usize; 5] = [2, 6, 7, 8, 11];
 /// 惠水县人民法院 also sends its changes every other week.
-const FORTNIGHTLY_COURT: usize = 3;
+pub const FORTNIGHTLY_COURT: usize = 3;
 
 /// The report in which an event is first written down, for an office that updates its ledger
 /// every week or every other week.

@@ -1,16 +1,25 @@
 //! The sample season under `data/sample/`: weekly case files of 黔南州's reconsideration
 //! offices and courts from January 2020 to 31 August 2021, synthetic but shaped on the
 //! published January–August 2021 figures (SPEC §6). Everything comes from one fixed seed, so
-//! the bytes never change between runs. After writing, the files are read back by an
-//! independent tally and every SPEC §6 figure is checked. Only std, `chrono` and
-//! `encoding_rs`: the integration tests include this file as a module.
+//! the bytes never change between runs. The work-list columns (SPEC §7) are drawn on top of
+//! the cases from seeds of their own, so that adding them changed no case. After writing,
+//! the files are read back by an independent tally and every SPEC §6 figure is checked. Only
+//! std, `chrono` and `encoding_rs`: the integration tests include this file as a module.
 
+#[path = "baoan.rs"]
+mod baoan;
 #[path = "calendar.rs"]
 mod calendar;
 #[path = "cases.rs"]
 mod cases;
 #[path = "corrections.rs"]
 mod corrections;
+#[path = "deadlines.rs"]
+mod deadlines;
+#[path = "hearings.rs"]
+mod hearings;
+#[path = "holidays.rs"]
+mod holidays;
 #[path = "names.rs"]
 mod names;
 #[path = "plan.rs"]
@@ -19,8 +28,12 @@ mod plan;
 mod population;
 #[path = "sources.rs"]
 mod sources;
+#[path = "styles.rs"]
+mod styles;
 #[path = "tally.rs"]
 mod tally;
+#[path = "worklist.rs"]
+mod worklist;
 
 use std::io;
 use std::path::Path;
@@ -28,6 +41,7 @@ use std::path::Path;
 use calendar::{Calendar, ymd};
 use population::Population;
 use tally::{KEYS, Ledger};
+use worklist::Worklist;
 
 /// A year and the SPEC §4 counts its January–August must give.
 type Target = ((i32, &'static str), [(&'static str, u64); 10]);
@@ -73,7 +87,8 @@ const TARGETS: [Target; 2] = [
 pub fn write_sample(out: &Path) -> io::Result<()> {
     let calendar = Calendar::new();
     let population = Population::generate(&calendar)?;
-    let files = sources::write_all(out, &calendar, &population)?;
+    let worklist = Worklist::plan(&population, &calendar);
+    let files = sources::write_all(out, &calendar, &population, &worklist)?;
     let ledger = Ledger::read(&files)?;
     let mut misses = Vec::new();
     for ((year, label), targets) in TARGETS {
@@ -101,6 +116,7 @@ pub fn write_sample(out: &Path) -> io::Result<()> {
             )),
         }
     }
+    ledger.work_misses(&mut misses);
     if misses.is_empty() {
         Ok(())
     } else {

@@ -1,6 +1,8 @@
 //! The reporting sources and their files: each office's headers, column order, date and
 //! boolean style, case-number brackets and encoding, and the weekly cadence (cumulative
-//! snapshots for reconsideration, deltas for the courts). The only module that writes.
+//! snapshots for reconsideration, deltas for the courts). The work-list columns an office
+//! appends come from `worklist`, written in the office's styles (`styles`). The only module
+//! that writes.
 
 use std::fs;
 use std::io;
@@ -9,52 +11,14 @@ use std::path::{Path, PathBuf};
 use chrono::{Datelike, NaiveDate};
 
 use super::calendar::{Calendar, ymd};
-use super::cases::{Lit, LitView, Recon, ReconView, Typing};
+use super::cases::{Lit, LitView, Recon, ReconView};
 use super::names::{COURTS, UNITS};
 use super::population::Population;
-
-#[derive(Clone, Copy)]
-enum DateStyle {
-    /// 2021-08-31
-    Iso,
-    /// 2021/8/31
-    Slash,
-    /// 2021.8.31
-    Dot,
-    /// 2021年8月31日
-    Chinese,
-    /// 20210831
-    Compact,
-}
-
-#[derive(Clone, Copy)]
-enum BoolStyle {
-    ShiFou,
-    Tick,
-    YesNo,
-    OneZero,
-    YouWu,
-}
-
-#[derive(Clone, Copy)]
-enum Bracket {
-    /// 〔2021〕, the standard for documents.
-    Hexagonal,
-    /// （2021）
-    FullWidth,
-    /// [2021]
-    Square,
-    /// (2021), usual in court case numbers.
-    Ascii,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Encoding {
-    Utf8,
-    Utf8Bom,
-    /// What Chinese Excel writes when saving as CSV, with CRLF line ends.
-    Gb18030,
-}
+use super::styles::{
+    BoolStyle, Bracket, DateStyle, Encoding, bracket_pair, encode, format_bool, format_date,
+    format_opt_date, format_value, push_line, retype,
+};
+use super::worklist::{self, Adopted, WorkRow, Worklist};
 
 /// A reconsideration ledger column.
 #[derive(Clone, Copy)]
@@ -73,6 +37,8 @@ enum RCol {
     Lead,
     Note,
     Clerk,
+    /// The `n`th column the office's work-list template appends.
+    Work(usize),
 }
 
 /// A litigation ledger column.
@@ -98,6 +64,8 @@ enum LCol {
     Lead,
     Note,
     Judge,
+    /// The `n`th column the court's work-list template appends.
+    Work(usize),
 }
 
 type Layout<C> = &'static [(&'static str, C)];
@@ -372,98 +340,6 @@ fn template(date: NaiveDate) -> usize {
     usize::from(date.year() >= 2021)
 }
 
-fn format_date(date: NaiveDate, style: DateStyle) -> String {
-    let (y, m, d) = (date.year(), date.month(), date.day());
-    match style {
-        DateStyle::Iso => format!("{y:04}-{m:02}-{d:02}"),
-        DateStyle::Slash => format!("{y}/{m}/{d}"),
-        DateStyle::Dot => format!("{y}.{m}.{d}"),
-        DateStyle::Chinese => format!("{y}年{m}月{d}日"),
-        DateStyle::Compact => format!("{y:04}{m:02}{d:02}"),
-    }
-}
-
-fn format_opt_date(date: Option<NaiveDate>, style: DateStyle) -> String {
-    date.map(|date| format_date(date, style))
-        .unwrap_or_default()
-}
-
-fn format_bool(value: Option<bool>, style: BoolStyle) -> String {
-    let (yes, no) = match style {
-        BoolStyle::ShiFou => ("是", "否"),
-        BoolStyle::Tick => ("√", "×"),
-        BoolStyle::YesNo => ("Y", "N"),
-        BoolStyle::OneZero => ("1", "0"),
-        BoolStyle::YouWu => ("有", "无"),
-    };
-    value
-        .map(|v| if v { yes } else { no })
-        .unwrap_or_default()
-        .to_string()
-}
-
-fn bracket_pair(bracket: Bracket) -> (&'static str, &'static str) {
-    match bracket {
-        Bracket::Hexagonal => ("〔", "〕"),
-        Bracket::FullWidth => ("（", "）"),
-        Bracket::Square => ("[", "]"),
-        Bracket::Ascii => ("(", ")"),
-    }
-}
-
-/// Retypes a case number: full-width digits, or a stray space before the serial number.
-fn retype(number: String, typing: Typing, careless: bool) -> String {
-    match typing {
-        Typing::FullWidthDigits => number
-            .chars()
-            .map(|c| match c.to_digit(10) {
-                Some(d) => char::from_u32(0xFF10 + d).unwrap_or(c),
-                None => c,
-            })
-            .collect(),
-        Typing::SpaceWhileOpen | Typing::SpaceFirstTime if careless => {
-            let at = number
-                .char_indices()
-                .find(|&(_, c)| matches!(c, '〕' | '）' | ')' | ']'))
-                .map_or(0, |(i, c)| i + c.len_utf8());
-            let (head, tail) = number.split_at(at);
-            format!("{head} {tail}")
-        }
-        _ => number,
-    }
-}
-
-fn csv_field(cell: &str) -> String {
-    if cell.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", cell.replace('"', "\"\""))
-    } else {
-        cell.to_string()
-    }
-}
-
-fn push_line<S: AsRef<str>>(text: &mut String, cells: &[S]) {
-    let line: Vec<String> = cells.iter().map(|cell| csv_field(cell.as_ref())).collect();
-    text.push_str(&line.join(","));
-    text.push('\n');
-}
-
-fn encode(text: &str, encoding: Encoding, name: &str) -> io::Result<Vec<u8>> {
-    match encoding {
-        Encoding::Utf8 => Ok(text.as_bytes().to_vec()),
-        Encoding::Utf8Bom => Ok([b"\xEF\xBB\xBF", text.as_bytes()].concat()),
-        Encoding::Gb18030 => {
-            let crlf = text.replace('\n', "\r\n");
-            let (bytes, _, unmappable) = encoding_rs::GB18030.encode(&crlf);
-            if unmappable {
-                return Err(io::Error::other(format!(
-                    "{name}: a character has no GB18030 form"
-                )));
-            }
-            Ok(bytes.into_owned())
-        }
-    }
-}
-
 /// Writes the sample files; returns their paths.
 struct Writer<'a> {
     out: &'a Path,
@@ -492,29 +368,44 @@ pub fn write_all(
     out: &Path,
     calendar: &Calendar,
     population: &Population,
+    worklist: &Worklist,
 ) -> io::Result<Vec<PathBuf>> {
     let mut writer = Writer {
         out,
         written: Vec::new(),
     };
-    let mut recon: Vec<&Recon> = population.recon.iter().collect();
-    recon.sort_by_key(|case| (case.unit, case.year, case.seq));
-    let mut lit: Vec<&Lit> = population.lit.iter().collect();
-    lit.sort_by_key(|case| (case.court, case.year, case.instance, case.seq));
+    let mut recon: Vec<_> = population.recon.iter().zip(&worklist.recon).collect();
+    recon.sort_by_key(|(case, _)| (case.unit, case.year, case.seq));
+    let mut lit: Vec<_> = population.lit.iter().zip(&worklist.lit).collect();
+    lit.sort_by_key(|(case, _)| (case.court, case.year, case.instance, case.seq));
+    let recon_adopted: Vec<_> = (0..UNITS.len())
+        .map(|unit| worklist::recon_adoption(unit, calendar))
+        .collect();
+    let court_adopted: Vec<_> = (0..COURTS.len())
+        .map(|court| worklist::court_adoption(court, calendar))
+        .collect();
     let mut last_text: Vec<Option<String>> = vec![None; UNITS.len()];
-    let mut last_view: Vec<Option<LitView>> = vec![None; lit.len()];
+    let mut last_view: Vec<Option<(LitView, WorkRow)>> = vec![None; lit.len()];
     for (report, &date) in calendar.reports.iter().enumerate() {
         let previous_year_end = calendar.last_before_year(date.year());
         for (unit, source) in RECON_SOURCES.iter().enumerate() {
-            let rows: Vec<(&Recon, ReconView)> = recon
+            let adopted = recon_adopted[unit].as_ref();
+            let rows: Vec<(&Recon, ReconView, WorkRow)> = recon
                 .iter()
-                .filter(|case| case.unit == unit && in_year_file(case, date, previous_year_end))
-                .filter_map(|case| case.view(report, date).map(|view| (*case, view)))
+                .filter(|(case, _)| {
+                    case.unit == unit && in_year_file(case, date, previous_year_end)
+                })
+                .filter_map(|&(case, work)| {
+                    let view = case.view(report, date)?;
+                    let row = worklist::recon_row(case, work, adopted, report, &view);
+                    Some((case, view, row))
+                })
                 .collect();
             if rows.is_empty() {
                 continue;
             }
-            let text = recon_text(source, &rows, date);
+            let layout = with_work(source.layout[template(date)], adopted, report, RCol::Work);
+            let text = recon_text(source, &layout, &rows, date);
             if report < calendar.last() && last_text[unit].as_ref() == Some(&text) {
                 continue;
             }
@@ -527,24 +418,38 @@ pub fn write_all(
             last_text[unit] = Some(text);
         }
         for (court, source) in COURT_SOURCES.iter().enumerate() {
+            let adopted = court_adopted[court].as_ref();
+            let layout = with_work(source.layout[template(date)], adopted, report, LCol::Work);
+            // A row is sent again only when something its columns show has changed.
+            let shows_lead = layout
+                .iter()
+                .any(|(_, column)| matches!(column, LCol::Lead));
             let mut rows = Vec::new();
-            for (i, case) in lit
+            for (i, &(case, work)) in lit
                 .iter()
                 .enumerate()
-                .filter(|(_, case)| case.court == court)
+                .filter(|(_, (case, _))| case.court == court)
             {
-                let Some(view) = case.view(report) else {
+                let Some(mut view) = case.view(report) else {
                     continue;
                 };
-                if last_view[i].as_ref() != Some(&view) {
-                    rows.push((*case, view.clone(), last_view[i].is_none()));
-                    last_view[i] = Some(view);
+                let mut row = worklist::lit_row(case, work, adopted, report, &mut view);
+                if !shows_lead {
+                    row.lead.clear();
+                }
+                let shown = Some((view, row));
+                if last_view[i] != shown {
+                    let first = last_view[i].is_none();
+                    last_view[i].clone_from(&shown);
+                    if let Some((view, row)) = shown {
+                        rows.push((case, view, row, first));
+                    }
                 }
             }
             if rows.is_empty() {
                 continue;
             }
-            let text = court_text(source, &rows, date);
+            let text = court_text(source, &layout, &rows, date);
             let name = format!(
                 "应诉台账_{}_{}.csv",
                 COURTS[court].0,
@@ -554,6 +459,29 @@ pub fn write_all(
         }
     }
     Ok(writer.written)
+}
+
+/// A template's columns, with the work-list columns the office appends once it has adopted
+/// them.
+fn with_work<C: Copy>(
+    layout: Layout<C>,
+    adopted: Option<&Adopted>,
+    report: usize,
+    work: fn(usize) -> C,
+) -> Vec<(&'static str, C)> {
+    let appended = adopted
+        .filter(|a| a.at <= report)
+        .map_or(&[][..], |a| a.columns);
+    layout
+        .iter()
+        .copied()
+        .chain(
+            appended
+                .iter()
+                .enumerate()
+                .map(|(n, &(header, _))| (header, work(n))),
+        )
+        .collect()
 }
 
 /// Whether a case is in its unit's ledger of `date`'s year: received this year, or carried over
@@ -568,8 +496,12 @@ fn in_year_file(case: &Recon, date: NaiveDate, previous_year_end: Option<usize>)
     }
 }
 
-fn recon_text(source: &ReconSource, rows: &[(&Recon, ReconView)], date: NaiveDate) -> String {
-    let layout = source.layout[template(date)];
+fn recon_text(
+    source: &ReconSource,
+    layout: &[(&str, RCol)],
+    rows: &[(&Recon, ReconView, WorkRow)],
+    date: NaiveDate,
+) -> String {
     let dates = source.dates[template(date)];
     let brackets = match source.brackets_from {
         Some((from, later)) if date >= from => later,
@@ -578,7 +510,7 @@ fn recon_text(source: &ReconSource, rows: &[(&Recon, ReconView)], date: NaiveDat
     let mut text = String::new();
     let headers: Vec<&str> = layout.iter().map(|(header, _)| *header).collect();
     push_line(&mut text, &headers);
-    for (i, (case, view)) in rows.iter().enumerate() {
+    for (i, (case, view, work)) in rows.iter().enumerate() {
         let cells: Vec<String> = layout
             .iter()
             .map(|&(_, column)| match column {
@@ -597,9 +529,10 @@ fn recon_text(source: &ReconSource, rows: &[(&Recon, ReconView)], date: NaiveDat
                 RCol::Closed => format_opt_date(view.closed, dates),
                 RCol::Outcome => view.outcome.to_string(),
                 RCol::Corrected => format_bool(view.corrected, source.bools),
-                RCol::Lead => case.lead.clone(),
-                RCol::Note => view.note.to_string(),
+                RCol::Lead => work.lead.clone(),
+                RCol::Note => work.note.unwrap_or(view.note).to_string(),
                 RCol::Clerk => case.clerk.to_string(),
+                RCol::Work(n) => format_value(&work.cells[n], dates, source.bools),
             })
             .collect();
         push_line(&mut text, &cells);
@@ -607,14 +540,18 @@ fn recon_text(source: &ReconSource, rows: &[(&Recon, ReconView)], date: NaiveDat
     text
 }
 
-fn court_text(source: &CourtSource, rows: &[(&Lit, LitView, bool)], date: NaiveDate) -> String {
-    let layout = source.layout[template(date)];
+fn court_text(
+    source: &CourtSource,
+    layout: &[(&str, LCol)],
+    rows: &[(&Lit, LitView, WorkRow, bool)],
+    date: NaiveDate,
+) -> String {
     let dates = source.dates[template(date)];
     let brackets = bracket_pair(source.brackets[template(date)]);
     let mut text = String::new();
     let headers: Vec<&str> = layout.iter().map(|(header, _)| *header).collect();
     push_line(&mut text, &headers);
-    for (i, (case, view, first)) in rows.iter().enumerate() {
+    for (i, (case, view, work, first)) in rows.iter().enumerate() {
         let cells: Vec<String> = layout
             .iter()
             .map(|&(_, column)| match column {
@@ -635,9 +572,12 @@ fn court_text(source: &CourtSource, rows: &[(&Lit, LitView, bool)], date: NaiveD
                 LCol::Closed => format_opt_date(view.closed, dates),
                 LCol::Outcome => view.outcome.to_string(),
                 LCol::Lost => format_bool(view.lost, source.lost_bools),
-                LCol::Lead => case.lead.clone(),
+                LCol::Lead => work.lead.clone(),
                 LCol::Note => view.note.to_string(),
                 LCol::Judge => case.judge.to_string(),
+                LCol::Work(n) => work.cells.get(n).map_or_else(String::new, |value| {
+                    format_value(value, dates, source.head_bools)
+                }),
             })
             .collect();
         push_line(&mut text, &cells);

@@ -2,6 +2,10 @@
 //! decode, split, map headers by their aliases, parse dates, booleans and outcome spellings,
 //! check the consistency rules, keep every case's versions by as-of date, and count the
 //! figures. It shares no code with the generator, so that a mistake there shows up here.
+//! The work-list columns are read and checked in `work`.
+
+#[path = "tally_work.rs"]
+mod work;
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -163,9 +167,15 @@ impl Row {
     }
 }
 
+/// A case's versions: the file's as-of date, the row, and its work-list cells.
+type Versions = Vec<(NaiveDate, Row, work::Work)>;
+
+/// Header aliases and the key each one means.
+type Aliases = &'static [(&'static str, &'static str)];
+
 /// Every version of every case read from the files, oldest first.
 pub struct Ledger {
-    cases: BTreeMap<(bool, String), Vec<(NaiveDate, Row)>>,
+    cases: BTreeMap<(bool, String), Versions>,
 }
 
 fn bad(file: &Path, row: usize, message: &str) -> io::Error {
@@ -342,7 +352,17 @@ fn check_row(cells: &Cells, row: &Row, as_of: NaiveDate) -> io::Result<()> {
     if outcome == Some("不予受理") && accepted.is_some() {
         return fail("不予受理 with an acceptance date");
     }
-    let dates = [Some(start), accepted, hearing, closed];
+    // A hearing may lie ahead: set, with nobody yet recorded as appearing.
+    let scheduled = match *row {
+        Row::Lit { head, .. } => head.is_none() && closed.is_none(),
+        Row::Recon { .. } => false,
+    };
+    let dates = [
+        Some(start),
+        accepted,
+        hearing.filter(|_| !scheduled),
+        closed,
+    ];
     if dates.iter().flatten().any(|date| *date > as_of) {
         return fail("a date after the file's as-of date");
     }
@@ -426,15 +446,19 @@ impl Ledger {
         let mut lines = text.lines();
         let header = split_csv(lines.next().unwrap_or_default())
             .ok_or_else(|| bad(file, 1, "bad quoting"))?;
-        let table: &[(&str, &'static str)] = if reconsideration {
-            &RECON_HEADERS
+        let (table, work_table): (Aliases, Aliases) = if reconsideration {
+            (&RECON_HEADERS, &work::RECON_WORK_HEADERS)
         } else {
-            &LIT_HEADERS
+            (&LIT_HEADERS, &work::LIT_WORK_HEADERS)
         };
         let mut columns = BTreeMap::new();
         for (i, title) in header.iter().enumerate() {
             let title = title.trim();
-            match table.iter().find(|(alias, _)| *alias == title) {
+            let known = table
+                .iter()
+                .chain(work_table)
+                .find(|(alias, _)| *alias == title);
+            match known {
                 Some(&(_, key)) if columns.insert(key, i).is_some() => {
                     return Err(bad(file, 1, &format!("two columns for {key}")));
                 }
@@ -468,8 +492,12 @@ impl Ledger {
             };
             let parsed = read_row(&cells, reconsideration)?;
             check_row(&cells, &parsed, as_of)?;
+            let work = work::read(&cells, &parsed, as_of)?;
             let key = (reconsideration, case_key(cells.text("case_no")));
-            self.cases.entry(key).or_default().push((as_of, parsed));
+            self.cases
+                .entry(key)
+                .or_default()
+                .push((as_of, parsed, work));
         }
         Ok(())
     }
@@ -478,10 +506,10 @@ impl Ledger {
     pub fn counts(&self, period: (NaiveDate, NaiveDate), as_of: Option<NaiveDate>) -> Counts {
         let mut counts = [0; 11];
         for versions in self.cases.values() {
-            if let Some((_, row)) = versions
+            if let Some((_, row, _)) = versions
                 .iter()
                 .rev()
-                .find(|(date, _)| as_of.is_none_or(|a| *date <= a))
+                .find(|(date, _, _)| as_of.is_none_or(|a| *date <= a))
             {
                 row.count(period, &mut counts);
             }
@@ -505,8 +533,13 @@ impl Ledger {
             row.count(period, &mut counts);
             counts[index]
         };
-        let (_, then) = versions.iter().rev().find(|(date, _)| *date <= as_of)?;
-        let (_, now) = versions.last()?;
+        let (_, then, _) = versions.iter().rev().find(|(date, _, _)| *date <= as_of)?;
+        let (_, now, _) = versions.last()?;
         Some((count(then), count(now)))
+    }
+
+    /// What the work list needs from the season; each miss is one line.
+    pub fn work_misses(&self, misses: &mut Vec<String>) {
+        work::check(&self.cases, misses);
     }
 }
