@@ -57,6 +57,7 @@ pub(super) fn print(
             };
             let report = report::build(ledger, &options)?;
             warn_if_unknown_unit(ledger, &report)?;
+            warn_if_uncovered(&report);
             let trend = trend::build(
                 ledger,
                 &TrendOptions {
@@ -80,6 +81,7 @@ pub(super) fn print(
         format => {
             let report = report::build(ledger, options)?;
             warn_if_unknown_unit(ledger, &report)?;
+            warn_if_uncovered(&report);
             let csv = format == Format::Csv;
             output::emit(path, output.encoding, csv, out, |w| match format {
                 Format::Json => report::write_json(&report, w),
@@ -89,6 +91,16 @@ pub(super) fn print(
                 _ => report::write_table(&report, lang, w),
             })
         }
+    }
+}
+
+/// A deadline counted in a year the calendar has no holiday schedule for was counted on
+/// weekends alone (SPEC §7.2): the figures may be off by a holiday, so say so.
+fn warn_if_uncovered(report: &report::Report) {
+    if let Some(year) = report.uncovered_year {
+        eprintln!(
+            "warning: the calendar has no holiday schedule for {year}: deadlines in it were counted with weekends as the only rest days"
+        );
     }
 }
 

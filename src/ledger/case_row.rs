@@ -8,8 +8,8 @@ use rusqlite::types::{ToSqlOutput, Value, ValueRef};
 use crate::model::period::iso;
 use crate::model::tracking::ValueType;
 use crate::model::{
-    Case, CaseNo, Countable, CountableFacts, Facts, Instance, Kind, Outcome, TrackField,
-    TrackValue, Tracking,
+    Case, CaseNo, Countable, CountableFacts, DeadlineFacts, Facts, Instance, Kind, Outcome,
+    TrackField, TrackValue, Tracking,
 };
 
 /// The columns of `versions` every case fills, then those of each kind: one list, from
@@ -40,6 +40,9 @@ macro_rules! tracking_columns {
          reconsideration_no, owner_unit, progress, risk"
     };
 }
+
+/// The work-list columns of `versions`, in [`TrackField::ALL`]'s order.
+pub const TRACKING_COLUMNS: &str = tracking_columns!();
 
 /// The case columns of `versions`, in the order of [`from_row`].
 pub const CASE_COLUMNS: &str = concat!(
@@ -268,13 +271,13 @@ pub const COUNTED_COLUMNS: &str = counted_columns!();
 macro_rules! counted_columns {
     () => {
         "unit, outcome, instance, corrected, lost, head_appeared, head_title, \
-         received_day, accepted_day, closed_day, filed_day, hearing_day"
+         received_day, accepted_day, closed_day, filed_day, hearing_day, deadline_facts"
     };
 }
 use counted_columns;
 
 /// Number of columns in [`CURRENT_COLUMNS`].
-pub const CURRENT_COLUMN_COUNT: usize = 14;
+pub const CURRENT_COLUMN_COUNT: usize = 15;
 
 fn day(value: Option<NaiveDate>) -> Sql<'static> {
     value.map_or(NULL, |d| {
@@ -328,7 +331,81 @@ pub fn current_values(case: &Case) -> [Sql<'_>; CURRENT_COLUMN_COUNT] {
         day(case.closed_on),
         day(filed),
         day(hearing),
+        deadline_value(DeadlineFacts::of(&case.tracking)),
     ]
+}
+
+/// Length of a packed [`DeadlineFacts`]: a byte of flags, then eight day numbers.
+const DEADLINE_BYTES: usize = 1 + 8 * 4;
+
+/// A day number that stands for no date in a packed [`DeadlineFacts`].
+const NO_DAY: i32 = i32::MIN;
+
+/// [`DeadlineFacts`] packed in one value, NULL for a case without them: the flags
+/// (simplified, extended, hearing arranged), then the day numbers of the copy served, the
+/// answer, the suspension, the resumption, the complaint received, the defence and the two
+/// reminders, each little-endian. One column rather than ten: most cases have none of them,
+/// and a report reads every case's current state.
+fn deadline_value(facts: Option<DeadlineFacts>) -> Sql<'static> {
+    let Some(facts) = facts else { return NULL };
+    let mut bytes = Vec::with_capacity(DEADLINE_BYTES);
+    bytes.push(
+        u8::from(facts.simplified)
+            | u8::from(facts.extended) << 1
+            | u8::from(facts.hearing_arranged) << 2,
+    );
+    for date in [
+        facts.copy_served_on,
+        facts.answered_on,
+        facts.suspended_on,
+        facts.resumed_on,
+        facts.complaint_received_on,
+        facts.defended_on,
+        facts.reminded_week_on,
+        facts.reminded_day_on,
+    ] {
+        let number = date.map_or(NO_DAY, |d| d.num_days_from_ce());
+        bytes.extend_from_slice(&number.to_le_bytes());
+    }
+    ToSqlOutput::Owned(Value::Blob(bytes))
+}
+
+/// Reads what [`deadline_value`] wrote.
+fn deadline_facts(bytes: &[u8]) -> Result<DeadlineFacts> {
+    let damaged = || anyhow!("damaged ledger: work-list facts of {} bytes", bytes.len());
+    let (Some((&flags, days)), DEADLINE_BYTES) = (bytes.split_first(), bytes.len()) else {
+        return Err(damaged());
+    };
+    let mut dates = [None; 8];
+    for (date, number) in dates.iter_mut().zip(days.chunks_exact(4)) {
+        let number = i32::from_le_bytes([number[0], number[1], number[2], number[3]]);
+        if number != NO_DAY {
+            *date = Some(NaiveDate::from_num_days_from_ce_opt(number).ok_or_else(damaged)?);
+        }
+    }
+    let [
+        copy_served_on,
+        answered_on,
+        suspended_on,
+        resumed_on,
+        complaint_received_on,
+        defended_on,
+        reminded_week_on,
+        reminded_day_on,
+    ] = dates;
+    Ok(DeadlineFacts {
+        simplified: flags & 1 != 0,
+        extended: flags & 2 != 0,
+        hearing_arranged: flags & 4 != 0,
+        copy_served_on,
+        answered_on,
+        suspended_on,
+        resumed_on,
+        complaint_received_on,
+        defended_on,
+        reminded_week_on,
+        reminded_day_on,
+    })
 }
 
 /// A 64-bit hash of everything that makes two versions of a case equal or not (the case
@@ -477,10 +554,69 @@ pub fn countable_from_row<'r>(row: &'r Row, first: usize) -> Result<Countable<'r
         },
         other => return Err(anyhow!("damaged ledger: case kind {other:?}")),
     };
+    let deadlines = match row.get_ref(first + 13)? {
+        ValueRef::Null => None,
+        ValueRef::Blob(bytes) => Some(deadline_facts(bytes)?),
+        _ => {
+            return Err(anyhow!(
+                "damaged ledger: work-list facts that are not bytes"
+            ));
+        }
+    };
     Ok(Countable {
         unit,
         closed_on: get_day(10)?,
         outcome,
         facts,
+        deadlines,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn packed(facts: Option<DeadlineFacts>) -> Option<Vec<u8>> {
+        match deadline_value(facts) {
+            ToSqlOutput::Owned(Value::Blob(bytes)) => Some(bytes),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn deadline_facts_pack_and_unpack() {
+        assert_eq!(packed(None), None, "no facts, no value");
+        let day = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        for facts in [
+            DeadlineFacts::default(),
+            DeadlineFacts {
+                simplified: true,
+                hearing_arranged: true,
+                copy_served_on: day("2025-01-24"),
+                resumed_on: Some(NaiveDate::MIN),
+                reminded_day_on: Some(NaiveDate::MAX),
+                ..DeadlineFacts::default()
+            },
+            DeadlineFacts {
+                extended: true,
+                answered_on: day("0001-01-01"),
+                defended_on: day("2025-06-19"),
+                ..DeadlineFacts::default()
+            },
+        ] {
+            let bytes = packed(Some(facts)).unwrap();
+            assert_eq!(bytes.len(), DEADLINE_BYTES);
+            assert_eq!(deadline_facts(&bytes).unwrap(), facts);
+        }
+    }
+
+    #[test]
+    fn damaged_deadline_facts_are_an_error() {
+        let mut bytes = packed(Some(DeadlineFacts::default())).unwrap();
+        assert!(deadline_facts(&bytes[..DEADLINE_BYTES - 1]).is_err());
+        assert!(deadline_facts(&[]).is_err());
+        bytes[1..5].copy_from_slice(&i32::MAX.to_le_bytes());
+        let err = deadline_facts(&bytes).unwrap_err();
+        assert!(err.to_string().contains("damaged ledger"), "{err}");
+    }
 }

@@ -204,9 +204,10 @@ mod tests {
     use rusqlite::Connection;
 
     use super::*;
+    use crate::ledger::case_row::CURRENT_COLUMNS;
     use crate::ledger::schema;
     use crate::ledger::write::{Listed, NewBatch, Recorded};
-    use crate::model::{CaseNo, Facts, Instance, Outcome};
+    use crate::model::{CaseNo, DeadlineFacts, Facts, Instance, Outcome, TrackField, TrackValue};
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -396,6 +397,138 @@ mod tests {
         let (compact, _) = both_ways(&migrated);
         assert_eq!(compact.len(), 2);
         assert!(compact.iter().any(|c| c.contains("Revoked")));
+    }
+
+    /// `case` with work-list facts.
+    fn tracked(mut case: Case, facts: &[(TrackField, TrackValue)]) -> Case {
+        for (field, value) in facts {
+            case.tracking.set(*field, Some(value.clone()));
+        }
+        case
+    }
+
+    /// A reconsideration case with deadline facts, one with 包案 facts only, and a
+    /// lawsuit with its hearing's reminders.
+    fn work_list_cases() -> (Vec<Case>, Vec<Case>) {
+        let date = |s| TrackValue::Date(d(s));
+        let recons = vec![
+            tracked(
+                recon(1, "都匀市", None),
+                &[
+                    (TrackField::CopyServedOn, date("2021-01-11")),
+                    (TrackField::Extended, TrackValue::Flag(true)),
+                    (TrackField::SuspendedOn, date("2021-02-01")),
+                ],
+            ),
+            tracked(
+                recon(2, "都匀市", None),
+                &[(TrackField::Progress, TrackValue::Text("约谈".into()))],
+            ),
+            recon(3, "都匀市", None),
+        ];
+        let suits = vec![tracked(
+            suit(1, Instance::First, None),
+            &[
+                (
+                    TrackField::HearingPlace,
+                    TrackValue::Text("第一法庭".into()),
+                ),
+                (TrackField::RemindedWeekOn, date("2021-03-03")),
+                (TrackField::RemindedDayOn, date("2021-03-09")),
+            ],
+        )];
+        (recons, suits)
+    }
+
+    /// The deadline facts of the compact current state, in case-id order.
+    fn deadline_facts(ledger: &Ledger) -> Vec<Option<DeadlineFacts>> {
+        let mut facts = Vec::new();
+        ledger
+            .for_each_countable(None, None, |c| facts.push(c.deadlines))
+            .unwrap();
+        facts
+    }
+
+    #[test]
+    fn work_list_facts_are_in_the_current_state() {
+        let mut ledger = Ledger::in_memory().unwrap();
+        let (recons, suits) = work_list_cases();
+        import(&mut ledger, "2021-03-05", &recons);
+        import(&mut ledger, "2021-03-12", &suits);
+        let (compact, versions) = both_ways(&ledger);
+        assert_eq!(compact, versions);
+        let facts = deadline_facts(&ledger);
+        let served = DeadlineFacts {
+            extended: true,
+            copy_served_on: Some(d("2021-01-11")),
+            suspended_on: Some(d("2021-02-01")),
+            ..DeadlineFacts::default()
+        };
+        let reminded = DeadlineFacts {
+            hearing_arranged: true,
+            reminded_week_on: Some(d("2021-03-03")),
+            reminded_day_on: Some(d("2021-03-09")),
+            ..DeadlineFacts::default()
+        };
+        // 包案 facts alone, and no facts, keep the column empty.
+        assert_eq!(facts, [Some(served), None, None, Some(reminded)]);
+
+        // A later week that clears the facts clears them here too.
+        import(&mut ledger, "2021-03-19", &[suit(1, Instance::First, None)]);
+        assert_eq!(deadline_facts(&ledger)[3], None);
+        let (compact, versions) = both_ways(&ledger);
+        assert_eq!(compact, versions);
+    }
+
+    #[test]
+    fn a_ledger_from_before_the_deadline_column_is_filled_in_when_opened() {
+        let mut ledger = Ledger::in_memory().unwrap();
+        let (recons, suits) = work_list_cases();
+        import(&mut ledger, "2021-03-05", &recons);
+        import(&mut ledger, "2021-03-12", &suits);
+        // The same rows in a ledger of schema 5: its current state without the column.
+        let old = Connection::open_in_memory().unwrap();
+        for sql in schema::MIGRATIONS.iter().take(5) {
+            old.execute_batch(sql).unwrap();
+        }
+        let copy = |table: &str, columns: &str| {
+            let rows: Vec<Vec<rusqlite::types::Value>> = {
+                let mut select = ledger
+                    .conn
+                    .prepare(&format!("SELECT {columns} FROM {table}"))
+                    .unwrap();
+                let width = select.column_count();
+                select
+                    .query_map([], |row| (0..width).map(|i| row.get(i)).collect())
+                    .unwrap()
+                    .collect::<Result<_, _>>()
+                    .unwrap()
+            };
+            for values in rows {
+                old.execute(
+                    &format!(
+                        "INSERT INTO {table} ({columns}) VALUES ({})",
+                        vec!["?"; values.len()].join(", ")
+                    ),
+                    rusqlite::params_from_iter(values),
+                )
+                .unwrap();
+            }
+        };
+        copy(BATCHES, "id, file, sheet, sha256, kind, as_of, imported_at");
+        let current = CURRENT_COLUMNS.trim_end_matches(", deadline_facts");
+        assert_ne!(current, CURRENT_COLUMNS);
+        copy(CASES, &format!("id, kind, case_key, {current}"));
+        copy(
+            VERSIONS,
+            &format!("id, case_id, batch_id, as_of, source_row, {CASE_COLUMNS}"),
+        );
+        copy(schema::SIGHTINGS, "case_id, batch_id, source_row");
+        old.pragma_update(None, "user_version", 5).unwrap();
+
+        let migrated = Ledger::prepare(old).unwrap();
+        assert_eq!(deadline_facts(&migrated), deadline_facts(&ledger));
+        assert_eq!(both_ways(&migrated), both_ways(&ledger));
     }
 
     #[test]

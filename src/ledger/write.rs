@@ -468,16 +468,35 @@ pub(super) fn refresh_current(conn: &Connection, case_id: i64) -> Result<()> {
     Ok(())
 }
 
-/// Fills in the current state of every case from the versions: once, when a ledger
-/// from before the current-state columns is opened. Cases go in batches of ids so that
-/// no statement reads the table it writes.
-pub(super) fn rebuild_current(tx: &Transaction) -> Result<()> {
+/// Which cases [`rebuild_current`] fills in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Rebuild {
+    Every,
+    /// Those with a version that carries work-list facts.
+    Tracked,
+}
+
+/// Fills in the current state of cases from the versions: once, when a ledger from
+/// before a current-state column is opened. Cases go in batches of ids so that no
+/// statement reads the table it writes.
+pub(super) fn rebuild_current(tx: &Transaction, which: Rebuild) -> Result<()> {
     const CHUNK: i64 = 10_000;
+    let only_tracked = if which == Rebuild::Tracked {
+        // Any work-list column filled; the rest of a large old ledger is not read back.
+        let any = case_row::TRACKING_COLUMNS
+            .split(',')
+            .map(|c| format!("v.{} IS NOT NULL", c.trim()))
+            .collect::<Vec<_>>()
+            .join(" OR ");
+        format!("AND EXISTS (SELECT 1 FROM {VERSIONS} v WHERE v.case_id = {CASES}.id AND ({any}))")
+    } else {
+        String::new()
+    };
     let mut after = 0;
     loop {
         let ids: Vec<i64> = tx
             .prepare_cached(&format!(
-                "SELECT id FROM {CASES} WHERE id > ?1 ORDER BY id LIMIT ?2"
+                "SELECT id FROM {CASES} WHERE id > ?1 {only_tracked} ORDER BY id LIMIT ?2"
             ))?
             .query_map([after, CHUNK], |r| r.get(0))?
             .collect::<Result<_, _>>()?;

@@ -1,5 +1,5 @@
-//! The part of a case that the counts of SPEC §4 read: its unit, dates, outcome and
-//! flags, borrowed from wherever the case is held.
+//! The part of a case that the counts of SPEC §4 and the deadline figures of §7.6 read:
+//! its unit, dates, outcome and flags, borrowed from wherever the case is held.
 //!
 //! A report over a million cases reads this from the ledger's compact current state
 //! without building a [`Case`] (and its strings) per case; a case as known on an earlier
@@ -8,7 +8,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Case, Facts, Instance, Outcome};
+use super::{Case, Facts, Instance, Outcome, TrackField, Tracking};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Countable<'a> {
@@ -17,6 +17,87 @@ pub struct Countable<'a> {
     pub closed_on: Option<NaiveDate>,
     pub outcome: Option<Outcome>,
     pub facts: CountableFacts<'a>,
+    /// The work-list facts, for a case that carries any deadline or hearing fact.
+    pub deadlines: Option<DeadlineFacts>,
+}
+
+/// The work-list facts the deadline figures read (SPEC §7.6).
+///
+/// A case has them when its version carries any deadline or hearing fact of SPEC §7.1;
+/// the 包案 facts alone (责任单位, 化解进展, 风险等级) do not count. The ledger keeps values,
+/// not which columns a file had, so a case whose every work-list cell is empty cannot be
+/// told from one in a file without the columns: neither enters the deadline figures, and
+/// a ledger without work-list columns reports none.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DeadlineFacts {
+    /// 简易程序: the shorter answer and decision periods.
+    pub simplified: bool,
+    /// 是否延期: 30 more days to decide.
+    pub extended: bool,
+    pub copy_served_on: Option<NaiveDate>,
+    pub answered_on: Option<NaiveDate>,
+    pub suspended_on: Option<NaiveDate>,
+    pub resumed_on: Option<NaiveDate>,
+    pub complaint_received_on: Option<NaiveDate>,
+    pub defended_on: Option<NaiveDate>,
+    /// Whether the hearing's arrangements are recorded (开庭时间, 开庭地点, 拟出庭负责人 or
+    /// 职务, a reminder): only such a hearing counts toward 通知率.
+    pub hearing_arranged: bool,
+    pub reminded_week_on: Option<NaiveDate>,
+    pub reminded_day_on: Option<NaiveDate>,
+}
+
+/// The facts that bring a case into the deadline figures: every deadline and hearing
+/// fact, not the appeal window, the link to a reconsideration case or the 包案 facts.
+const DEADLINE_FIELDS: [TrackField; 14] = [
+    TrackField::Simplified,
+    TrackField::CopyServedOn,
+    TrackField::AnsweredOn,
+    TrackField::Extended,
+    TrackField::SuspendedOn,
+    TrackField::ResumedOn,
+    TrackField::ComplaintReceivedOn,
+    TrackField::DefendedOn,
+    TrackField::HearingAt,
+    TrackField::HearingPlace,
+    TrackField::PlannedHeadName,
+    TrackField::PlannedHeadTitle,
+    TrackField::RemindedWeekOn,
+    TrackField::RemindedDayOn,
+];
+
+/// The facts that show a hearing's arrangements are kept.
+const HEARING_FIELDS: [TrackField; 6] = [
+    TrackField::HearingAt,
+    TrackField::HearingPlace,
+    TrackField::PlannedHeadName,
+    TrackField::PlannedHeadTitle,
+    TrackField::RemindedWeekOn,
+    TrackField::RemindedDayOn,
+];
+
+impl DeadlineFacts {
+    /// The deadline facts of a version's work list, `None` when it carries none.
+    #[must_use]
+    pub fn of(tracking: &Tracking) -> Option<DeadlineFacts> {
+        let has = |field: &TrackField| tracking.get(*field).is_some();
+        if tracking.is_empty() || !DEADLINE_FIELDS.iter().any(has) {
+            return None;
+        }
+        Some(DeadlineFacts {
+            simplified: tracking.flag(TrackField::Simplified) == Some(true),
+            extended: tracking.flag(TrackField::Extended) == Some(true),
+            copy_served_on: tracking.date(TrackField::CopyServedOn),
+            answered_on: tracking.date(TrackField::AnsweredOn),
+            suspended_on: tracking.date(TrackField::SuspendedOn),
+            resumed_on: tracking.date(TrackField::ResumedOn),
+            complaint_received_on: tracking.date(TrackField::ComplaintReceivedOn),
+            defended_on: tracking.date(TrackField::DefendedOn),
+            hearing_arranged: HEARING_FIELDS.iter().any(has),
+            reminded_week_on: tracking.date(TrackField::RemindedWeekOn),
+            reminded_day_on: tracking.date(TrackField::RemindedDayOn),
+        })
+    }
 }
 
 /// The counted facts only one kind of ledger records.
@@ -75,6 +156,47 @@ impl Case {
             closed_on: self.closed_on,
             outcome: self.outcome,
             facts,
+            deadlines: DeadlineFacts::of(&self.tracking),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::TrackValue;
+
+    fn tracking(facts: &[(TrackField, TrackValue)]) -> Tracking {
+        let mut tracking = Tracking::default();
+        for (field, value) in facts {
+            tracking.set(*field, Some(value.clone()));
+        }
+        tracking
+    }
+
+    #[test]
+    fn only_deadline_and_hearing_facts_bring_a_case_in() {
+        let day = NaiveDate::from_ymd_opt(2025, 3, 10).unwrap();
+        let text = |s: &str| TrackValue::Text(s.to_owned());
+        assert_eq!(DeadlineFacts::of(&Tracking::default()), None);
+        // 包案 follow-up alone, or the appeal window, says nothing about deadlines kept.
+        let lead_only = tracking(&[
+            (TrackField::Progress, text("约谈")),
+            (TrackField::Risk, text("高")),
+            (TrackField::ServedOn, TrackValue::Date(day)),
+        ]);
+        assert_eq!(DeadlineFacts::of(&lead_only), None);
+        // A flag written 否 is a fact: the office keeps the column.
+        let plain = tracking(&[(TrackField::Extended, TrackValue::Flag(false))]);
+        assert_eq!(DeadlineFacts::of(&plain), Some(DeadlineFacts::default()));
+        let defence = tracking(&[(TrackField::ComplaintReceivedOn, TrackValue::Date(day))]);
+        let facts = DeadlineFacts::of(&defence).unwrap();
+        assert_eq!(facts.complaint_received_on, Some(day));
+        assert!(
+            !facts.hearing_arranged,
+            "a defence date arranges no hearing"
+        );
+        let place = tracking(&[(TrackField::HearingPlace, text("第一法庭"))]);
+        assert!(DeadlineFacts::of(&place).unwrap().hearing_arranged);
     }
 }

@@ -21,7 +21,7 @@ pub mod unit;
 pub use calendar::{DayType, WorkCalendar};
 pub use case::{Case, Facts, FieldValue};
 pub use case_no::CaseNo;
-pub use countable::{Countable, CountableFacts};
+pub use countable::{Countable, CountableFacts, DeadlineFacts};
 pub use deadline::{Due, Law};
 pub use kind::{Instance, Kind};
 pub use metric::Metric;

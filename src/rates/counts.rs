@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use super::DeadlineCounts;
 use crate::model::appearance::{Qualification, qualification};
 use crate::model::rules::{AppearanceScope, CorrectionBase, LossBase, NON_JUDGMENT_OUTCOMES};
 use crate::model::{Countable, CountableFacts, Instance, Outcome, Period, Rules};
@@ -41,6 +42,11 @@ pub struct Counts {
     /// appearance rates' terms under `appearance_scope = all_instances`.
     #[serde(skip)]
     pub all_instances: Hearings,
+    /// The deadline figures of SPEC §7.6, added by [`DeadlineCounts::add`] (judging a
+    /// deadline needs the calendar and the date of knowledge); the report shows them as
+    /// `deadlines`.
+    #[serde(skip)]
+    pub deadlines: DeadlineCounts,
 }
 
 impl std::ops::AddAssign for Counts {
@@ -61,6 +67,7 @@ impl std::ops::AddAssign for Counts {
             judgments,
             qualified_appeared,
             all_instances,
+            deadlines,
         } = other;
         self.received += received;
         self.accepted += accepted;
@@ -78,6 +85,7 @@ impl std::ops::AddAssign for Counts {
         self.all_instances.heard += all_instances.heard;
         self.all_instances.head_appeared += all_instances.head_appeared;
         self.all_instances.qualified_appeared += all_instances.qualified_appeared;
+        self.deadlines += deadlines;
     }
 }
 

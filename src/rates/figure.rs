@@ -54,7 +54,8 @@ impl RateFigure {
     }
 }
 
-/// The four rates of a report, in the order the bureau lists them.
+/// The rates of a report: the four the bureau lists, in its order, then those that
+/// narrow or follow them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Rates {
     pub correction_rate: RateFigure,
@@ -64,6 +65,10 @@ pub struct Rates {
     /// Appearances by a head whose title qualifies under the 2020 provisions (正职, 副职 or
     /// 分管负责人 of the defendant), over the same hearings as the appearance rate.
     pub qualified_appearance_rate: RateFigure,
+    /// 行政复议按期办结率: decided on time over decided with a known deadline (SPEC §7.6).
+    pub on_time_rate: RateFigure,
+    /// 通知率: hearings with both reminders on time over hearings with arrangements kept.
+    pub notice_rate: RateFigure,
 }
 
 impl Rates {
@@ -84,6 +89,8 @@ impl Rates {
                 qualified(current, rules),
                 qualified(previous, rules),
             ),
+            on_time_rate: RateFigure::compare(on_time(current), on_time(previous)),
+            notice_rate: RateFigure::compare(noticed(current), noticed(previous)),
         }
     }
 
@@ -119,6 +126,16 @@ impl Rates {
 fn qualified(counts: &Counts, rules: &Rules) -> Share {
     let hearings = counts.hearings(rules);
     Share::new(hearings.qualified_appeared, hearings.heard)
+}
+
+/// Decisions on time over decisions with a known deadline.
+fn on_time(counts: &Counts) -> Share {
+    Share::new(counts.deadlines.decided_on_time, counts.deadlines.decided)
+}
+
+/// Hearings notified on time over hearings with arrangements kept.
+fn noticed(counts: &Counts) -> Share {
+    Share::new(counts.deadlines.notified, counts.deadlines.hearings)
 }
 
 #[cfg(test)]

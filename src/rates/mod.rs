@@ -1,16 +1,19 @@
-//! Pure arithmetic from cases to figures: the counts of SPEC §4, exact rates rounded
-//! half-up to hundredths, and the 同比 comparison with the year before.
+//! Pure arithmetic from cases to figures: the counts of SPEC §4 and the deadline figures
+//! of §7.6, exact rates rounded half-up to hundredths, and the 同比 comparison with the
+//! year before.
 //!
 //! No IO and no floating point: every shown figure is an integer number of hundredths,
 //! so a printed rate, its delta and its relative change can be re-derived by hand.
 
 pub mod benchmark;
 pub mod counts;
+pub mod deadlines;
 pub mod figure;
 pub mod percent;
 
 pub use crate::model::Metric;
 pub use benchmark::{Benchmark, Comparison};
 pub use counts::Counts;
+pub use deadlines::{CaseDeadlines, DeadlineBasis, DeadlineCounts, DeadlineFigures};
 pub use figure::{RateFigure, Rates, Share};
 pub use percent::Percent;

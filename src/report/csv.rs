@@ -5,7 +5,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::layout::COUNT_ROWS;
+use super::layout::{COUNT_ROWS, DEADLINE_FIGURES, DeadlineFigure, deadline_figure};
 use super::trend::Trend;
 use super::{Lang, Report};
 use crate::model::Metric;
@@ -126,16 +126,7 @@ fn write_summary(report: &Report, zh: bool, csv: &mut csv::Writer<&mut dyn Write
             } else {
                 label_en.trim()
             };
-            let mut record = vec![
-                safe(label),
-                key.to_owned(),
-                now.to_string(),
-                then.to_string(),
-            ];
-            record.push((now as i64 - then as i64).to_string());
-            record.push(number(Percent::change(now as i64, then as i64)));
-            record.extend(std::iter::repeat_n(String::new(), 7));
-            csv.write_record(&record)?;
+            csv.write_record(count_record(label, key, now, then))?;
         }
         for metric in Metric::ALL {
             let label = if zh {
@@ -162,9 +153,39 @@ fn write_summary(report: &Report, zh: bool, csv: &mut csv::Writer<&mut dyn Write
             qualified,
             zh,
         ))?;
+        // Only a report with deadline figures has these rows, as in the table.
+        if report.has_deadlines() {
+            for (label_zh, label_en, key) in DEADLINE_FIGURES {
+                let label = if zh { label_zh } else { label_en };
+                match deadline_figure(report, key) {
+                    Some(DeadlineFigure::Count(now, then)) => {
+                        csv.write_record(count_record(label, key, now, then))?;
+                    }
+                    Some(DeadlineFigure::Rate(figure)) => {
+                        csv.write_record(rate_record(label, key, figure, zh))?;
+                    }
+                    None => {}
+                }
+            }
+        }
     }
     csv.flush()?;
     Ok(())
+}
+
+/// A count this period and last year, its change and relative change; the rate columns
+/// empty.
+fn count_record(label: &str, key: &str, now: u64, then: u64) -> Vec<String> {
+    let mut record = vec![
+        safe(label),
+        key.to_owned(),
+        now.to_string(),
+        then.to_string(),
+        (now as i64 - then as i64).to_string(),
+        number(Percent::change(now as i64, then as i64)),
+    ];
+    record.extend(std::iter::repeat_n(String::new(), 7));
+    record
 }
 
 fn rate_record(label: &str, key: &str, figure: &RateFigure, zh: bool) -> Vec<String> {

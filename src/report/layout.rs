@@ -3,7 +3,7 @@
 
 use crate::model::Metric;
 use crate::model::rules::{AppearanceScope, CorrectionBase, LossBase, list_zh};
-use crate::rates::{Comparison, Counts, Percent, RateFigure, Share};
+use crate::rates::{Comparison, Counts, DeadlineFigures, Percent, RateFigure, Share};
 
 use super::trend::Trend;
 use super::{Lang, Report};
@@ -22,6 +22,64 @@ pub const COUNT_ROWS: [(&str, &str, &str); 11] = [
     ("　一审开庭", "  heard", "heard"),
     ("　负责人出庭", "  head appeared", "head_appeared"),
 ];
+
+/// The deadline figures of SPEC §7.6 in the `deadlines` object's order: labels in both
+/// languages and the JSON key.
+pub const DEADLINE_FIGURES: [(&str, &str, &str); 8] = [
+    (
+        "办结（审理期限可计）",
+        "Decided (deadline known)",
+        "decided",
+    ),
+    ("按期办结", "Decided on time", "decided_on_time"),
+    (
+        "行政复议按期办结率",
+        "On-time decision rate",
+        "on_time_rate",
+    ),
+    ("行政复议答复逾期", "Answers late", "answers_late"),
+    ("行政应诉答辩逾期", "Defences late", "defences_late"),
+    (
+        "开庭（记录两提）",
+        "Hearings (arrangements kept)",
+        "hearings",
+    ),
+    ("两提按时", "Notified on time", "notified"),
+    ("开庭通知率", "Hearing notice rate", "notice_rate"),
+];
+
+/// The deadline figures a table shows: the two rates (their shares carry the counts
+/// behind them) and the two late counts.
+const DEADLINE_TABLE: [&str; 4] = [
+    "on_time_rate",
+    "answers_late",
+    "defences_late",
+    "notice_rate",
+];
+
+/// A deadline figure in both periods.
+pub enum DeadlineFigure<'a> {
+    Count(u64, u64),
+    Rate(&'a RateFigure),
+}
+
+/// The deadline figure of a key of [`DEADLINE_FIGURES`].
+#[must_use]
+pub fn deadline_figure<'a>(report: &'a Report, key: &str) -> Option<DeadlineFigure<'a>> {
+    let (now, then) = (&report.deadlines, &report.previous_deadlines);
+    let count = |get: fn(&DeadlineFigures) -> u64| DeadlineFigure::Count(get(now), get(then));
+    Some(match key {
+        "decided" => count(|d| d.decided),
+        "decided_on_time" => count(|d| d.decided_on_time),
+        "on_time_rate" => DeadlineFigure::Rate(&report.rates.on_time_rate),
+        "answers_late" => count(|d| d.answers_late),
+        "defences_late" => count(|d| d.defences_late),
+        "hearings" => count(|d| d.hearings),
+        "notified" => count(|d| d.notified),
+        "notice_rate" => DeadlineFigure::Rate(&report.rates.notice_rate),
+        _ => return None,
+    })
+}
 
 /// A table as header and rows of text.
 pub struct TextTable {
@@ -114,6 +172,44 @@ pub fn summary(report: &Report, lang: Lang) -> TextTable {
         header: header.into_iter().map(str::to_owned).collect(),
         rows,
     }
+}
+
+/// The deadline figures this period, last year and 同比, when the report has any: a
+/// table of its own under the 三率, so a ledger without work-list columns reads as before.
+#[must_use]
+pub fn deadlines(report: &Report, lang: Lang) -> Option<TextTable> {
+    if !report.has_deadlines() {
+        return None;
+    }
+    let header = if lang == Lang::Zh {
+        ["期限与通知", "本期", "上年同期", "同比"]
+    } else {
+        ["Deadlines", "This period", "Year before", "Year on year"]
+    };
+    let rows = DEADLINE_FIGURES
+        .iter()
+        .filter(|(_, _, key)| DEADLINE_TABLE.contains(key))
+        .filter_map(|&(zh, en, key)| {
+            let mut cells = vec![pick(lang, zh, en)];
+            match deadline_figure(report, key)? {
+                DeadlineFigure::Rate(figure) => cells.extend([
+                    share(&figure.current),
+                    share(&figure.previous),
+                    rate_change(figure, lang),
+                ]),
+                DeadlineFigure::Count(now, then) => cells.extend([
+                    now.to_string(),
+                    then.to_string(),
+                    count_change(now, then, lang),
+                ]),
+            }
+            Some(cells)
+        })
+        .collect();
+    Some(TextTable {
+        header: header.into_iter().map(str::to_owned).collect(),
+        rows,
+    })
 }
 
 /// One row per unit with each rate and its change, then the whole-ledger total.
@@ -283,7 +379,7 @@ pub fn footer(report: &Report, lang: Lang) -> Vec<String> {
             AppearanceScope::FirstInstance => "一审开庭",
             AppearanceScope::AllInstances => "各审级开庭",
         };
-        vec![
+        let mut lines = vec![
             format!(
                 "统计期间：{} 至 {}；上年同期：{} 至 {}",
                 p.from, p.to, q.from, q.to
@@ -302,8 +398,16 @@ pub fn footer(report: &Report, lang: Lang) -> Vec<String> {
                 "　　　败诉率 = 一审败诉 ÷ {loss_base}，败诉 = {}（是否败诉列优先）；出庭应诉率 = 负责人出庭 ÷ {hearings}",
                 list_zh(&rules.lost_outcomes)
             ),
+        ];
+        if report.has_deadlines() {
+            lines.push(format!(
+                "　　　按期办结率 = 审理期限内办结 ÷ 有受理日期的办结；通知率 = 两次提醒均按时 ÷ {hearings}；只计填写了期限或开庭安排列的案件，答复、答辩逾期计入期限届满日所在期间"
+            ));
+        }
+        lines.push(
             "　　　比率四舍五入保留两位小数；同比增减为两个显示比率之差（个百分点）".to_owned(),
-        ]
+        );
+        lines
     } else {
         let closed_base = match rules.correction_base {
             CorrectionBase::Closed => "all closed cases (不予受理 included)",
@@ -319,8 +423,11 @@ pub fn footer(report: &Report, lang: Lang) -> Vec<String> {
             AppearanceScope::FirstInstance => "first-instance hearings",
             AppearanceScope::AllInstances => "hearings of every instance",
         };
-        vec![
-            format!("Period: {} to {}; year before: {} to {}", p.from, p.to, q.from, q.to),
+        let mut lines = vec![
+            format!(
+                "Period: {} to {}; year before: {} to {}",
+                p.from, p.to, q.from, q.to
+            ),
             format!(
                 "As of: {} (only batches as of that date or earlier); unit: {}",
                 report.as_of,
@@ -335,8 +442,14 @@ pub fn footer(report: &Report, lang: Lang) -> Vec<String> {
                 "  lost = {} (是否败诉 column first), over {loss_base}; head appeared, over {hearings}.",
                 list_zh(&rules.lost_outcomes)
             ),
-            "Rates are rounded half-up to two decimals; changes are differences of the shown rates, in percentage points.".to_owned(),
-        ]
+        ];
+        if report.has_deadlines() {
+            lines.push(format!(
+                "  On-time rate = decided within the statutory period, over decided with an acceptance date; notice rate = both reminders on time, over {hearings}; only cases with deadline or hearing columns filled count, and a late answer or defence counts in the period of its deadline."
+            ));
+        }
+        lines.push("Rates are rounded half-up to two decimals; changes are differences of the shown rates, in percentage points.".to_owned());
+        lines
     }
 }
 

@@ -15,6 +15,10 @@ pub fn write_markdown(report: &Report, lang: Lang, out: &mut dyn Write) -> Resul
         writeln!(out)?;
         write_pipe_table(&units, out)?;
     }
+    if let Some(deadlines) = layout::deadlines(report, lang) {
+        writeln!(out)?;
+        write_pipe_table(&deadlines, out)?;
+    }
     writeln!(out)?;
     for line in layout::footer(report, lang) {
         // Two trailing spaces keep the footer's line breaks.

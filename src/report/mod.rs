@@ -1,6 +1,7 @@
-//! Assembles reports from the ledger — period, as-of date, unit, 口径, counts and rates
-//! for this year and last, per unit on request, against benchmarks — and renders them
-//! into any writer. Rendering never computes: every figure comes from [`Report`].
+//! Assembles reports from the ledger — period, as-of date, unit, 口径, counts, deadline
+//! figures and rates for this year and last, per unit on request, against benchmarks —
+//! and renders them into any writer. Rendering never computes: every figure comes from
+//! [`Report`].
 
 pub mod cases;
 mod csv;
@@ -18,12 +19,12 @@ use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
 use anyhow::{Result, bail};
-use chrono::NaiveDate;
+use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
 use crate::ledger::Ledger;
 use crate::model::{Metric, Period, Rules};
-use crate::rates::{Counts, Rates};
+use crate::rates::{CaseDeadlines, Counts, DeadlineBasis, DeadlineFigures, Rates};
 
 pub use csv::{safe as formula_safe, write_csv, write_trend_csv};
 pub use html::write_html;
@@ -94,7 +95,14 @@ pub struct Report {
     pub counts: Counts,
     pub previous_counts: Counts,
     pub rates: Rates,
+    /// The deadline figures of the period (SPEC §7.6); their rates are also in `rates`.
+    pub deadlines: DeadlineFigures,
+    pub previous_deadlines: DeadlineFigures,
     pub rules: Rules,
+    /// The first year without a holiday schedule that a counted deadline relied on: it
+    /// was counted on weekends alone, and the command says so.
+    #[serde(skip)]
+    pub uncovered_year: Option<i32>,
     /// One row per registered unit and per other unit with a case counted in either
     /// period, when asked for; the figures above stay the whole ledger's.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -108,6 +116,8 @@ pub struct UnitRow {
     pub counts: Counts,
     pub previous_counts: Counts,
     pub rates: Rates,
+    pub deadlines: DeadlineFigures,
+    pub previous_deadlines: DeadlineFigures,
 }
 
 /// A period as `{"from": …, "to": …}`.
@@ -141,10 +151,21 @@ pub fn build(ledger: &Ledger, options: &ReportOptions) -> Result<Report> {
     let rules = &options.rules;
 
     let registry = ledger.unit_registry()?;
+    let calendar = ledger.work_calendar()?;
+    let basis = DeadlineBasis {
+        calendar: &calendar,
+        as_of,
+        scope: rules.appearance_scope,
+    };
     let mut total = Pair::default();
     let mut units: BTreeMap<String, Pair> = BTreeMap::new();
-    // Last year's period starts first: a case with no date since then counts nowhere.
-    ledger.for_each_countable(options.as_of, Some(previous.from), |case| {
+    // Last year's period starts first: a case with no date since then counts nowhere,
+    // except for a deadline that runs from a date shortly before it.
+    let since = previous
+        .from
+        .checked_sub_days(Days::new(DEADLINE_LEAD_DAYS))
+        .unwrap_or(previous.from);
+    ledger.for_each_countable(options.as_of, Some(since), |case| {
         let unit = registry.canonical(case.unit);
         if options.unit.as_ref().is_some_and(|u| u != unit) {
             return;
@@ -159,6 +180,10 @@ pub fn build(ledger: &Ledger, options: &ReportOptions) -> Result<Report> {
         };
         pair.now.add(case, &period, rules);
         pair.then.add(case, &previous, rules);
+        if let Some(deadlines) = CaseDeadlines::judge(case, &basis) {
+            pair.now.deadlines.add(&deadlines, &period);
+            pair.then.deadlines.add(&deadlines, &previous);
+        }
     })?;
     // Counts add up: the whole is the sum of its units, not a second tally.
     for pair in units.values() {
@@ -194,6 +219,8 @@ pub fn build(ledger: &Ledger, options: &ReportOptions) -> Result<Report> {
                 counts: pair.now,
                 previous_counts: pair.then,
                 rates: rates_of(pair),
+                deadlines: (&pair.now.deadlines).into(),
+                previous_deadlines: (&pair.then.deadlines).into(),
             })
             .collect();
         match options.sort {
@@ -211,9 +238,29 @@ pub fn build(ledger: &Ledger, options: &ReportOptions) -> Result<Report> {
         counts: total.now,
         previous_counts: total.then,
         rates: rates_of(&total),
+        deadlines: (&total.now.deadlines).into(),
+        previous_deadlines: (&total.then.deadlines).into(),
         rules: rules.clone(),
+        uncovered_year: [total.now, total.then]
+            .iter()
+            .filter_map(|counts| counts.deadlines.uncovered_year)
+            .min(),
         rows,
     })
+}
+
+/// How long before the start of a period a deadline counted in it can start: a month
+/// holds the longest (an answer's 10 working days across 春节 take three weeks; a
+/// defence's 15 days, moved past 国庆, about as long).
+const DEADLINE_LEAD_DAYS: u64 = 31;
+
+impl Report {
+    /// Whether either period holds a deadline figure: only then do the tables, the page,
+    /// the workbook and the paragraph show them (JSON always has them).
+    #[must_use]
+    pub fn has_deadlines(&self) -> bool {
+        !self.counts.deadlines.is_empty() || !self.previous_counts.deadlines.is_empty()
+    }
 }
 
 /// The report period and date of knowledge from the options and the ledger (SPEC §5

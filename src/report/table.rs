@@ -18,12 +18,16 @@ pub enum Lang {
     En,
 }
 
-/// Writes the title, the summary table, the per-unit table (if any) and the footer.
+/// Writes the title, the summary table, the per-unit table and the deadline table (each
+/// if any) and the footer.
 pub fn write_table(report: &Report, lang: Lang, out: &mut dyn Write) -> Result<()> {
     writeln!(out, "{}", layout::title(report, lang))?;
     writeln!(out, "{}", render(&layout::summary(report, lang)))?;
     if let Some(units) = layout::units(report, lang) {
         writeln!(out, "{}", render(&units))?;
+    }
+    if let Some(deadlines) = layout::deadlines(report, lang) {
+        writeln!(out, "{}", render(&deadlines))?;
     }
     for line in layout::footer(report, lang) {
         writeln!(out, "{line}")?;

@@ -17,7 +17,7 @@ pub fn write_text(report: &Report, out: &mut dyn Write) -> Result<()> {
     writeln!(
         out,
         "{period}，{unit}行政复议案件收案{}件，受理{}件，不予受理{}件，办结{}件，其中被纠错{}件{}；\
-         调解成功{}件{}。行政诉讼一审结案{}件，败诉{}件{}；一审开庭{}件，行政机关负责人出庭应诉{}件{}。{verdict}",
+         调解成功{}件{}。行政诉讼一审结案{}件，败诉{}件{}；一审开庭{}件，行政机关负责人出庭应诉{}件{}。{verdict}{deadlines}",
         c.received,
         c.accepted,
         c.not_accepted,
@@ -35,6 +35,7 @@ pub fn write_text(report: &Report, out: &mut dyn Write) -> Result<()> {
         period = period_phrase(report),
         unit = report.unit.as_deref().unwrap_or("全州"),
         verdict = verdict(report),
+        deadlines = deadline_sentence(report),
     )?;
     Ok(())
 }
@@ -45,13 +46,7 @@ fn rate_clause(name: &str, figure: &RateFigure) -> String {
     let Some(rate) = figure.current.rate else {
         return String::new();
     };
-    let change = figure
-        .delta_pp
-        .map_or_else(String::new, |delta| match delta.0.signum() {
-            1 => format!("，同比上升{delta}个百分点"),
-            -1 => format!("，同比下降{}个百分点", delta.abs()),
-            _ => "，与上年同期持平".to_owned(),
-        });
+    let change = change_clause(figure);
     if let Some(benchmark) = &figure.benchmark {
         let relation = match rate.cmp(&benchmark.rate) {
             std::cmp::Ordering::Less => "低于",
@@ -66,6 +61,43 @@ fn rate_clause(name: &str, figure: &RateFigure) -> String {
         );
     }
     format!("，{name}{}{change}", percent(rate))
+}
+
+/// `，同比下降28.83个百分点`, or nothing without last year's rate.
+fn change_clause(figure: &RateFigure) -> String {
+    figure
+        .delta_pp
+        .map_or_else(String::new, |delta| match delta.0.signum() {
+            1 => format!("，同比上升{delta}个百分点"),
+            -1 => format!("，同比下降{}个百分点", delta.abs()),
+            _ => "，与上年同期持平".to_owned(),
+        })
+}
+
+/// 「行政复议按期办结率为96.00%，同比上升3.00个百分点；开庭通知率为100.00%。」 after the
+/// three rates, only for a report with deadline figures and only the rates it has.
+fn deadline_sentence(report: &Report) -> String {
+    if !report.has_deadlines() {
+        return String::new();
+    }
+    let clauses: Vec<String> = [
+        ("行政复议按期办结率", &report.rates.on_time_rate),
+        ("开庭通知率", &report.rates.notice_rate),
+    ]
+    .into_iter()
+    .filter_map(|(name, figure)| {
+        let rate = figure.current.rate?;
+        Some(format!(
+            "{name}为{}{}",
+            percent(rate),
+            change_clause(figure)
+        ))
+    })
+    .collect();
+    if clauses.is_empty() {
+        return String::new();
+    }
+    format!("{}。", clauses.join("；"))
 }
 
 /// 「三项指标均优于全省平均水平」 and its variants, over the three rates of 两降一升.

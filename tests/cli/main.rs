@@ -9,6 +9,8 @@
 //! - `cells`: dates, appearance and outcomes in office wording, appeals and retrials,
 //!   改正后终止 under the 口径, and Excel error values;
 //! - `comparison`: two imports of the same cases compared, report and cases;
+//! - `deadline_figures`: 按期办结率, late answers and defences and 通知率 counted by hand
+//!   in every report format, and a ledger without work-list columns reporting none;
 //! - `formats`: breakdown by unit, benchmarks, trend, and the csv, markdown and text
 //!   formats;
 //! - `import`: what import accepts, rejects and reports, and that a rejected import
@@ -41,6 +43,7 @@ mod breadth;
 mod case_set;
 mod cells;
 mod comparison;
+mod deadline_figures;
 mod formats;
 mod import;
 mod layout;

@@ -64,6 +64,10 @@ fn page(report: &Report, trend: &Trend) -> String {
     if let Some(units) = layout::units(report, Lang::Zh) {
         sections.push(("分单位明细", tables::units(report, &units)));
     }
+    // Last, so the page still opens on the 三率; only when the ledger keeps deadlines.
+    if let Some(deadlines) = layout::deadlines(report, Lang::Zh) {
+        sections.push(("期限与通知", tables::deadlines(report, &deadlines)));
+    }
 
     let mut html = String::new();
     let _ = write!(
@@ -221,7 +225,7 @@ mod tests {
 
     use super::*;
     use crate::model::{Period, Rules};
-    use crate::rates::{Benchmark, Counts, Rates};
+    use crate::rates::{Benchmark, Counts, DeadlineCounts, Rates};
     use crate::report::trend::{PointRates, TrendPoint};
     use crate::report::{PeriodJson, UnitRow};
 
@@ -272,6 +276,8 @@ mod tests {
         UnitRow {
             unit: name.to_owned(),
             rates: rates(&now, &then),
+            deadlines: (&now.deadlines).into(),
+            previous_deadlines: (&then.deadlines).into(),
             counts: now,
             previous_counts: then,
         }
@@ -288,7 +294,10 @@ mod tests {
             rates: rates(&now, &then),
             counts: now,
             previous_counts: then,
+            deadlines: (&now.deadlines).into(),
+            previous_deadlines: (&then.deadlines).into(),
             rules: Rules::default(),
+            uncovered_year: None,
             rows,
         }
     }
@@ -455,6 +464,44 @@ mod tests {
         assert!(!page.contains("分单位"));
         assert!(page.contains("— (0/0)"));
         assert!(page.ends_with("</html>\n"));
+    }
+
+    #[test]
+    fn deadlines_have_a_section_only_when_kept() {
+        let plain = rendered(&report(None, None), &trend());
+        assert!(!plain.contains("期限与通知"));
+        let mut kept = report(None, None);
+        kept.counts.deadlines = DeadlineCounts {
+            decided: 4,
+            decided_on_time: 3,
+            hearings: 2,
+            notified: 2,
+            ..DeadlineCounts::default()
+        };
+        kept.previous_counts.deadlines = DeadlineCounts {
+            decided: 2,
+            decided_on_time: 1,
+            answers_due: 1,
+            answers_late: 1,
+            ..DeadlineCounts::default()
+        };
+        kept.rates = rates(&kept.counts, &kept.previous_counts);
+        kept.deadlines = (&kept.counts.deadlines).into();
+        kept.previous_deadlines = (&kept.previous_counts.deadlines).into();
+        let page = rendered(&kept, &trend());
+        let section = page.find("、期限与通知</h2>").expect("the section");
+        let text = without_tags(&page[section..]);
+        for expected in [
+            "75.00% (3/4)",
+            "50.00% (1/2)",
+            "上升 25.00 个百分点",
+            "100.00% (2/2)",
+            "下降 100.00%",
+        ] {
+            assert!(text.contains(expected), "`{expected}` missing");
+        }
+        // The page still opens on the 三率.
+        assert!(page.find("主要指标").expect("cards") < section);
     }
 
     #[test]

@@ -1,12 +1,13 @@
-//! The tables of the shared layout as HTML: the counts and rates, and the units. The
-//! text is the layout's own; only colours and the smaller `(n/d)` are added.
+//! The tables of the shared layout as HTML: the counts and rates, the units and the
+//! deadline figures. The text is the layout's own; only colours and the smaller `(n/d)`
+//! are added.
 
 use std::fmt::Write as _;
 
 use super::{Tone, escape};
 use crate::model::Metric;
 use crate::rates::Rates;
-use crate::report::layout::{self, TextTable};
+use crate::report::layout::{self, DEADLINE_FIGURES, DeadlineFigure, TextTable};
 use crate::report::{Lang, Report};
 
 /// The counts and rates table, rate changes and verdicts coloured.
@@ -68,6 +69,46 @@ pub fn units(report: &Report, table: &TextTable) -> String {
             }
             let metric = *Metric::ALL.get((col - 1) / 2)?;
             Some(Tone::of_change(metric, rates[index].get(metric).delta_pp?))
+        },
+    )
+}
+
+/// The deadline table: a rate's 同比 is good news when it rises, a late count's when it
+/// falls.
+pub fn deadlines(report: &Report, table: &TextTable) -> String {
+    let change = table.header.iter().position(|h| h == "同比");
+    let figure_of = |row: &[String]| {
+        let label = row.first()?;
+        let (_, _, key) = DEADLINE_FIGURES.iter().find(|(zh, _, _)| zh == label)?;
+        layout::deadline_figure(report, key)
+    };
+    table_html(
+        table,
+        "summary",
+        |_, row| {
+            let label = row.first().map_or("", String::as_str);
+            if label.ends_with('率') {
+                "group rate"
+            } else {
+                "group"
+            }
+        },
+        |_, row, col| {
+            if Some(col) != change {
+                return None;
+            }
+            let (sign, rising_is_good) = match figure_of(row)? {
+                DeadlineFigure::Rate(figure) => (figure.delta_pp?.0.signum(), true),
+                // A change from none is shown as —, and left uncoloured.
+                DeadlineFigure::Count(_, 0) => return None,
+                DeadlineFigure::Count(now, then) => ((now as i64 - then as i64).signum(), false),
+            };
+            Some(match sign {
+                0 => Tone::Even,
+                1 if rising_is_good => Tone::Good,
+                -1 if !rising_is_good => Tone::Good,
+                _ => Tone::Bad,
+            })
         },
     )
 }

@@ -1,5 +1,6 @@
 //! The 汇总 sheet: the four rates with their counts, 同比 and benchmarks, then the counts
-//! behind them, then the 口径 the figures were counted by.
+//! behind them, then (when the report has any) the deadline figures, then the 口径 the
+//! figures were counted by.
 
 use anyhow::Result;
 use rust_xlsxwriter::{ColNum, RowNum, Worksheet};
@@ -7,7 +8,7 @@ use rust_xlsxwriter::{ColNum, RowNum, Worksheet};
 use super::grid::{Cell, Emphasis, Grid, MISSING};
 use crate::model::Metric;
 use crate::rates::{Comparison, Percent, RateFigure};
-use crate::report::layout::{self, COUNT_ROWS};
+use crate::report::layout::{self, COUNT_ROWS, DEADLINE_FIGURES, DeadlineFigure};
 use crate::report::{Lang, Report};
 
 const RATE_HEADER: [&str; 9] = [
@@ -81,15 +82,12 @@ pub(super) fn sheet(report: &Report) -> Result<Worksheet> {
             Some(sub) => Cell::Indented(sub.to_owned()),
             None => Cell::text(label),
         };
-        let cells = [
-            label,
-            Cell::Count(now),
-            Cell::Count(then),
-            Cell::CountChange(now as i64 - then as i64),
-            Cell::Relative(Percent::change(now as i64, then as i64)),
-        ];
-        grid.row(row, &cells, Emphasis::Body)?;
+        grid.row(row, &count_cells(label, now, then), Emphasis::Body)?;
         row += 1;
+    }
+
+    if report.has_deadlines() {
+        row = deadline_rows(&mut grid, row + 1, report)?;
     }
 
     row += 1;
@@ -99,6 +97,55 @@ pub(super) fn sheet(report: &Report) -> Result<Worksheet> {
         row += 1;
     }
     grid.finish((HEADER_ROW + 1, 1))
+}
+
+/// The deadline figures as two small tables from `row` on: the rates like the four
+/// above, then the late counts like the counts. Returns the row after them.
+fn deadline_rows(grid: &mut Grid, mut row: RowNum, report: &Report) -> Result<RowNum> {
+    let mut header = RATE_HEADER.to_vec();
+    header[0] = "期限与通知";
+    grid.headers(row, &header)?;
+    row += 1;
+    let mut counts = Vec::new();
+    for (label, _, key) in DEADLINE_FIGURES {
+        match layout::deadline_figure(report, key) {
+            Some(DeadlineFigure::Rate(figure)) => {
+                grid.row(row, &rate_cells(label, figure), Emphasis::Body)?;
+                row += 1;
+            }
+            Some(DeadlineFigure::Count(now, then))
+                if matches!(key, "answers_late" | "defences_late") =>
+            {
+                counts.push((label, now, then));
+            }
+            _ => {}
+        }
+    }
+    row += 1;
+    let mut header = COUNT_HEADER.to_vec();
+    header[0] = "逾期件数";
+    grid.headers(row, &header)?;
+    row += 1;
+    for (label, now, then) in counts {
+        grid.row(
+            row,
+            &count_cells(Cell::text(label), now, then),
+            Emphasis::Body,
+        )?;
+        row += 1;
+    }
+    Ok(row)
+}
+
+/// A count this period and last year, with its change and relative change.
+fn count_cells(label: Cell, now: u64, then: u64) -> [Cell; 5] {
+    [
+        label,
+        Cell::Count(now),
+        Cell::Count(then),
+        Cell::CountChange(now as i64 - then as i64),
+        Cell::Relative(Percent::change(now as i64, then as i64)),
+    ]
 }
 
 /// 指标, this period, last year, the change in points and relative, and both fractions.
