@@ -5,10 +5,14 @@
 //!   refused or warned about with its file, row and column, the ledger left as it was;
 //! - `breadth`: ledgers in every form the SPEC allows against a reference counted in the
 //!   test;
+//! - `calendar`: holidays and make-up days a bureau adds (CSV or workbook, all or nothing)
+//!   and the deadlines they move;
 //! - `case_set`: the cases the layout and cell tests share, as tables, and their plain CSV;
 //! - `cells`: dates, appearance and outcomes in office wording, appeals and retrials,
 //!   改正后终止 under the 口径, and Excel error values;
 //! - `comparison`: two imports of the same cases compared, report and cases;
+//! - `due`: the work list of hand-counted ledgers as known on a date, its filters and
+//!   formats (an iCalendar file read back by a parser);
 //! - `formats`: breakdown by unit, benchmarks, trend, and the csv, markdown and text
 //!   formats;
 //! - `import`: what import accepts, rejects and reports, and that a rejected import
@@ -36,9 +40,11 @@
 
 mod bad_input;
 mod breadth;
+mod calendar;
 mod case_set;
 mod cells;
 mod comparison;
+mod due;
 mod formats;
 mod import;
 mod layout;
