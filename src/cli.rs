@@ -57,6 +57,15 @@ pub enum Command {
     /// hearing work, how each closed case ended (化解, 纠错, 败诉 or 维持/驳回, by the 口径) and
     /// the 化解进展 written that month.
     Leads(LeadsArgs),
+    /// The work list: overdue items and those due soon (deadlines, hearings and their
+    /// reminders), most urgent first
+    ///
+    /// As the ledger knew the cases on --on. Deadlines are counted on China's working-day
+    /// calendar (see `caseledger calendar`).
+    Due(DueArgs),
+    /// The working-day calendar deadlines are counted on: holidays (休) and 调休 make-up
+    /// working days (班)
+    Calendar(CalendarArgs),
     /// Show or change the counting rules (口径) stored in the ledger
     Rules(RulesArgs),
     /// The unit registry: canonical names and their aliases
@@ -221,7 +230,8 @@ pub struct ReportOutput {
 
 #[derive(Debug, Args)]
 pub struct DemoArgs {
-    /// Instead of the report, the 包案 sheet of the sample (e.g. demo leads --month 2021-08)
+    /// Instead of the report, the work list or the 包案 sheet of the sample (e.g. demo due
+    /// --on 2021-08-23, demo leads --month 2021-08)
     #[command(subcommand)]
     pub then: Option<DemoThen>,
 
@@ -343,6 +353,8 @@ pub struct CasesArgs {
 /// What the demo shows instead of the report.
 #[derive(Debug, Subcommand)]
 pub enum DemoThen {
+    /// The work list on the sample, e.g. demo due --on 2021-08-23
+    Due(DueArgs),
     /// The monthly 调度 sheet of each 包案领导 on the sample
     Leads(LeadsArgs),
 }
@@ -366,6 +378,60 @@ pub struct LeadsArgs {
     /// Write to this file instead of standard output (xlsx always needs one)
     #[arg(long, short, value_name = "FILE", required_if_eq("format", "xlsx"))]
     pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct DueArgs {
+    /// The day of the list, with the ledger as known then [default: today]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub on: Option<NaiveDate>,
+
+    /// Besides the overdue items, list those due within this many days after --on
+    #[arg(long, value_name = "DAYS", default_value_t = 7)]
+    pub within: u32,
+
+    /// Only cases of this unit (an alias of the registry is fine)
+    #[arg(long, value_name = "NAME")]
+    pub unit: Option<String>,
+
+    /// Only cases this 包案领导 owns (the whole cell, or one name of a list like 张三、李四)
+    #[arg(long, value_name = "NAME")]
+    pub lead: Option<String>,
+
+    /// Only this ledger kind
+    #[arg(long, value_enum)]
+    pub kind: Option<KindArg>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = DueFormat::Table)]
+    pub format: DueFormat,
+
+    /// Write to this file instead of standard output
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CalendarArgs {
+    #[command(subcommand)]
+    pub action: CalendarAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CalendarAction {
+    /// Add or correct days from a CSV or workbook with columns 日期 and 类型 (休 or 班), all
+    /// or none: for a year whose State Council notice came out after this caseledger, or to
+    /// correct a day; a day imported before is replaced
+    Import {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// Print a year's holidays and make-up working days, those you added marked, and
+    /// whether the year has a holiday schedule at all
+    Show {
+        #[arg(value_name = "YEAR")]
+        year: i32,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -528,6 +594,22 @@ pub enum LeadsFormat {
     Html,
     /// An Excel workbook, a row per case; needs --output
     Xlsx,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DueFormat {
+    /// A table per unit for people
+    Table,
+    /// `{"on", "within", "items": [...]}` (docs/OUTPUT.md)
+    Json,
+    /// CSV for Excel (formula-safe)
+    Csv,
+    /// Markdown tables for documents
+    Markdown,
+    /// One self-contained page to print, a section per unit
+    Html,
+    /// An iCalendar file: hearings with reminder alarms, and deadlines as all-day events
+    Ics,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

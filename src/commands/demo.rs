@@ -48,6 +48,7 @@ pub fn run(args: &DemoArgs, out: &mut dyn Write) -> Result<ExitCode> {
             super::report::print(&ledger, &ReportOptions::default(), &args.output, out)?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(DemoThen::Due(due)) => super::due::print(&ledger, due, out),
         Some(DemoThen::Leads(leads)) => super::leads::print(&ledger, leads, out),
     }
 }

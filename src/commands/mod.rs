@@ -3,9 +3,11 @@
 
 mod batches;
 mod benchmark;
+mod calendar;
 mod cases;
 mod check;
 mod demo;
+mod due;
 mod history;
 mod import;
 mod leads;
@@ -40,6 +42,8 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         Command::History(args) => history::run(&ledger_path, &args, out),
         Command::Cases(args) => cases::run(&ledger_path, &args, out),
         Command::Leads(args) => leads::run(&ledger_path, &args, out),
+        Command::Due(args) => due::run(&ledger_path, &args, out),
+        Command::Calendar(args) => calendar::run(&ledger_path, &args, out),
         Command::Rules(args) => settings::rules(&ledger_path, &args, out),
         Command::Units(args) => settings::units(&ledger_path, &args, out),
         Command::Outcomes(args) => outcomes::run(&ledger_path, &args, out),
@@ -71,4 +75,29 @@ fn unit_filter(ledger: &crate::ledger::Ledger, unit: Option<&str>) -> Result<Opt
             closest.join("、")
         ),
     }
+}
+
+/// A unit that no case carries is most likely a typo: say so, with the closest names.
+fn warn_if_unit_unused(ledger: &crate::ledger::Ledger, unit: &str) -> Result<()> {
+    // The unit and, when it is registered, every alias stored before the registry was.
+    let registry = ledger.unit_registry()?;
+    let mut names = vec![unit];
+    if let Some(registered) = registry.units().iter().find(|u| u.name == unit) {
+        names.extend(registered.aliases.iter().map(String::as_str));
+    }
+    if ledger.has_unit(&names)? {
+        return Ok(());
+    }
+    let mut known = ledger.units_in_use()?;
+    known.sort_by_key(|name| crate::model::unit::distance(unit, name));
+    known.truncate(3);
+    eprintln!(
+        "warning: no case in the ledger has the unit `{unit}`{}",
+        if known.is_empty() {
+            String::new()
+        } else {
+            format!(" (closest: {})", known.join("、"))
+        }
+    );
+    Ok(())
 }

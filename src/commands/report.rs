@@ -106,28 +106,8 @@ fn warn_if_uncovered(report: &report::Report) {
 
 /// A `--unit` that no case carries is most likely a typo: say so, with the closest names.
 fn warn_if_unknown_unit(ledger: &Ledger, report: &report::Report) -> Result<()> {
-    let Some(unit) = report.unit.as_deref() else {
-        return Ok(());
-    };
-    // The unit and, when it is registered, every alias stored before the registry was.
-    let registry = ledger.unit_registry()?;
-    let mut names = vec![unit];
-    if let Some(registered) = registry.units().iter().find(|u| u.name == unit) {
-        names.extend(registered.aliases.iter().map(String::as_str));
+    match report.unit.as_deref() {
+        Some(unit) => super::warn_if_unit_unused(ledger, unit),
+        None => Ok(()),
     }
-    if ledger.has_unit(&names)? {
-        return Ok(());
-    }
-    let mut known = ledger.units_in_use()?;
-    known.sort_by_key(|name| crate::model::unit::distance(unit, name));
-    known.truncate(3);
-    eprintln!(
-        "warning: no case in the ledger has the unit `{unit}`{}",
-        if known.is_empty() {
-            String::new()
-        } else {
-            format!(" (closest: {})", known.join("、"))
-        }
-    );
-    Ok(())
 }

@@ -6,6 +6,7 @@
 //! turned into a [`Case`] or diagnostics by [`LedgerFile::parse`].
 
 pub mod benchmarks;
+pub mod calendar;
 pub mod cell;
 pub mod columns;
 mod csv_rows;

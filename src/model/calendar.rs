@@ -144,7 +144,20 @@ impl WorkCalendar {
     /// user gave.
     #[must_use]
     pub fn covers(&self, year: i32) -> bool {
-        (CRATE_FIRST.year()..=CRATE_LAST.year()).contains(&year) || self.user_years.contains(&year)
+        WorkCalendar::built_in_covers(year) || self.user_years.contains(&year)
+    }
+
+    /// Whether the State Council schedule built into caseledger covers `year`, whatever
+    /// days the user added.
+    #[must_use]
+    pub fn built_in_covers(year: i32) -> bool {
+        (CRATE_FIRST.year()..=CRATE_LAST.year()).contains(&year)
+    }
+
+    /// The first and last years of the built-in schedule.
+    #[must_use]
+    pub fn built_in_years() -> (i32, i32) {
+        (CRATE_FIRST.year(), CRATE_LAST.year())
     }
 
     /// The first year without a schedule among those deciding the days `from..=to`, if any.
@@ -200,7 +213,8 @@ impl WorkCalendar {
     }
 
     /// The working days after `from` through `to`; negative, counted the other way, when `to`
-    /// is before `from`. Takes time in proportion to the distance.
+    /// is before `from`. Counted a year at a time (a population count of the year's bits),
+    /// so a list of many items, some years overdue, stays fast.
     #[must_use]
     pub fn working_days_between(&self, from: NaiveDate, to: NaiveDate) -> i64 {
         let (low, high, sign) = if from <= to {
@@ -208,13 +222,33 @@ impl WorkCalendar {
         } else {
             (to, from, -1)
         };
-        let count = low
-            .iter_days()
-            .skip(1)
-            .take_while(|&day| day <= high)
-            .filter(|&day| self.is_working_day(day))
-            .count();
-        sign * count as i64
+        match low.succ_opt() {
+            Some(first) if low < high => sign * self.working_days_in(first, high),
+            _ => 0,
+        }
+    }
+
+    /// The working days of `first..=last` (`first <= last`), a year at a time.
+    fn working_days_in(&self, first: NaiveDate, last: NaiveDate) -> i64 {
+        let mut count = 0;
+        for year in first.year()..=last.year() {
+            let from = if year == first.year() {
+                first
+            } else {
+                NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(first)
+            };
+            let to = if year == last.year() {
+                last
+            } else {
+                NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(last)
+            };
+            let index = usize::try_from(year - self.first_year).ok();
+            count += match index.and_then(|i| self.working.get(i)) {
+                Some(bits) => bits_set(bits, from.ordinal0() as usize, to.ordinal0() as usize),
+                None => weekdays_in(from, to),
+            };
+        }
+        count
     }
 
     /// The holidays and make-up days of `year`, in date order (empty for a year without data).
@@ -262,6 +296,30 @@ fn notice_year(date: NaiveDate) -> i32 {
 
 fn is_weekday(date: NaiveDate) -> bool {
     !matches!(date.weekday(), Weekday::Sat | Weekday::Sun)
+}
+
+/// The bits set in `bits` from bit `from` through bit `to`.
+fn bits_set(bits: &[u64; 6], from: usize, to: usize) -> i64 {
+    let mut count = 0;
+    for (word, value) in bits.iter().enumerate().take(to / 64 + 1).skip(from / 64) {
+        let low = if word == from / 64 { from % 64 } else { 0 };
+        let high = if word == to / 64 { to % 64 } else { 63 };
+        // Bits low..=high of the word; shifting by 64 would overflow, hence the two steps.
+        let mask = (u64::MAX >> (63 - high)) & (u64::MAX << low);
+        count += i64::from((value & mask).count_ones());
+    }
+    count
+}
+
+/// Monday to Friday in `from..=to`, `from <= to`: five a week, then the odd days.
+fn weekdays_in(from: NaiveDate, to: NaiveDate) -> i64 {
+    let days = to.signed_duration_since(from).num_days() + 1;
+    let odd = from
+        .iter_days()
+        .take((days % 7) as usize)
+        .filter(|&day| is_weekday(day))
+        .count();
+    days / 7 * 5 + odd as i64
 }
 
 /// The word and mask of `date` in its year's bitset.
@@ -566,6 +624,43 @@ mod tests {
         adds("2025-09-26", 3, "2025-09-30"); // counting the make-up Sunday 09-28
         adds("2025-09-26", 5, "2025-10-10"); // over 国庆
         adds("2027-10-01", 1, "2027-10-04"); // a year without data
+    }
+
+    #[test]
+    fn counting_working_days_agrees_with_walking_them() {
+        let calendar = WorkCalendar::with_overrides([(d("2027-10-04"), DayType::Rest)]);
+        let walk = |from: NaiveDate, to: NaiveDate| {
+            let (low, high, sign) = if from <= to {
+                (from, to, 1)
+            } else {
+                (to, from, -1)
+            };
+            let count = low
+                .iter_days()
+                .skip(1)
+                .take_while(|&day| day <= high)
+                .filter(|&day| calendar.is_working_day(day))
+                .count();
+            sign * count as i64
+        };
+        // Ranges inside one year, across years, into years before and after the data, and
+        // across a year the user added: every 37th start against every 53rd end.
+        let starts = d("2002-12-01").iter_days().step_by(37).take(230);
+        for from in starts {
+            for to in d("2001-06-01").iter_days().step_by(53).take(200) {
+                assert_eq!(
+                    calendar.working_days_between(from, to),
+                    walk(from, to),
+                    "{from} .. {to}"
+                );
+            }
+        }
+        assert_eq!(
+            calendar.working_days_between(d("2025-03-05"), d("2025-03-05")),
+            0
+        );
+        let far = calendar.working_days_between(NaiveDate::MIN, NaiveDate::MAX);
+        assert!(far > 0);
     }
 
     #[test]

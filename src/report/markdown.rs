@@ -44,7 +44,7 @@ fn write_pipe_table(table: &TextTable, out: &mut dyn Write) -> Result<()> {
 }
 
 /// Escapes the characters Markdown would read as table or emphasis markup.
-fn escape(text: &str) -> String {
+pub(super) fn escape(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len());
     for c in text.chars() {
         if matches!(c, '|' | '*' | '_' | '\\' | '`') {

@@ -5,6 +5,7 @@
 
 pub mod cases;
 mod csv;
+pub mod due;
 mod html;
 mod json;
 pub mod layout;

@@ -5,12 +5,16 @@
 //!   refused or warned about with its file, row and column, the ledger left as it was;
 //! - `breadth`: ledgers in every form the SPEC allows against a reference counted in the
 //!   test;
+//! - `calendar`: holidays and make-up days a bureau adds (CSV or workbook, all or nothing)
+//!   and the deadlines they move;
 //! - `case_set`: the cases the layout and cell tests share, as tables, and their plain CSV;
 //! - `cells`: dates, appearance and outcomes in office wording, appeals and retrials,
 //!   改正后终止 under the 口径, and Excel error values;
 //! - `comparison`: two imports of the same cases compared, report and cases;
 //! - `deadline_figures`: 按期办结率, late answers and defences and 通知率 counted by hand
 //!   in every report format, and a ledger without work-list columns reporting none;
+//! - `due`: the work list of hand-counted ledgers as known on a date, its filters and
+//!   formats (an iCalendar file read back by a parser);
 //! - `formats`: breakdown by unit, benchmarks, trend, and the csv, markdown and text
 //!   formats;
 //! - `import`: what import accepts, rejects and reports, and that a rejected import
@@ -40,10 +44,12 @@
 
 mod bad_input;
 mod breadth;
+mod calendar;
 mod case_set;
 mod cells;
 mod comparison;
 mod deadline_figures;
+mod due;
 mod formats;
 mod import;
 mod layout;

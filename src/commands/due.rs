@@ -1,0 +1,60 @@
+//! `caseledger due`: the week's work list, in every output format.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::Result;
+
+use super::output;
+use crate::cli::{DueArgs, DueFormat, EncodingArg, KindArg};
+use crate::ledger::Ledger;
+use crate::model::Kind;
+use crate::report::due::{self, DueOptions};
+
+pub fn run(ledger_path: &Path, args: &DueArgs, out: &mut dyn Write) -> Result<ExitCode> {
+    print(&Ledger::open_existing(ledger_path)?, args, out)
+}
+
+/// The work list of an open ledger (the demo's too).
+pub(super) fn print(ledger: &Ledger, args: &DueArgs, out: &mut dyn Write) -> Result<ExitCode> {
+    let _view = ledger.snapshot()?;
+    let unit = super::unit_filter(ledger, args.unit.as_deref())?;
+    if let Some(unit) = &unit {
+        super::warn_if_unit_unused(ledger, unit)?;
+    }
+    let options = DueOptions {
+        on: args.on.unwrap_or_else(|| chrono::Local::now().date_naive()),
+        within: args.within,
+        unit,
+        lead: args.lead.clone(),
+        kind: args.kind.map(|k| match k {
+            KindArg::Reconsideration => Kind::Reconsideration,
+            KindArg::Litigation => Kind::Litigation,
+        }),
+    };
+    let list = due::build(ledger, &options)?;
+    if !list.uncovered_years.is_empty() {
+        let years: Vec<String> = list.uncovered_years.iter().map(i32::to_string).collect();
+        eprintln!(
+            "warning: no holiday schedule for {}: deadlines there were counted with weekends as the only rest days; add the year's 休 and 班 days with caseledger calendar import FILE",
+            years.join(", ")
+        );
+    }
+    let csv = args.format == DueFormat::Csv;
+    output::emit(
+        args.output.as_deref(),
+        EncodingArg::Utf8,
+        csv,
+        out,
+        |w| match args.format {
+            DueFormat::Table => due::write_table(&list, w),
+            DueFormat::Json => due::write_json(&list, w),
+            DueFormat::Csv => due::write_csv(&list, w),
+            DueFormat::Markdown => due::write_markdown(&list, w),
+            DueFormat::Html => due::write_html(&list, w),
+            DueFormat::Ics => due::write_ics(&list, chrono::Utc::now().naive_utc(), w),
+        },
+    )?;
+    Ok(ExitCode::SUCCESS)
+}

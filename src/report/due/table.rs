@@ -1,0 +1,60 @@
+//! The work list as terminal tables for people: one table per unit, most urgent first.
+
+use std::io::Write;
+
+use anyhow::Result;
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{ContentArrangement, Table};
+
+use super::{DueItem, DueList, date_text, kind_zh, scope_zh, time_left_zh};
+
+/// Writes a title line, then for each unit its heading and table, then the totals.
+pub fn write_table(list: &DueList, out: &mut dyn Write) -> Result<()> {
+    writeln!(out, "待办事项（{}）", scope_zh(list))?;
+    if list.items.is_empty() {
+        writeln!(out, "没有逾期或到期的事项")?;
+        return Ok(());
+    }
+    for (unit, items) in list.by_unit() {
+        let overdue = items.iter().filter(|i| i.overdue).count();
+        writeln!(out)?;
+        writeln!(out, "{unit}：{} 项，逾期 {overdue} 项", items.len())?;
+        writeln!(out, "{}", table(&items))?;
+    }
+    writeln!(
+        out,
+        "共 {} 项，逾期 {} 项",
+        list.items.len(),
+        list.overdue()
+    )?;
+    Ok(())
+}
+
+/// A fixed-layout table (no wrapping to the terminal, so output is the same everywhere).
+fn table(items: &[&DueItem]) -> Table {
+    let mut table = Table::new();
+    table
+        .load_style(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Disabled)
+        .set_header([
+            "日期",
+            "剩余",
+            "事项",
+            "台账",
+            "案号",
+            "包案领导",
+            "责任单位",
+        ]);
+    for item in items {
+        table.add_row([
+            date_text(item),
+            time_left_zh(item),
+            item.item.label_zh().to_owned(),
+            kind_zh(item.kind).to_owned(),
+            item.case_no.clone(),
+            item.lead.clone().unwrap_or_default(),
+            item.owner_unit.clone().unwrap_or_default(),
+        ]);
+    }
+    table
+}
