@@ -120,40 +120,23 @@ impl Ledger {
     /// The outcome spellings users mapped (empty when none were).
     pub fn outcome_map(&self) -> Result<OutcomeMap> {
         let mut map = OutcomeMap::default();
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT key, value FROM {SETTINGS} WHERE key LIKE 'outcomes.%' ORDER BY key"
-        ))?;
-        let mut rows = stmt.query([])?;
-        while let Some(row) = rows.next()? {
-            let (key, value): (String, String) = (row.get(0)?, row.get(1)?);
-            let spelling = key.trim_start_matches(OUTCOME_PREFIX);
+        for (spelling, value) in self.settings_under(OUTCOME_PREFIX)? {
             let outcome = Outcome::from_name(&value).ok_or_else(|| {
-                anyhow!("damaged ledger setting `{key}`: `{value}` is not an outcome")
+                anyhow!("damaged ledger setting `{OUTCOME_PREFIX}{spelling}`: `{value}` is not an outcome")
             })?;
-            map.insert(spelling, outcome);
+            map.insert(&spelling, outcome);
         }
         Ok(map)
     }
 
     /// Stores outcome spellings, all or none; a spelling mapped before is mapped anew.
     pub fn map_outcomes(&mut self, entries: &[(String, Outcome)]) -> Result<()> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .context("cannot start writing the ledger")?;
-        {
-            let mut insert = tx.prepare(&format!(
-                "INSERT INTO {SETTINGS} (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
-            ))?;
-            for (spelling, outcome) in entries {
-                insert.execute(params![
-                    format!("{OUTCOME_PREFIX}{spelling}"),
-                    outcome.name()
-                ])?;
-            }
-        }
-        tx.commit()?;
-        Ok(())
+        self.put_settings(
+            OUTCOME_PREFIX,
+            entries
+                .iter()
+                .map(|(spelling, outcome)| (spelling.clone(), outcome.name().to_owned())),
+        )
     }
 
     /// Removes the mapping of a spelling exactly as it was stored; false if there was none.
@@ -173,25 +156,45 @@ impl Ledger {
 
     /// The days users added or corrected, in date order.
     pub fn calendar_days(&self) -> Result<Vec<(NaiveDate, DayType)>> {
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT key, value FROM {SETTINGS} WHERE key LIKE 'calendar.%' ORDER BY key"
-        ))?;
-        let mut rows = stmt.query([])?;
-        let mut days = Vec::new();
-        while let Some(row) = rows.next()? {
-            let (key, value): (String, String) = (row.get(0)?, row.get(1)?);
-            let damaged = || anyhow!("damaged ledger setting `{key}` = `{value}`");
-            let date =
-                NaiveDate::parse_from_str(key.trim_start_matches(CALENDAR_PREFIX), "%Y-%m-%d")
-                    .map_err(|_| damaged())?;
-            let day: DayType = value.parse().map_err(|_| damaged())?;
-            days.push((date, day));
-        }
-        Ok(days)
+        self.settings_under(CALENDAR_PREFIX)?
+            .into_iter()
+            .map(|(date, value)| {
+                let damaged =
+                    || anyhow!("damaged ledger setting `{CALENDAR_PREFIX}{date}` = `{value}`");
+                let day: DayType = value.parse().map_err(|_| damaged())?;
+                let date = NaiveDate::parse_from_str(&date, "%Y-%m-%d").map_err(|_| damaged())?;
+                Ok((date, day))
+            })
+            .collect()
     }
 
     /// Adds or corrects calendar days, all or none; a day given again is replaced.
     pub fn store_calendar_days(&mut self, days: &[(NaiveDate, DayType)]) -> Result<()> {
+        self.put_settings(
+            CALENDAR_PREFIX,
+            days.iter()
+                .map(|(date, day)| (date.to_string(), day.key().to_owned())),
+        )
+    }
+
+    /// The settings whose keys start with `prefix`, by key, with the prefix taken off.
+    fn settings_under(&self, prefix: &str) -> Result<Vec<(String, String)>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT key, value FROM {SETTINGS} WHERE key LIKE ?1 ORDER BY key"
+        ))?;
+        let rows = stmt.query_map([format!("{prefix}%")], |row| {
+            let key: String = row.get(0)?;
+            Ok((key.trim_start_matches(prefix).to_owned(), row.get(1)?))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Stores settings under `prefix`, all or none; a key stored before takes the new value.
+    fn put_settings(
+        &mut self,
+        prefix: &str,
+        entries: impl IntoIterator<Item = (String, String)>,
+    ) -> Result<()> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -200,8 +203,8 @@ impl Ledger {
             let mut insert = tx.prepare(&format!(
                 "INSERT INTO {SETTINGS} (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
             ))?;
-            for (date, day) in days {
-                insert.execute(params![format!("{CALENDAR_PREFIX}{date}"), day.key()])?;
+            for (key, value) in entries {
+                insert.execute(params![format!("{prefix}{key}"), value])?;
             }
         }
         tx.commit()?;

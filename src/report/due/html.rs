@@ -12,7 +12,7 @@ use crate::report::html::escape;
 use crate::worklist::Item;
 
 /// The page's style sheet, inlined into its `<head>`.
-const STYLE: &str = include_str!("page.css");
+const STYLE: &str = concat!(include_str!("../html/base.css"), include_str!("page.css"));
 
 /// Writes the page.
 pub fn write_html(list: &DueList, out: &mut dyn Write) -> Result<()> {

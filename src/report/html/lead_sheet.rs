@@ -14,7 +14,7 @@ use crate::report::lead_sheet::{
 };
 
 /// The page's style sheet, inlined into its `<head>`.
-const STYLE: &str = include_str!("lead_sheet.css");
+const STYLE: &str = concat!(include_str!("base.css"), include_str!("lead_sheet.css"));
 
 /// Writes the page.
 pub fn write_lead_sheet(sheet: &LeadSheet, out: &mut dyn Write) -> Result<()> {

@@ -25,7 +25,7 @@ use crate::rates::Percent;
 pub use lead_sheet::write_lead_sheet;
 
 /// The page's style sheet, inlined into its `<head>`.
-const STYLE: &str = include_str!("page.css");
+const STYLE: &str = concat!(include_str!("base.css"), include_str!("page.css"));
 
 /// Section numbers, in the order sections appear.
 const NUMERALS: [&str; 9] = ["一", "二", "三", "四", "五", "六", "七", "八", "九"];
