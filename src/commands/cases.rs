@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::{Result, anyhow, bail};
 
 use super::output;
-use crate::cli::{CasesArgs, CasesFormat, EncodingArg, InstanceArg, KindArg, OnArg};
+use crate::cli::{CasesArgs, CasesFormat, EncodingArg, InstanceArg, OnArg};
 use crate::ledger::Ledger;
 use crate::model::{Instance, Kind, Outcome, Period};
 use crate::report::cases::{self, CaseFilter, DateBasis, Require};
@@ -17,10 +17,7 @@ pub fn run(ledger_path: &Path, args: &CasesArgs, out: &mut dyn Write) -> Result<
     let _view = ledger.snapshot()?;
     let rules = ledger.rules()?;
     let filter = CaseFilter {
-        kind: args.kind.map(|k| match k {
-            KindArg::Reconsideration => Kind::Reconsideration,
-            KindArg::Litigation => Kind::Litigation,
-        }),
+        kind: args.kind.map(super::kind),
         unit: super::unit_filter(&ledger, args.unit.as_deref())?,
         instance: args.instance.map(|i| match i {
             InstanceArg::First => Instance::First,

@@ -7,9 +7,8 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use super::output;
-use crate::cli::{DueArgs, DueFormat, EncodingArg, KindArg};
+use crate::cli::{DueArgs, DueFormat, EncodingArg};
 use crate::ledger::Ledger;
-use crate::model::Kind;
 use crate::report::due::{self, DueOptions};
 
 pub fn run(ledger_path: &Path, args: &DueArgs, out: &mut dyn Write) -> Result<ExitCode> {
@@ -28,10 +27,7 @@ pub(super) fn print(ledger: &Ledger, args: &DueArgs, out: &mut dyn Write) -> Res
         within: args.within,
         unit,
         lead: args.lead.clone(),
-        kind: args.kind.map(|k| match k {
-            KindArg::Reconsideration => Kind::Reconsideration,
-            KindArg::Litigation => Kind::Litigation,
-        }),
+        kind: args.kind.map(super::kind),
     };
     let list = due::build(ledger, &options)?;
     if !list.uncovered_years.is_empty() {

@@ -9,11 +9,10 @@ use std::process::ExitCode;
 use anyhow::{Result, bail};
 
 use super::progress::Console;
-use crate::cli::{ImportArgs, KindArg, ReadArgs};
+use crate::cli::{ImportArgs, ReadArgs};
 use crate::import::{ReadOptions, cell};
 use crate::ingest::{self, AsOfSource, FileOutcome, ImportOptions, ImportSummary};
 use crate::ledger::{BatchTally, Ledger};
-use crate::model::Kind;
 
 /// Above this many files the per-file lines are shown only with `--verbose`.
 const LIST_FILES_UP_TO: usize = 20;
@@ -46,10 +45,7 @@ pub(super) fn import_options(read: &ReadArgs, dry_run: bool) -> ImportOptions {
         as_of: read.as_of,
         dry_run,
         ..ImportOptions::now(ReadOptions {
-            kind: read.kind.map(|k| match k {
-                KindArg::Reconsideration => Kind::Reconsideration,
-                KindArg::Litigation => Kind::Litigation,
-            }),
+            kind: read.kind.map(super::kind),
             unit: read
                 .unit
                 .as_deref()

@@ -24,7 +24,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use crate::cli::{Cli, Command, LangArg};
+use crate::cli::{Cli, Command, KindArg, LangArg};
 use crate::ledger;
 
 /// Runs a parsed command line, writing results to `out` and diagnostics to stderr.
@@ -48,6 +48,13 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         Command::Units(args) => settings::units(&ledger_path, &args, out),
         Command::Outcomes(args) => outcomes::run(&ledger_path, &args, out),
         Command::Template(args) => template::run(&args, out),
+    }
+}
+
+fn kind(arg: KindArg) -> crate::model::Kind {
+    match arg {
+        KindArg::Reconsideration => crate::model::Kind::Reconsideration,
+        KindArg::Litigation => crate::model::Kind::Litigation,
     }
 }
 

@@ -6,8 +6,7 @@ use std::process::ExitCode;
 use anyhow::{Result, bail};
 
 use super::output;
-use crate::cli::{KindArg, TemplateArgs};
-use crate::model::Kind;
+use crate::cli::TemplateArgs;
 
 pub fn run(args: &TemplateArgs, out: &mut dyn Write) -> Result<ExitCode> {
     let Some(path) = args.output.as_deref() else {
@@ -25,10 +24,7 @@ pub fn run(args: &TemplateArgs, out: &mut dyn Write) -> Result<ExitCode> {
             path.display()
         );
     }
-    let kind = match args.kind {
-        KindArg::Reconsideration => Kind::Reconsideration,
-        KindArg::Litigation => Kind::Litigation,
-    };
+    let kind = super::kind(args.kind);
     let bytes = crate::template::workbook(kind)?;
     output::create_private(path, &bytes, args.force)?;
     writeln!(out, "wrote {} ({}模板)", path.display(), kind.label_zh())?;
