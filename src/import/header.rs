@@ -195,17 +195,10 @@ mod tests {
             .iter()
             .enumerate()
             .map(|(i, cells)| {
-                let cells = cells
-                    .iter()
-                    .map(|t| {
-                        if t.is_empty() {
-                            Cell::Empty
-                        } else {
-                            Cell::Text((*t).to_owned())
-                        }
-                    })
-                    .collect();
-                Ok(RawRow::new(i as u32 + 1, cells))
+                Ok(RawRow::new(
+                    i as u32 + 1,
+                    crate::import::cell::text_cells(cells),
+                ))
             })
             .collect();
         Box::new(rows.into_iter())

@@ -149,16 +149,7 @@ mod tests {
 
     #[track_caller]
     fn case(cells: &[&str], expected: Option<NotACase>) {
-        let cells: Vec<Cell> = cells
-            .iter()
-            .map(|t| {
-                if t.is_empty() {
-                    Cell::Empty
-                } else {
-                    Cell::Text((*t).to_owned())
-                }
-            })
-            .collect();
+        let cells = crate::import::cell::text_cells(cells);
         assert_eq!(classify(&cells), expected, "{cells:?}");
     }
 

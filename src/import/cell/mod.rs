@@ -170,5 +170,20 @@ fn half_width(text: &str) -> String {
     mapped
 }
 
+/// Cells as a CSV gives them: text, and `Empty` for an empty string.
+#[cfg(test)]
+pub(crate) fn text_cells(texts: &[&str]) -> Vec<Cell> {
+    texts
+        .iter()
+        .map(|t| {
+            if t.is_empty() {
+                Cell::Empty
+            } else {
+                Cell::Text((*t).to_owned())
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests;
