@@ -73,8 +73,9 @@ fn unmap(ledger_path: &Path, spellings: &[String], out: &mut dyn Write) -> Resul
             }
         }
     }
+    let spellings: Vec<String> = stored.iter().map(|(s, _)| s.clone()).collect();
+    ledger.unmap_outcomes(&spellings)?;
     for (spelling, outcome) in stored {
-        ledger.unmap_outcome(&spelling)?;
         writeln!(out, "{spelling} is no longer read as {outcome}")?;
     }
     Ok(ExitCode::SUCCESS)

@@ -56,7 +56,7 @@ pub const CASE_COLUMNS: &str = concat!(
 );
 
 /// Number of columns in [`CASE_COLUMNS`] before the work-list ones.
-const LEDGER_COLUMN_COUNT: usize = 20;
+pub(super) const LEDGER_COLUMN_COUNT: usize = 20;
 
 /// Number of columns in [`CASE_COLUMNS`].
 pub const CASE_COLUMN_COUNT: usize = LEDGER_COLUMN_COUNT + TrackField::ALL.len();
@@ -575,6 +575,14 @@ pub fn countable_from_row<'r>(row: &'r Row, first: usize) -> Result<Countable<'r
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_work_list_columns_are_the_fields_keys_in_their_order() {
+        let columns: Vec<&str> = CASE_COLUMNS.split(',').map(str::trim).collect();
+        assert_eq!(columns.len(), CASE_COLUMN_COUNT);
+        let keys: Vec<&str> = TrackField::ALL.iter().map(|f| f.key()).collect();
+        assert_eq!(columns[LEDGER_COLUMN_COUNT..], keys[..]);
+    }
 
     fn packed(facts: Option<DeadlineFacts>) -> Option<Vec<u8>> {
         match deadline_value(facts) {

@@ -414,7 +414,11 @@ mod tests {
         copy(BATCHES, "id, file, sheet, sha256, kind, as_of, imported_at");
         copy(CASES, "id, kind, case_key");
         // The columns schema 3 had: the case's own, before the work-list ones.
-        let then: Vec<&str> = CASE_COLUMNS.split(',').map(str::trim).take(20).collect();
+        let then: Vec<&str> = CASE_COLUMNS
+            .split(',')
+            .map(str::trim)
+            .take(case_row::LEDGER_COLUMN_COUNT)
+            .collect();
         copy(
             VERSIONS,
             &format!(

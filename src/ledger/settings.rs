@@ -7,6 +7,7 @@ use rusqlite::{TransactionBehavior, params};
 
 use super::Ledger;
 use super::schema::{SETTINGS, UNIT_ALIASES, UNITS};
+use crate::model::outcome::spelling_key;
 use crate::model::rules::KEYS;
 use crate::model::{DayType, Outcome, OutcomeMap, Rules, Unit, UnitRegistry, WorkCalendar};
 
@@ -129,23 +130,31 @@ impl Ledger {
         Ok(map)
     }
 
-    /// Stores outcome spellings, all or none; a spelling mapped before is mapped anew.
+    /// Stores outcome spellings, all or none. A spelling is one mapping however it is
+    /// written (spaces and punctuation aside, as it is read): mapping it again replaces it.
     pub fn map_outcomes(&mut self, entries: &[(String, Outcome)]) -> Result<()> {
+        let stored = self.outcome_map()?;
+        let replaced: Vec<String> = stored
+            .iter()
+            .filter(|(old, _)| {
+                entries
+                    .iter()
+                    .any(|(new, _)| spelling_key(new) == spelling_key(old))
+            })
+            .map(|(old, _)| old.to_owned())
+            .collect();
         self.put_settings(
             OUTCOME_PREFIX,
+            &replaced,
             entries
                 .iter()
                 .map(|(spelling, outcome)| (spelling.clone(), outcome.name().to_owned())),
         )
     }
 
-    /// Removes the mapping of a spelling exactly as it was stored; false if there was none.
-    pub fn unmap_outcome(&mut self, spelling: &str) -> Result<bool> {
-        let removed = self.conn.execute(
-            &format!("DELETE FROM {SETTINGS} WHERE key = ?1"),
-            params![format!("{OUTCOME_PREFIX}{spelling}")],
-        )?;
-        Ok(removed > 0)
+    /// Removes the mappings of spellings exactly as they were stored, all or none.
+    pub fn unmap_outcomes(&mut self, spellings: &[String]) -> Result<()> {
+        self.put_settings(OUTCOME_PREFIX, spellings, std::iter::empty())
     }
 
     /// The working-day calendar: the State Council's schedule, with the days users added
@@ -172,6 +181,7 @@ impl Ledger {
     pub fn store_calendar_days(&mut self, days: &[(NaiveDate, DayType)]) -> Result<()> {
         self.put_settings(
             CALENDAR_PREFIX,
+            &[],
             days.iter()
                 .map(|(date, day)| (date.to_string(), day.key().to_owned())),
         )
@@ -184,15 +194,20 @@ impl Ledger {
         ))?;
         let rows = stmt.query_map([format!("{prefix}%")], |row| {
             let key: String = row.get(0)?;
-            Ok((key.trim_start_matches(prefix).to_owned(), row.get(1)?))
+            Ok((
+                key.strip_prefix(prefix).unwrap_or(&key).to_owned(),
+                row.get(1)?,
+            ))
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// Stores settings under `prefix`, all or none; a key stored before takes the new value.
+    /// Removes the `removed` keys under `prefix` and stores `entries` there, all or none;
+    /// a key stored before takes the new value.
     fn put_settings(
         &mut self,
         prefix: &str,
+        removed: &[String],
         entries: impl IntoIterator<Item = (String, String)>,
     ) -> Result<()> {
         let tx = self
@@ -200,6 +215,10 @@ impl Ledger {
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .context("cannot start writing the ledger")?;
         {
+            let mut delete = tx.prepare(&format!("DELETE FROM {SETTINGS} WHERE key = ?1"))?;
+            for key in removed {
+                delete.execute(params![format!("{prefix}{key}")])?;
+            }
             let mut insert = tx.prepare(&format!(
                 "INSERT INTO {SETTINGS} (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
             ))?;

@@ -98,6 +98,12 @@ fn mappings_are_listed_removed_and_never_replace_a_built_in_spelling() {
         .failure()
         .stderr_has(&["纠错"]);
     assert!(!ws.ok(["outcomes", "show"]).contains("撤销原处罚"));
+    // One spelling however it is written: mapping it again replaces the old mapping.
+    ws.ok(["outcomes", "map", "撤销处罚决定。=变更"]);
+    let shown = ws.ok(["outcomes", "show"]);
+    assert_eq!(shown.lines().count(), 1, "{shown}");
+    assert!(shown.contains("撤销处罚决定。 = 变更"), "{shown}");
+    ws.ok(["outcomes", "map", "撤销处罚决定=撤销"]);
     // Spaces do not matter when removing, as when reading.
     ws.ok(["outcomes", "unmap", "撤销 处罚决定"]);
     ws.run(["outcomes", "show"])

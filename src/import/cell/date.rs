@@ -125,12 +125,12 @@ fn year(text: &str) -> Option<i32> {
     let n = if text.len() == 4 {
         arabic(text, 4)?
     } else {
-        let mut digits = 0;
-        let n = text.chars().try_fold(0, |n, c| {
-            digits += 1;
-            Some(n * 10 + chinese_digit(c)?)
-        })?;
-        (digits == 4).then_some(n)?
+        // Exactly four numerals, checked before any arithmetic: a long cell must not overflow.
+        if text.chars().count() != 4 {
+            return None;
+        }
+        text.chars()
+            .try_fold(0, |n, c| Some(n * 10 + chinese_digit(c)?))?
     };
     i32::try_from(n).ok()
 }

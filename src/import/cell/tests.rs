@@ -1,3 +1,5 @@
+//! Cells as offices write them: normalisation, dates, yes/no answers and workbook values.
+
 use super::*;
 
 mod dates {
@@ -63,6 +65,9 @@ mod dates {
         // Mixed forms are unambiguous too.
         case("2021年三月五日", Some("2021-03-05"));
         case("二〇二一年3月5日", Some("2021-03-05"));
+        // Too many numerals for a year, however many: never a number that overflows.
+        case("二〇二一二〇二一二〇二一年3月5日", None);
+        case("二〇二一年〇三月五日", None);
     }
 
     #[test]

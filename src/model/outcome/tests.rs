@@ -1,3 +1,5 @@
+//! Every spelling list, per kind and instance, and the user's own mappings' rules.
+
 use super::*;
 use Instance::{First, Retrial, Second};
 use Kind::{Litigation, Reconsideration};
