@@ -27,6 +27,9 @@ pub struct BatchRecord {
     pub unchanged: i64,
 }
 
+/// How far back a served judgment can still have an appeal window open.
+const APPEAL_LOOKBACK_DAYS: u64 = 40;
+
 /// A date later than any as-of date, for "everything known".
 pub(super) const END_OF_TIME: &str = "9999-12-31";
 
@@ -69,7 +72,8 @@ impl Ledger {
     }
 
     /// Calls `each` with the current state, as known on `as_of`, of every case that can
-    /// still have work-list items: open, with a judgment served (the appeal window), or
+    /// still have work-list items: open, with a judgment served in the last weeks (its
+    /// appeal window), or
     /// with a hearing whose appearance is not recorded. `worklist::tasks` decides the
     /// rest; this only spares it the closed cases, most of a ledger.
     ///
@@ -84,7 +88,7 @@ impl Ledger {
         let sql = format!(
             "SELECT c.kind, {columns} FROM {VERSIONS} v JOIN {CASES} c ON c.id = v.case_id
              WHERE v.as_of <= ?1
-               AND (v.closed_on IS NULL OR v.served_on IS NOT NULL
+               AND (v.closed_on IS NULL OR v.served_on >= ?2
                     OR (v.hearing_on IS NOT NULL AND v.head_appeared IS NULL))
                AND NOT EXISTS (
                    SELECT 1 FROM {VERSIONS} l
@@ -93,8 +97,13 @@ impl Ledger {
              ORDER BY v.case_id",
             columns = case_row::case_columns_of("v")
         );
+        // An appeal window is 15 days, and a holiday at its end adds at most about ten:
+        // a judgment served longer ago than this has no window left to show.
+        let served_since = as_of
+            .checked_sub_days(chrono::Days::new(APPEAL_LOOKBACK_DAYS))
+            .unwrap_or(NaiveDate::MIN);
         let mut stmt = self.conn.prepare(&sql)?;
-        let mut rows = stmt.query(params![iso(as_of)])?;
+        let mut rows = stmt.query(params![iso(as_of), iso(served_since)])?;
         while let Some(row) = rows.next()? {
             let kind: String = row.get(0)?;
             let kind: Kind = kind

@@ -7,7 +7,7 @@
 //! extended) instead of adding a second one. Timed hearings are in `Asia/Shanghai`, with
 //! its definition included: a fixed UTC+8 since 1991, so one STANDARD rule is exact.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::io::Write;
 
@@ -15,6 +15,7 @@ use anyhow::Result;
 use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::{DueItem, DueList, kind_zh, time_left_zh};
+use crate::model::Kind;
 use crate::worklist::Item;
 
 /// The zone of every timed event: courts and bureaus keep Beijing time.
@@ -49,19 +50,31 @@ pub fn write_ics(list: &DueList, stamp: NaiveDateTime, out: &mut dyn Write) -> R
     if timed {
         lines.extend(VTIMEZONE.lines().map(str::to_owned));
     }
+    // A hearing's open items, gathered once: its event lists them all.
+    let mut hearing_work: HashMap<(Kind, &str), Vec<&DueItem>> = HashMap::new();
+    for item in list.items.iter().filter(|i| is_hearing_work(i.item)) {
+        hearing_work
+            .entry((item.kind, item.case_key.as_str()))
+            .or_default()
+            .push(item);
+    }
     let mut written = HashSet::new();
     for item in &list.items {
-        let event = if is_hearing_work(item.item) {
-            hearing_event(list, item, &stamp)
+        if is_hearing_work(item.item) {
+            // One event per hearing, however many of its items the list holds.
+            if written.insert(uid(item, Item::Hearing)) {
+                let work = &hearing_work[&(item.kind, item.case_key.as_str())];
+                lines.extend(
+                    hearing_event(list, item, work, &stamp)
+                        .into_iter()
+                        .flatten(),
+                );
+            }
         } else if is_deadline(item.item) {
-            Some(deadline_event(list, item, &stamp))
-        } else {
-            None
-        };
-        if let Some((uid, event)) = event
-            && written.insert(uid)
-        {
-            lines.extend(event);
+            let (uid, event) = deadline_event(list, item, &stamp);
+            if written.insert(uid) {
+                lines.extend(event);
+            }
         }
     }
     lines.push("END:VCALENDAR".to_owned());
@@ -102,7 +115,12 @@ fn uid(item: &DueItem, event: Item) -> String {
 
 /// The hearing of a lawsuit with work before it: timed in Beijing time (two hours) or all
 /// day, with an alarm at 09:00 on each reminder's day.
-fn hearing_event(list: &DueList, item: &DueItem, stamp: &str) -> Option<(String, Vec<String>)> {
+fn hearing_event(
+    list: &DueList,
+    item: &DueItem,
+    work: &[&DueItem],
+    stamp: &str,
+) -> Option<Vec<String>> {
     let hearing = item.hearing.as_ref()?;
     let uid = uid(item, Item::Hearing);
     let mut lines = vec![
@@ -138,11 +156,9 @@ fn hearing_event(list: &DueList, item: &DueItem, stamp: &str) -> Option<(String,
         "两提：{}（前一周）、{}（前一日）",
         hearing.remind_week, hearing.remind_day
     ));
-    let open: Vec<String> = list
-        .items
+    let open: Vec<String> = work
         .iter()
-        .filter(|i| i.kind == item.kind && i.case_key == item.case_key && i.item != Item::Hearing)
-        .filter(|i| is_hearing_work(i.item))
+        .filter(|i| i.item != Item::Hearing)
         .map(|i| format!("{}（{}，{}）", i.item.label_zh(), i.date, time_left_zh(i)))
         .collect();
     if !open.is_empty() {
@@ -169,7 +185,7 @@ fn hearing_event(list: &DueList, item: &DueItem, stamp: &str) -> Option<(String,
         ]);
     }
     lines.push("END:VEVENT".to_owned());
-    Some((uid, lines))
+    Some(lines)
 }
 
 /// A deadline as an all-day event on its last day that blocks no time.
