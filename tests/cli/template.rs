@@ -333,7 +333,48 @@ fn every_drop_down_value_passes_check() {
             let values = list_values(&path, formula);
             match header {
                 "结案方式" | "裁判结果" => {
-                    let outcomes: Vec<&str> = Outcome::accepted(kind).map(Outcome::name).collect();
+                    // SPEC §2.4's canonical outcomes, first instance before appellate, 其他 last.
+                    let outcomes: &[&str] = match kind {
+                        Kind::Reconsideration => &[
+                            "维持",
+                            "驳回请求",
+                            "驳回申请",
+                            "不予受理",
+                            "撤销",
+                            "变更",
+                            "确认违法",
+                            "确认无效",
+                            "责令履行",
+                            "调解",
+                            "和解",
+                            "终止",
+                            "改正后终止",
+                            "其他",
+                        ],
+                        Kind::Litigation => &[
+                            "驳回诉讼请求",
+                            "撤销",
+                            "变更",
+                            "确认违法",
+                            "确认无效",
+                            "责令履行",
+                            "给付",
+                            "赔偿",
+                            "调解",
+                            "撤诉",
+                            "驳回起诉",
+                            "终结",
+                            "移送",
+                            "维持原判",
+                            "改判",
+                            "发回重审",
+                            "撤回上诉",
+                            "驳回再审申请",
+                            "指令再审",
+                            "提审",
+                            "其他",
+                        ],
+                    };
                     assert_eq!(values, outcomes, "{header}");
                 }
                 "审级" => assert_eq!(values, ["一审", "二审", "再审"]),
