@@ -77,6 +77,48 @@ const LITIGATION_HEADERS: [&str; 29] = [
     "风险等级",
 ];
 
+/// SPEC §2.4's canonical outcomes, first instance before appellate, 其他 last: what the
+/// drop-down lists must offer.
+const RECONSIDERATION_OUTCOMES: &[&str] = &[
+    "维持",
+    "驳回请求",
+    "驳回申请",
+    "不予受理",
+    "撤销",
+    "变更",
+    "确认违法",
+    "确认无效",
+    "责令履行",
+    "调解",
+    "和解",
+    "终止",
+    "改正后终止",
+    "其他",
+];
+const LITIGATION_OUTCOMES: &[&str] = &[
+    "驳回诉讼请求",
+    "撤销",
+    "变更",
+    "确认违法",
+    "确认无效",
+    "责令履行",
+    "给付",
+    "赔偿",
+    "调解",
+    "撤诉",
+    "驳回起诉",
+    "终结",
+    "移送",
+    "维持原判",
+    "改判",
+    "发回重审",
+    "撤回上诉",
+    "驳回再审申请",
+    "指令再审",
+    "提审",
+    "其他",
+];
+
 fn row(cells: &[(&'static str, &str)]) -> Row {
     cells.iter().map(|(h, v)| (*h, (*v).to_owned())).collect()
 }
@@ -333,47 +375,9 @@ fn every_drop_down_value_passes_check() {
             let values = list_values(&path, formula);
             match header {
                 "结案方式" | "裁判结果" => {
-                    // SPEC §2.4's canonical outcomes, first instance before appellate, 其他 last.
-                    let outcomes: &[&str] = match kind {
-                        Kind::Reconsideration => &[
-                            "维持",
-                            "驳回请求",
-                            "驳回申请",
-                            "不予受理",
-                            "撤销",
-                            "变更",
-                            "确认违法",
-                            "确认无效",
-                            "责令履行",
-                            "调解",
-                            "和解",
-                            "终止",
-                            "改正后终止",
-                            "其他",
-                        ],
-                        Kind::Litigation => &[
-                            "驳回诉讼请求",
-                            "撤销",
-                            "变更",
-                            "确认违法",
-                            "确认无效",
-                            "责令履行",
-                            "给付",
-                            "赔偿",
-                            "调解",
-                            "撤诉",
-                            "驳回起诉",
-                            "终结",
-                            "移送",
-                            "维持原判",
-                            "改判",
-                            "发回重审",
-                            "撤回上诉",
-                            "驳回再审申请",
-                            "指令再审",
-                            "提审",
-                            "其他",
-                        ],
+                    let outcomes = match kind {
+                        Kind::Reconsideration => RECONSIDERATION_OUTCOMES,
+                        Kind::Litigation => LITIGATION_OUTCOMES,
                     };
                     assert_eq!(values, outcomes, "{header}");
                 }
