@@ -26,7 +26,10 @@ pub(super) fn print(ledger: &Ledger, args: &DueArgs, out: &mut dyn Write) -> Res
         on: args.on.unwrap_or_else(|| chrono::Local::now().date_naive()),
         within: args.within,
         unit,
-        lead: args.lead.clone(),
+        lead: args
+            .lead
+            .as_deref()
+            .map(|lead| crate::import::cell::normalise(lead).into_owned()),
         kind: args.kind.map(super::kind),
     };
     let list = due::build(ledger, &options)?;

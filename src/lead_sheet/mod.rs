@@ -17,7 +17,7 @@ use serde::{Serialize, Serializer};
 use crate::ledger::{LedCase, Ledger};
 use crate::model::{
     Case, Facts, Instance, Kind, Month, Outcome, Period, Rules, TrackField, UnitRegistry,
-    WorkCalendar,
+    WorkCalendar, lead,
 };
 use crate::worklist::{self, Item};
 
@@ -189,14 +189,19 @@ pub fn build(ledger: &Ledger, options: &SheetOptions) -> Result<LeadSheet> {
             continue;
         }
         let owned = judge.owned_case(&led, case);
-        for name in leaders(lead) {
+        for name in lead::leaders(lead) {
             by_lead.entry(name).or_default().push(owned.clone());
         }
     }
     let all_leads: Vec<String> = by_lead.keys().cloned().collect();
     let leads = by_lead
         .into_iter()
-        .filter(|(name, _)| options.lead.as_deref().is_none_or(|f| names(name, f)))
+        .filter(|(name, _)| {
+            options
+                .lead
+                .as_deref()
+                .is_none_or(|f| lead::is_named(name, f))
+        })
         .map(|(lead, mut cases)| {
             cases.sort_by_cached_key(order);
             LeadEntry {
@@ -280,26 +285,6 @@ pub fn in_month(case: &Case, period: &Period) -> bool {
         Facts::Litigation { filed_on, .. } => *filed_on,
     };
     opened <= period.to && case.closed_on.is_none_or(|closed| closed >= period.from)
-}
-
-/// The leaders a 包案领导 cell names: offices write two leaders of one case as
-/// `王某、李某` (or with ，；/), and each of them owns it.
-#[must_use]
-pub fn leaders(cell: &str) -> Vec<String> {
-    let mut names: Vec<String> = Vec::new();
-    for name in cell.split(['、', '，', ',', '；', ';', '/']).map(str::trim) {
-        if !name.is_empty() && !names.iter().any(|n| n == name) {
-            names.push(name.to_owned());
-        }
-    }
-    names
-}
-
-/// Whether a leader's name is the one asked for: the whole name, or one word of it, since
-/// cells often put the title first (`副县长 王某`).
-#[must_use]
-pub fn names(lead: &str, asked: &str) -> bool {
-    lead == asked || lead.split_whitespace().any(|word| word == asked)
 }
 
 /// A leader's cases: open ones first (the ones to press on), higher risk first, then by
@@ -400,27 +385,6 @@ mod tests {
                 corrected: None,
             },
         }
-    }
-
-    #[track_caller]
-    fn split(cell: &str, expected: &[&str]) {
-        assert_eq!(leaders(cell), expected, "{cell}");
-    }
-
-    #[test]
-    fn cells_naming_several_leaders() {
-        split("王某", &["王某"]);
-        split("副县长 王某", &["副县长 王某"]);
-        split("王某、李某", &["王某", "李某"]);
-        split("王某，李某；赵某", &["王某", "李某", "赵某"]);
-        split("王某/ 李某 ", &["王某", "李某"]);
-        split("王某、、", &["王某"]);
-        split("王某、李某、王某", &["王某", "李某"]);
-        split("、", &[]);
-        assert!(names("副县长 王某", "王某"));
-        assert!(names("副县长 王某", "副县长 王某"));
-        assert!(!names("副县长 王某", "王"));
-        assert!(!names("李某", "王某"));
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod case_no;
 pub mod countable;
 pub mod deadline;
 pub mod kind;
+pub mod lead;
 pub mod metric;
 pub mod outcome;
 pub mod outcome_map;

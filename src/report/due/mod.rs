@@ -18,10 +18,9 @@ use std::collections::BTreeSet;
 use anyhow::Result;
 use chrono::{Days, NaiveDate, NaiveTime};
 
-use crate::import::cell::normalise;
 use crate::ledger::Ledger;
-use crate::model::deadline;
 use crate::model::{Case, Facts, Kind, TrackField, UnitRegistry, WorkCalendar};
+use crate::model::{deadline, lead};
 use crate::worklist::{self, Item, Task};
 
 pub use csv::write_csv;
@@ -111,10 +110,12 @@ pub fn build(ledger: &Ledger, options: &DueOptions) -> Result<DueList> {
     let mut uncovered_years = BTreeSet::new();
     ledger.for_each_case_with_work(options.on, |case| {
         if options.kind.is_some_and(|k| k != case.kind())
-            || options
-                .lead
-                .as_deref()
-                .is_some_and(|wanted| !lead_matches(case.lead.as_deref(), wanted))
+            || options.lead.as_deref().is_some_and(|wanted| {
+                !case
+                    .lead
+                    .as_deref()
+                    .is_some_and(|cell| lead::owns(cell, wanted))
+            })
         {
             return;
         }
@@ -217,18 +218,6 @@ fn item(case: &Case, unit: &str, task: &Task, calendar: &WorkCalendar, on: Naive
         owner_unit: text(TrackField::OwnerUnit).filter(|o| !o.trim().is_empty()),
         hearing,
     }
-}
-
-/// Whether the case's 包案领导 cell names `wanted`: the whole cell, or one name of a list
-/// (张三、李四), compared after trimming and full-width normalising.
-fn lead_matches(lead: Option<&str>, wanted: &str) -> bool {
-    let wanted = normalise(wanted);
-    let Some(lead) = lead else { return false };
-    let lead = normalise(lead);
-    lead == wanted
-        || lead
-            .split(['、', ',', '，', ';', '；', '/', ' '])
-            .any(|name| name.trim() == wanted)
 }
 
 /// Most urgent first: overdue items first, the oldest first; then by date; then by unit,
@@ -404,16 +393,6 @@ mod tests {
                 ("都匀市", "2", Item::RemindDay),
             ]
         );
-    }
-
-    #[test]
-    fn leads_by_the_whole_cell_or_one_name_of_a_list() {
-        assert!(lead_matches(Some("张三"), "张三"));
-        assert!(lead_matches(Some(" 张三 "), "张三"));
-        assert!(lead_matches(Some("张三、李四"), "李四"));
-        assert!(lead_matches(Some("张三，李四"), "张三"));
-        assert!(!lead_matches(Some("张三丰"), "张三"));
-        assert!(!lead_matches(None, "张三"));
     }
 
     #[test]
