@@ -37,19 +37,6 @@ pub enum Item {
 }
 
 impl Item {
-    pub const ALL: [Item; 10] = [
-        Item::Answer,
-        Item::Decision,
-        Item::Defence,
-        Item::Appeal,
-        Item::Hearing,
-        Item::RemindWeek,
-        Item::RemindDay,
-        Item::VerifyHead,
-        Item::Escalate,
-        Item::RecordAppearance,
-    ];
-
     /// The key in JSON and on the command line.
     #[must_use]
     pub fn key(self) -> &'static str {

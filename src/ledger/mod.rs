@@ -14,6 +14,7 @@ mod read;
 pub mod schema;
 mod settings;
 mod undo;
+mod work;
 mod write;
 
 use std::path::{Path, PathBuf};
