@@ -342,6 +342,21 @@ fn main() {
         by_unit,
         group_by.map(|t| ("sqlite3 GROUP BY", t)),
     );
+    // A key kept beside each case's counted state, read only for this breakdown.
+    let by_respondent = run.caseledger(&[
+        "report",
+        "--to",
+        "2021-12-31",
+        "--by",
+        "respondent",
+        "--format",
+        "json",
+    ]);
+    run.row(
+        "report --by respondent",
+        by_respondent,
+        Some(("report --by unit", by_unit)),
+    );
     // The worst case: periods that cover every year, so no case can be skipped by date.
     let every_year = run.caseledger(&[
         "report",

@@ -124,17 +124,25 @@ pub struct ReportArgs {
     #[command(flatten)]
     pub scope: ReportScope,
 
-    /// Add one row per unit (the whole-ledger figures stay on top)
-    #[arg(long, value_enum, value_name = "WHAT")]
-    pub by: Option<By>,
-
-    /// Rank the unit rows: a rate (worst first, e.g. correction_rate or 纠错率), a count
-    /// (largest first, e.g. closed) or unit [default: unit]
-    #[arg(long, value_name = "KEY", requires = "by")]
-    pub sort: Option<String>,
+    #[command(flatten)]
+    pub breakdown: BreakdownArgs,
 
     #[command(flatten)]
     pub output: ReportOutput,
+}
+
+/// A report's rows: what they break the figures down by, and their order.
+#[derive(Debug, Args)]
+pub struct BreakdownArgs {
+    /// Add one row per unit, 案由, 被申请人, 被告 or 法院 (the whole-ledger figures stay on
+    /// top)
+    #[arg(long, value_enum, value_name = "WHAT")]
+    pub by: Option<By>,
+
+    /// Rank the rows: a rate (worst first, e.g. correction_rate or 纠错率), a count
+    /// (largest first, e.g. closed) or unit, for the rows' names [default: unit]
+    #[arg(long, value_name = "KEY", requires = "by")]
+    pub sort: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -246,6 +254,9 @@ pub struct DemoArgs {
     /// The unit registry [default: data/units.csv, if present]
     #[arg(long, value_name = "FILE")]
     pub units: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub breakdown: BreakdownArgs,
 
     #[command(flatten)]
     pub output: ReportOutput,
@@ -626,6 +637,14 @@ pub enum TrendFormat {
 pub enum By {
     /// One row per county-level unit
     Unit,
+    /// One row per 案由 (both kinds of case)
+    Matter,
+    /// One row per 被申请人 (reconsideration cases only)
+    Respondent,
+    /// One row per 被告 (lawsuits only)
+    Defendant,
+    /// One row per 法院 (lawsuits only)
+    Court,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -45,7 +45,9 @@ pub fn run(args: &DemoArgs, out: &mut dyn Write) -> Result<ExitCode> {
     }
     match &args.then {
         None => {
-            super::report::print(&ledger, &ReportOptions::default(), &args.output, out)?;
+            let mut options = ReportOptions::default();
+            super::report::set_breakdown(&mut options, &args.breakdown)?;
+            super::report::print(&ledger, &options, &args.output, out)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(DemoThen::Due(due)) => super::due::print(&ledger, due, out),

@@ -8,8 +8,9 @@ use std::process::ExitCode;
 use anyhow::{Result, anyhow};
 
 use super::output;
-use crate::cli::{By, EncodingArg, Format, ReportArgs, ReportOutput, ReportScope};
+use crate::cli::{BreakdownArgs, By, EncodingArg, Format, ReportArgs, ReportOutput, ReportScope};
 use crate::ledger::Ledger;
+use crate::model::Breakdown;
 use crate::report::trend::{self, Every, TrendOptions};
 use crate::report::{self, ReportOptions, SortKey};
 
@@ -17,15 +18,27 @@ pub fn run(ledger_path: &Path, args: &ReportArgs, out: &mut dyn Write) -> Result
     let ledger = Ledger::open_existing(ledger_path)?;
     let _view = ledger.snapshot()?;
     let mut options = report_options(&ledger, &args.scope)?;
-    options.by_unit = args.by == Some(By::Unit);
+    set_breakdown(&mut options, &args.breakdown)?;
+    print(&ledger, &options, &args.output, out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Sets the rows `--by` and `--sort` ask for.
+pub(super) fn set_breakdown(options: &mut ReportOptions, args: &BreakdownArgs) -> Result<()> {
+    options.by = args.by.map(|by| match by {
+        By::Unit => Breakdown::Unit,
+        By::Matter => Breakdown::Matter,
+        By::Respondent => Breakdown::Respondent,
+        By::Defendant => Breakdown::Defendant,
+        By::Court => Breakdown::Court,
+    });
     options.sort = args
         .sort
         .as_deref()
         .map(str::parse::<SortKey>)
         .transpose()
         .map_err(|e| anyhow!(e))?;
-    print(&ledger, &options, &args.output, out)?;
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
 fn report_options(ledger: &Ledger, scope: &ReportScope) -> Result<ReportOptions> {
@@ -50,9 +63,10 @@ pub(super) fn print(
     let path = output.output.as_deref();
     match output.format {
         Format::Html | Format::Xlsx => {
-            // The meeting's formats always carry the per-unit table and the monthly trend.
+            // The meeting's formats always carry a breakdown (per unit unless another is
+            // asked for) and the monthly trend.
             let options = ReportOptions {
-                by_unit: true,
+                by: Some(options.by.unwrap_or(Breakdown::Unit)),
                 ..options.clone()
             };
             let report = report::build(ledger, &options)?;

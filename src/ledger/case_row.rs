@@ -8,8 +8,8 @@ use rusqlite::types::{ToSqlOutput, Value, ValueRef};
 use crate::model::period::iso;
 use crate::model::tracking::ValueType;
 use crate::model::{
-    Case, CaseNo, Countable, CountableFacts, DeadlineFacts, Facts, Instance, Kind, Outcome,
-    TrackField, TrackValue, Tracking,
+    Breakdown, Case, CaseNo, Countable, CountableFacts, DeadlineFacts, Facts, Instance, Kind,
+    Outcome, TrackField, TrackValue, Tracking,
 };
 
 /// The columns of `versions` every case fills, then those of each kind: one list, from
@@ -261,9 +261,14 @@ pub fn from_row(kind: Kind, row: &Row, first: usize) -> Result<Case> {
 
 /// The columns of `cases` that hold its current version compactly: the version's content
 /// hash, its latest date (a report skips cases with no date in its periods before
-/// reading the rest) and what the counts read ([`Countable`]), with dates as day
-/// numbers. In the order of [`current_values`].
-pub const CURRENT_COLUMNS: &str = concat!("content, last_day, ", counted_columns!());
+/// reading the rest), what the counts read ([`Countable`]), with dates as day numbers,
+/// and the names a report breaks down by ([`breakdown_column`]). In the order of
+/// [`current_values`].
+pub const CURRENT_COLUMNS: &str = concat!(
+    "content, last_day, ",
+    counted_columns!(),
+    ", matter_key, respondent_key, defendant_key, court_key"
+);
 
 /// What [`countable_from_row`] reads after `kind`: [`CURRENT_COLUMNS`] from `unit` on.
 pub const COUNTED_COLUMNS: &str = counted_columns!();
@@ -277,7 +282,28 @@ macro_rules! counted_columns {
 use counted_columns;
 
 /// Number of columns in [`CURRENT_COLUMNS`].
-pub const CURRENT_COLUMN_COUNT: usize = 15;
+pub const CURRENT_COLUMN_COUNT: usize = 19;
+
+/// Number of columns in [`COUNTED_COLUMNS`].
+pub const COUNTED_COLUMN_COUNT: usize = 13;
+
+/// The column of `cases` that holds a case's name under `by`, in
+/// [`name_key`](crate::model::breakdown::name_key)'s spelling
+/// (NULL when it has none); `None` for the unit, which the counts read anyway.
+#[must_use]
+pub fn breakdown_column(by: Breakdown) -> Option<&'static str> {
+    match by {
+        Breakdown::Unit => None,
+        Breakdown::Matter => Some("matter_key"),
+        Breakdown::Respondent => Some("respondent_key"),
+        Breakdown::Defendant => Some("defendant_key"),
+        Breakdown::Court => Some("court_key"),
+    }
+}
+
+fn owned_text(value: Option<String>) -> Sql<'static> {
+    value.map_or(NULL, |s| ToSqlOutput::Owned(Value::Text(s)))
+}
 
 fn day(value: Option<NaiveDate>) -> Sql<'static> {
     value.map_or(NULL, |d| {
@@ -332,6 +358,10 @@ pub fn current_values(case: &Case) -> [Sql<'_>; CURRENT_COLUMN_COUNT] {
         day(filed),
         day(hearing),
         deadline_value(DeadlineFacts::of(&case.tracking)),
+        owned_text(Breakdown::Matter.name_of(case)),
+        owned_text(Breakdown::Respondent.name_of(case)),
+        owned_text(Breakdown::Defendant.name_of(case)),
+        owned_text(Breakdown::Court.name_of(case)),
     ]
 }
 

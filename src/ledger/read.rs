@@ -7,10 +7,10 @@ use rusqlite::{OptionalExtension, params};
 use super::Ledger;
 #[cfg(test)]
 use super::case_row::CASE_COLUMNS;
-use super::case_row::{self, COUNTED_COLUMNS};
+use super::case_row::{self, COUNTED_COLUMN_COUNT, COUNTED_COLUMNS};
 use super::schema::{BATCHES, CASES, VERSIONS};
 use crate::model::period::iso;
-use crate::model::{Case, Countable, Kind};
+use crate::model::{Breakdown, Case, Countable, Kind};
 
 /// A batch as stored.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -82,24 +82,47 @@ impl Ledger {
         since: Option<NaiveDate>,
         mut each: impl FnMut(&Countable),
     ) -> Result<()> {
+        self.for_each_countable_by(as_of, since, Breakdown::Unit, |case, _| each(case))
+    }
+
+    /// [`Ledger::for_each_countable`], with each case's name under `by` as
+    /// [`Breakdown::name_of`] gives it (`None` for the unit, which the case carries, and
+    /// for a case without a name). The name is one more column of the compact state, read
+    /// only when asked for.
+    pub fn for_each_countable_by(
+        &self,
+        as_of: Option<NaiveDate>,
+        since: Option<NaiveDate>,
+        by: Breakdown,
+        mut each: impl FnMut(&Countable, Option<&str>),
+    ) -> Result<()> {
         let everything = match as_of {
             None => true,
             Some(date) => self.latest_as_of(None)?.is_none_or(|latest| latest <= date),
         };
+        let column = case_row::breakdown_column(by);
         if !everything {
             // The same cases as the scan below leaves, so that both give the same units.
             return self.for_each_case(as_of, |case| {
                 if since.is_none_or(|since| case.latest_date() >= since) {
-                    each(&case.countable());
+                    let name = column.and_then(|_| by.name_of(&case));
+                    each(&case.countable(), name.as_deref());
                 }
             });
         }
         let since = since.map_or(i64::MIN, |d| i64::from(d.num_days_from_ce()));
-        let sql = format!("SELECT kind, {COUNTED_COLUMNS} FROM {CASES} WHERE last_day >= ?1");
+        let extra = column.map(|c| format!(", {c}")).unwrap_or_default();
+        let sql =
+            format!("SELECT kind, {COUNTED_COLUMNS}{extra} FROM {CASES} WHERE last_day >= ?1");
         let mut stmt = self.conn.prepare(&sql)?;
         let mut rows = stmt.query([since])?;
         while let Some(row) = rows.next()? {
-            each(&case_row::countable_from_row(row, 0)?);
+            let name = match column {
+                // After `kind` and the counted columns.
+                Some(_) => row.get_ref(1 + COUNTED_COLUMN_COUNT)?.as_str_or_null()?,
+                None => None,
+            };
+            each(&case_row::countable_from_row(row, 0)?, name);
         }
         Ok(())
     }
@@ -520,8 +543,11 @@ mod tests {
             }
         };
         copy(BATCHES, "id, file, sheet, sha256, kind, as_of, imported_at");
-        let current = CURRENT_COLUMNS.trim_end_matches(", deadline_facts");
-        assert_ne!(current, CURRENT_COLUMNS);
+        // The columns schema 5 had: neither the work-list facts nor the breakdown names.
+        let current = CURRENT_COLUMNS
+            .trim_end_matches(", matter_key, respondent_key, defendant_key, court_key")
+            .trim_end_matches(", deadline_facts");
+        assert!(current.ends_with("hearing_day"), "{current}");
         copy(CASES, &format!("id, kind, case_key, {current}"));
         copy(
             VERSIONS,
@@ -532,6 +558,9 @@ mod tests {
 
         let migrated = Ledger::prepare(old).unwrap();
         assert_eq!(deadline_facts(&migrated), deadline_facts(&ledger));
+        for by in Breakdown::STORED {
+            assert_eq!(names(&migrated, by, None), names(&ledger, by, None));
+        }
         assert_eq!(both_ways(&migrated), both_ways(&ledger));
     }
 
@@ -592,6 +621,69 @@ mod tests {
         assert_eq!(units(None, None), ["荔波县", "都匀市", "都匀市"]);
         assert_eq!(units(Some("2021-02-01"), None), ["荔波县", "都匀市"]);
     }
+    /// Each case's name under `by`, as the compact state and as the versions give it.
+    fn names(ledger: &Ledger, by: Breakdown, as_of: Option<&str>) -> Vec<Option<String>> {
+        let mut names = Vec::new();
+        ledger
+            .for_each_countable_by(as_of.map(d), None, by, |_, name| {
+                names.push(name.map(str::to_owned));
+            })
+            .unwrap();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn breakdown_names_are_kept_in_one_spelling_both_ways() {
+        let mut ledger = Ledger::in_memory().unwrap();
+        let mut spaced = recon(1, "都匀市", None);
+        if let Facts::Reconsideration { respondent, .. } = &mut spaced.facts {
+            *respondent = Some(" 都匀市\u{3000}公安局 ".into());
+        }
+        spaced.matter = Some("行政 处罚（罚款）".into());
+        let mut plain = recon(2, "都匀市", None);
+        if let Facts::Reconsideration { respondent, .. } = &mut plain.facts {
+            *respondent = Some("都匀市公安局".into());
+        }
+        plain.matter = None;
+        import(&mut ledger, "2021-01-08", &[spaced, plain]);
+        let mut lawsuit = suit(1, Instance::First, None);
+        if let Facts::Litigation {
+            court, defendant, ..
+        } = &mut lawsuit.facts
+        {
+            *court = Some("都匀市人民法院".into());
+            *defendant = Some("都匀市 人民政府".into());
+        }
+        import(&mut ledger, "2021-04-09", &[lawsuit]);
+
+        let some = |s: &str| Some(s.to_owned());
+        for as_of in [None, Some("2021-04-09")] {
+            assert_eq!(
+                names(&ledger, Breakdown::Respondent, as_of),
+                [None, some("都匀市公安局"), some("都匀市公安局")]
+            );
+            assert_eq!(
+                names(&ledger, Breakdown::Matter, as_of),
+                [None, None, some("行政处罚(罚款)")]
+            );
+            assert_eq!(
+                names(&ledger, Breakdown::Defendant, as_of),
+                [None, None, some("都匀市人民政府")]
+            );
+            assert_eq!(
+                names(&ledger, Breakdown::Court, as_of),
+                [None, None, some("都匀市人民法院")]
+            );
+            assert_eq!(names(&ledger, Breakdown::Unit, as_of), [None, None, None]);
+        }
+        // As known before the lawsuit: the versions query, with the same names.
+        assert_eq!(
+            names(&ledger, Breakdown::Respondent, Some("2021-01-08")),
+            [some("都匀市公安局"), some("都匀市公安局")]
+        );
+    }
+
     #[test]
     fn the_cases_with_work_are_the_current_ones_that_can_have_items() {
         let mut ledger = Ledger::in_memory().unwrap();

@@ -167,11 +167,22 @@ pub(super) const MIGRATIONS: &[&str] = &[
     "
     ALTER TABLE cases ADD COLUMN deadline_facts BLOB;
     ",
+    // 7: the current version's names a report can be broken down by (案由, 被申请人, 被告,
+    // 法院), each spelled as `breakdown::name_key` groups it, NULL when empty or not of
+    // the case's kind. Read only by `report --by`; filled for every case
+    // (see `FILLED_BY_REBUILD`).
+    "
+    ALTER TABLE cases ADD COLUMN matter_key TEXT;
+    ALTER TABLE cases ADD COLUMN respondent_key TEXT;
+    ALTER TABLE cases ADD COLUMN defendant_key TEXT;
+    ALTER TABLE cases ADD COLUMN court_key TEXT;
+    ",
 ];
 
 /// The migration after which the current-state columns of `cases` must be filled from
-/// the versions, which takes Rust (the content hash) rather than SQL.
-const FILLED_BY_REBUILD: usize = 4;
+/// the versions, which takes Rust (the content hash, the names' spelling) rather than
+/// SQL: the compact state began at 4; 7 added the breakdown names to every case.
+const FILLED_BY_REBUILD: usize = 7;
 
 /// The migration after which the current state of the cases with work-list versions must
 /// be filled in again: the others are right with the new column empty.
@@ -217,6 +228,7 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
             .with_context(|| format!("cannot apply ledger migration {}", index + 1))?;
     }
     // Filled once every column exists: filling reads whole versions, later columns too.
+    // A ledger filled whole needs no second pass for its tracked cases.
     if (start as usize) < FILLED_BY_REBUILD {
         super::write::rebuild_current(&tx, Rebuild::Every)
             .context("cannot fill in the current state")?;

@@ -4,6 +4,7 @@
 //! or formats text for people; everything else in the crate builds on these types.
 
 pub mod appearance;
+pub mod breakdown;
 pub mod calendar;
 pub mod case;
 pub mod case_no;
@@ -19,6 +20,7 @@ pub mod rules;
 pub mod tracking;
 pub mod unit;
 
+pub use breakdown::Breakdown;
 pub use calendar::{DayType, WorkCalendar};
 pub use case::{Case, Facts, FieldValue};
 pub use case_no::CaseNo;

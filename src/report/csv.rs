@@ -11,7 +11,8 @@ use super::{Lang, Report};
 use crate::model::Metric;
 use crate::rates::{Percent, RateFigure};
 
-/// Writes the report: one row per count and rate, or (with units) one row per unit.
+/// Writes the report: one row per count and rate, or (with a breakdown) one row per unit,
+/// 案由, 被申请人, 被告 or 法院.
 pub fn write_csv(report: &Report, lang: Lang, out: &mut dyn Write) -> Result<()> {
     let mut csv = csv::Writer::from_writer(out);
     let zh = lang == Lang::Zh;
@@ -26,15 +27,15 @@ pub fn write_csv(report: &Report, lang: Lang, out: &mut dyn Write) -> Result<()>
 
 fn write_units(
     report: &Report,
-    units: &[super::UnitRow],
+    units: &super::Rows,
     zh: bool,
     csv: &mut csv::Writer<&mut dyn Write>,
 ) -> Result<()> {
     {
         let mut header = vec![if zh {
-            "单位".to_owned()
+            units.by.label_zh().to_owned()
         } else {
-            "unit".to_owned()
+            units.by.key().to_owned()
         }];
         for (label, _, key) in COUNT_ROWS {
             header.push(if zh {
@@ -59,7 +60,7 @@ fn write_units(
         let total_label = if zh { "合计" } else { "total" };
         let rows = units
             .iter()
-            .map(|u| (u.unit.as_str(), &u.counts, &u.rates))
+            .map(|u| (u.name.as_str(), &u.counts, &u.rates))
             .chain([(total_label, &report.counts, &report.rates)]);
         for (unit, counts, rates) in rows {
             let mut record = vec![safe(unit)];

@@ -212,11 +212,12 @@ pub fn deadlines(report: &Report, lang: Lang) -> Option<TextTable> {
     })
 }
 
-/// One row per unit with each rate and its change, then the whole-ledger total.
+/// One row per unit (or 案由, 被申请人…) with each rate and its change, then the
+/// whole-ledger total.
 #[must_use]
 pub fn units(report: &Report, lang: Lang) -> Option<TextTable> {
     let units = report.rows.as_ref()?;
-    let mut header = vec![pick(lang, "单位", "Unit")];
+    let mut header = vec![pick(lang, units.by.label_zh(), units.by.label_en())];
     for metric in Metric::ALL {
         header.push(pick(lang, metric.short_zh(), metric.key()));
         header.push(pick(lang, "同比(个百分点)", "change (pp)"));
@@ -232,7 +233,7 @@ pub fn units(report: &Report, lang: Lang) -> Option<TextTable> {
     };
     let mut rows: Vec<Vec<String>> = units
         .iter()
-        .map(|u| row(u.unit.clone(), &u.rates))
+        .map(|u| row(u.name.clone(), &u.rates))
         .collect();
     rows.push(row(pick(lang, "合计", "Total"), &report.rates));
     Some(TextTable { header, rows })

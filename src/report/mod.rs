@@ -1,5 +1,6 @@
 //! Assembles reports from the ledger — period, as-of date, unit, 口径, counts, deadline
-//! figures and rates for this year and last, per unit on request, against benchmarks —
+//! figures and rates for this year and last, per unit (or 案由, 被申请人, 被告, 法院) on
+//! request, against benchmarks —
 //! and renders them into any writer. Rendering never computes: every figure comes from
 //! [`Report`].
 
@@ -24,7 +25,8 @@ use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
 use crate::ledger::Ledger;
-use crate::model::{Metric, Period, Rules};
+use crate::model::breakdown::UNFILLED;
+use crate::model::{Breakdown, Countable, CountableFacts, Kind, Metric, Period, Rules};
 use crate::rates::{CaseDeadlines, Counts, DeadlineBasis, DeadlineFigures, Rates};
 
 pub use csv::{safe as formula_safe, write_csv, write_trend_csv};
@@ -49,19 +51,19 @@ pub struct ReportOptions {
     /// Only batches as of this date or earlier count.
     pub as_of: Option<NaiveDate>,
     pub rules: Rules,
-    /// Add one row per unit.
-    pub by_unit: bool,
-    /// The order of the unit rows (by unit name when `None`).
+    /// Add one row per unit, 案由, 被申请人, 被告 or 法院.
+    pub by: Option<Breakdown>,
+    /// The order of the rows (by name when `None`, units in the registry's order).
     pub sort: Option<SortKey>,
 }
 
-/// How unit rows are ranked.
+/// How breakdown rows are ranked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SortKey {
-    /// By unit name.
-    Unit,
+    /// By the row's name (`unit` on the command line, whatever the breakdown).
+    Name,
     /// Worst rate first: highest correction or loss rate, lowest appearance or mediation
-    /// rate; units without the rate last.
+    /// rate; rows without the rate last.
     Rate(Metric),
     /// Largest count first, by its JSON key.
     Count(&'static str),
@@ -72,7 +74,7 @@ impl std::str::FromStr for SortKey {
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         if matches!(s, "unit" | "单位") {
-            return Ok(SortKey::Unit);
+            return Ok(SortKey::Name);
         }
         if let Some(key) = Counts::KEYS.iter().find(|k| **k == s) {
             return Ok(SortKey::Count(key));
@@ -104,21 +106,80 @@ pub struct Report {
     /// was counted on weekends alone, and the command says so.
     #[serde(skip)]
     pub uncovered_year: Option<i32>,
-    /// One row per registered unit and per other unit with a case counted in either
-    /// period, when asked for; the figures above stay the whole ledger's.
+    /// The rows of a breakdown, when asked for; the figures above stay the whole ledger's.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub rows: Option<Vec<UnitRow>>,
+    pub rows: Option<Rows>,
 }
 
-/// The figures of one unit.
-#[derive(Debug, Clone, Serialize)]
-pub struct UnitRow {
-    pub unit: String,
+/// The rows of a breakdown: by unit, one per registered unit and per other unit with a
+/// case counted in either period; by another key, one per name with a case counted in
+/// either period, [`UNFILLED`] for the cases without one.
+///
+/// Each row's counts are its cases'; the rows sum to the whole ledger's counts, except
+/// that a key of one kind of case (被申请人; 被告, 法院) leaves the other kind out of
+/// every row: a `respondent` row has zero lawsuit counts.
+#[derive(Debug, Clone)]
+pub struct Rows {
+    pub by: Breakdown,
+    pub rows: Vec<BreakdownRow>,
+}
+
+/// The figures of one row of a breakdown.
+#[derive(Debug, Clone)]
+pub struct BreakdownRow {
+    /// The unit, or the name under another key.
+    pub name: String,
     pub counts: Counts,
     pub previous_counts: Counts,
     pub rates: Rates,
     pub deadlines: DeadlineFigures,
     pub previous_deadlines: DeadlineFigures,
+}
+
+impl Rows {
+    /// The rows in the report's order.
+    pub fn iter(&self) -> std::slice::Iter<'_, BreakdownRow> {
+        self.rows.iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a Rows {
+    type Item = &'a BreakdownRow;
+    type IntoIter = std::slice::Iter<'a, BreakdownRow>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.rows.iter()
+    }
+}
+
+/// In JSON the rows are an array whose objects name their row by the key:
+/// `{"unit": "都匀市", …}`, `{"matter": "行政处罚", …}`. Written by hand because the
+/// name's field depends on the breakdown; the other fields keep their order.
+impl Serialize for Rows {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeSeq, SerializeStruct};
+
+        struct Keyed<'a>(Breakdown, &'a BreakdownRow);
+        impl Serialize for Keyed<'_> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let Keyed(by, row) = self;
+                let mut object = serializer.serialize_struct("Row", 6)?;
+                object.serialize_field(by.key(), &row.name)?;
+                object.serialize_field("counts", &row.counts)?;
+                object.serialize_field("previous_counts", &row.previous_counts)?;
+                object.serialize_field("rates", &row.rates)?;
+                object.serialize_field("deadlines", &row.deadlines)?;
+                object.serialize_field("previous_deadlines", &row.previous_deadlines)?;
+                object.end()
+            }
+        }
+
+        let mut seq = serializer.serialize_seq(Some(self.rows.len()))?;
+        for row in &self.rows {
+            seq.serialize_element(&Keyed(self.by, row))?;
+        }
+        seq.end()
+    }
 }
 
 /// A period as `{"from": …, "to": …}`.
@@ -145,7 +206,7 @@ struct Pair {
 }
 
 /// Builds the report: one pass over the cases known as of the report's date, tallying
-/// this period and the year before together, for the whole and for each unit.
+/// this period and the year before together, for the whole and for each row.
 pub fn build(ledger: &Ledger, options: &ReportOptions) -> Result<Report> {
     let (period, as_of) = resolve_period(ledger, options.from, options.to, options.as_of)?;
     let previous = period.previous_year();
@@ -158,26 +219,27 @@ pub fn build(ledger: &Ledger, options: &ReportOptions) -> Result<Report> {
         as_of,
         scope: rules.appearance_scope,
     };
+    let by = options.by;
     let mut total = Pair::default();
-    let mut units: BTreeMap<String, Pair> = BTreeMap::new();
+    let mut rows: BTreeMap<String, Pair> = BTreeMap::new();
     // Last year's period starts first: a case with no date since then counts nowhere,
     // except for a deadline that runs from a date shortly before it.
     let since = previous
         .from
         .checked_sub_days(Days::new(DEADLINE_LEAD_DAYS))
         .unwrap_or(previous.from);
-    ledger.for_each_countable(options.as_of, Some(since), |case| {
+    let scan_by = by.unwrap_or_default();
+    ledger.for_each_countable_by(options.as_of, Some(since), scan_by, |case, name| {
         let unit = registry.canonical(case.unit);
         if options.unit.as_ref().is_some_and(|u| u != unit) {
             return;
         }
-        let pair = if options.by_unit {
-            match units.get_mut(unit) {
+        let pair = match row_of(by, case, unit, name) {
+            Some(name) => match rows.get_mut(name) {
                 Some(pair) => pair,
-                None => units.entry(unit.to_owned()).or_default(),
-            }
-        } else {
-            &mut total
+                None => rows.entry(name.to_owned()).or_default(),
+            },
+            None => &mut total,
         };
         pair.now.add(case, &period, rules);
         pair.then.add(case, &previous, rules);
@@ -186,22 +248,23 @@ pub fn build(ledger: &Ledger, options: &ReportOptions) -> Result<Report> {
             pair.then.deadlines.add(&deadlines, &previous);
         }
     })?;
-    // Counts add up: the whole is the sum of its units, not a second tally.
-    for pair in units.values() {
+    // Counts add up: the whole is the sum of its rows (and of the cases no row takes),
+    // not a second tally.
+    for pair in rows.values() {
         total.now += pair.now;
         total.then += pair.then;
     }
-    if options.by_unit {
-        // Every registered unit has a row, cases or none (a county with nothing to report
-        // is news too); another name only when one of its cases counts in either period.
-        units.retain(|unit, pair| {
-            registry.position(unit).is_some()
-                || pair.now != Counts::default()
-                || pair.then != Counts::default()
-        });
+    // A name only when one of its cases counts in either period; and every registered
+    // unit, cases or none (a county with nothing to report is news too).
+    rows.retain(|name, pair| {
+        (by == Some(Breakdown::Unit) && registry.position(name).is_some())
+            || pair.now != Counts::default()
+            || pair.then != Counts::default()
+    });
+    if by == Some(Breakdown::Unit) {
         for unit in registry.units() {
             if options.unit.as_ref().is_none_or(|u| *u == unit.name) {
-                units.entry(unit.name.clone()).or_default();
+                rows.entry(unit.name.clone()).or_default();
             }
         }
     }
@@ -212,11 +275,11 @@ pub fn build(ledger: &Ledger, options: &ReportOptions) -> Result<Report> {
         rates.compare_with(&benchmarks);
         rates
     };
-    let rows = options.by_unit.then(|| {
-        let mut rows: Vec<UnitRow> = units
+    let rows = by.map(|by| {
+        let mut rows: Vec<BreakdownRow> = rows
             .iter()
-            .map(|(unit, pair)| UnitRow {
-                unit: unit.clone(),
+            .map(|(name, pair)| BreakdownRow {
+                name: name.clone(),
                 counts: pair.now,
                 previous_counts: pair.then,
                 rates: rates_of(pair),
@@ -224,12 +287,16 @@ pub fn build(ledger: &Ledger, options: &ReportOptions) -> Result<Report> {
                 previous_deadlines: (&pair.then.deadlines).into(),
             })
             .collect();
-        match options.sort {
-            Some(key) => rows.sort_by(|a, b| rank(a, b, key)),
+        match (options.sort, by) {
+            (Some(key), _) => rows.sort_by(|a, b| rank(a, b, key)),
             // The registry's order (by 区划代码) when there is one; units outside it last.
-            None => rows.sort_by_key(|row| registry.position(&row.unit).unwrap_or(usize::MAX)),
+            (None, Breakdown::Unit) => {
+                rows.sort_by_key(|row| registry.position(&row.name).unwrap_or(usize::MAX));
+            }
+            // By name, the cases without one last.
+            (None, _) => rows.sort_by_key(|row| row.name == UNFILLED),
         }
-        rows
+        Rows { by, rows }
     });
     Ok(Report {
         period: period.into(),
@@ -248,6 +315,26 @@ pub fn build(ledger: &Ledger, options: &ReportOptions) -> Result<Report> {
             .min(),
         rows,
     })
+}
+
+/// The row a case counts in under `by`, given its canonical unit and its name under the
+/// key: `None` when it counts in the total alone (no breakdown, or a key of the other
+/// kind of case, such as a lawsuit's 被申请人).
+fn row_of<'a>(
+    by: Option<Breakdown>,
+    case: &Countable,
+    unit: &'a str,
+    name: Option<&'a str>,
+) -> Option<&'a str> {
+    let kind = match case.facts {
+        CountableFacts::Reconsideration { .. } => Kind::Reconsideration,
+        CountableFacts::Litigation { .. } => Kind::Litigation,
+    };
+    match by? {
+        by if !by.applies_to(kind) => None,
+        Breakdown::Unit => Some(unit),
+        _ => Some(name.unwrap_or(UNFILLED)),
+    }
 }
 
 /// How long before the start of a period a deadline counted in it can start: a month
@@ -288,11 +375,11 @@ pub fn resolve_period(
     Ok((period, as_of.or(latest).unwrap_or(to)))
 }
 
-/// Orders two unit rows by `key`, worst first; ties and missing rates by unit name.
-fn rank(a: &UnitRow, b: &UnitRow, key: SortKey) -> Ordering {
-    let by_name = a.unit.cmp(&b.unit);
+/// Orders two rows by `key`, worst first; ties and missing rates by name.
+fn rank(a: &BreakdownRow, b: &BreakdownRow, key: SortKey) -> Ordering {
+    let by_name = a.name.cmp(&b.name);
     match key {
-        SortKey::Unit => by_name,
+        SortKey::Name => by_name,
         SortKey::Count(key) => b.counts.get(key).cmp(&a.counts.get(key)).then(by_name),
         SortKey::Rate(metric) => {
             let (x, y) = (

@@ -5,6 +5,8 @@
 //!   refused or warned about with its file, row and column, the ledger left as it was;
 //! - `breadth`: ledgers in every form the SPEC allows against a reference counted in the
 //!   test;
+//! - `breakdowns`: `report --by matter|respondent|defendant|court`: rows that add up, one
+//!   row per agency however spelled, （未填）, ranking, every format;
 //! - `calendar`: holidays and make-up days a bureau adds (CSV or workbook, all or nothing)
 //!   and the deadlines they move;
 //! - `case_set`: the cases the layout and cell tests share, as tables, and their plain CSV;
@@ -44,6 +46,7 @@
 
 mod bad_input;
 mod breadth;
+mod breakdowns;
 mod calendar;
 mod case_set;
 mod cells;

@@ -1,7 +1,8 @@
 //! The report as one self-contained HTML page for the monthly meeting: headline cards,
 //! the tables and inline SVG charts, laid out to print on A4. No scripts and nothing
 //! fetched from anywhere; every figure printed is a [`Report`] or [`Trend`] value's own
-//! text, never recomputed, and every text is escaped (unit names come from user files).
+//! text, never recomputed, and every text is escaped (unit, 案由 and agency names come
+//! from user files).
 
 mod bars;
 mod cards;
@@ -19,7 +20,7 @@ use anyhow::Result;
 use super::layout;
 use super::trend::Trend;
 use super::{Lang, Report};
-use crate::model::Metric;
+use crate::model::{Breakdown, Metric};
 use crate::rates::Percent;
 
 pub use lead_sheet::write_lead_sheet;
@@ -31,7 +32,7 @@ const STYLE: &str = concat!(include_str!("base.css"), include_str!("page.css"));
 const NUMERALS: [&str; 9] = ["一", "二", "三", "四", "五", "六", "七", "八", "九"];
 
 /// Writes the page: headline figures, the table, charts of this year against last year
-/// and the benchmark, the per-unit ranking and the monthly trend.
+/// and the benchmark, the per-unit (or other breakdown) ranking and the monthly trend.
 pub fn write_html(report: &Report, trend: &Trend, out: &mut dyn Write) -> Result<()> {
     out.write_all(page(report, trend).as_bytes())?;
     Ok(())
@@ -39,6 +40,10 @@ pub fn write_html(report: &Report, trend: &Trend, out: &mut dyn Write) -> Result
 
 fn page(report: &Report, trend: &Trend) -> String {
     let title = escape(&layout::title(report, Lang::Zh));
+    // 分单位 for units, as the meeting says it; 分案由, 分被告… for the other keys.
+    let by = report.rows.as_ref().map_or(Breakdown::Unit, |rows| rows.by);
+    let ranking_heading = format!("分{}排名（由差到好）", by.label_zh());
+    let rows_heading = format!("分{}明细", by.label_zh());
     let mut sections = vec![
         ("主要指标", cards::cards(report)),
         ("统计表", tables::summary(report)),
@@ -59,10 +64,10 @@ fn page(report: &Report, trend: &Trend) -> String {
         ("月度走势", trend_section(trend)),
     ];
     if let Some(panels) = ranking::panels(report) {
-        sections.push(("分单位排名（由差到好）", panels + &ranking_legend(report)));
+        sections.push((&ranking_heading, panels + &ranking_legend(report, by)));
     }
     if let Some(units) = layout::units(report, Lang::Zh) {
-        sections.push(("分单位明细", tables::units(report, &units)));
+        sections.push((&rows_heading, tables::units(report, &units)));
     }
     // Last, so the page still opens on the 三率; only when the ledger keeps deadlines.
     if let Some(deadlines) = layout::deadlines(report, Lang::Zh) {
@@ -161,7 +166,7 @@ fn trend_section(trend: &Trend) -> String {
 }
 
 /// What the ranking's colours and lines mean.
-fn ranking_legend(report: &Report) -> String {
+fn ranking_legend(report: &Report, by: Breakdown) -> String {
     let label = ranking::RANKED
         .iter()
         .find_map(|m| report.rates.get(*m).benchmark.as_ref())
@@ -173,8 +178,10 @@ fn ranking_legend(report: &Report) -> String {
             r#"<span><i class="swatch better"></i>优于{label}</span><span><i class="swatch worse"></i>未优于{label}</span><span><i class="swatch reference"></i>{label}</span>"#
         );
     }
-    html.push_str(
-        r#"<span><i class="swatch total"></i>合计</span><span>无比率的单位标为“—”，列于末尾</span></p>"#,
+    let _ = write!(
+        html,
+        r#"<span><i class="swatch total"></i>合计</span><span>无比率的{}标为“—”，列于末尾</span></p>"#,
+        by.label_zh()
     );
     html
 }
@@ -227,7 +234,7 @@ mod tests {
     use crate::model::{Period, Rules};
     use crate::rates::{Benchmark, Counts, DeadlineCounts, Rates};
     use crate::report::trend::{PointRates, TrendPoint};
-    use crate::report::{PeriodJson, UnitRow};
+    use crate::report::{BreakdownRow, PeriodJson, Rows};
 
     fn date(text: &str) -> NaiveDate {
         text.parse().unwrap()
@@ -271,10 +278,10 @@ mod tests {
         rates
     }
 
-    fn unit(name: &str, now: [u64; 7], then: [u64; 7]) -> UnitRow {
+    fn unit(name: &str, now: [u64; 7], then: [u64; 7]) -> BreakdownRow {
         let (now, then) = (counts(now), counts(then));
-        UnitRow {
-            unit: name.to_owned(),
+        BreakdownRow {
+            name: name.to_owned(),
             rates: rates(&now, &then),
             deadlines: (&now.deadlines).into(),
             previous_deadlines: (&then.deadlines).into(),
@@ -283,7 +290,7 @@ mod tests {
         }
     }
 
-    fn report(unit: Option<&str>, rows: Option<Vec<UnitRow>>) -> Report {
+    fn report(unit: Option<&str>, rows: Option<Vec<BreakdownRow>>) -> Report {
         let now = counts([169, 14, 76, 506, 110, 363, 275]);
         let then = counts([194, 72, 58, 494, 170, 281, 151]);
         Report {
@@ -298,7 +305,10 @@ mod tests {
             previous_deadlines: (&then.deadlines).into(),
             rules: Rules::default(),
             uncovered_year: None,
-            rows,
+            rows: rows.map(|rows| Rows {
+                by: Breakdown::Unit,
+                rows,
+            }),
         }
     }
 

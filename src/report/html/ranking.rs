@@ -1,12 +1,12 @@
-//! The per-unit ranking: one small chart per core rate, units worst first as horizontal
-//! bars, the benchmark and the whole-ledger figure as reference lines.
+//! The per-unit (or other breakdown) ranking: one small chart per core rate, rows worst
+//! first as horizontal bars, the benchmark and the whole-ledger figure as reference lines.
 
 use std::fmt::Write;
 
 use super::svg::{Anchor, Axis, Svg, fit, float, text_width};
 use super::{escape, percent_text};
 use crate::model::Metric;
-use crate::report::{Report, SortKey, UnitRow, rank};
+use crate::report::{BreakdownRow, Report, Rows, SortKey, rank};
 
 /// The rates ranked: the 三率 the bureau is assessed on.
 pub const RANKED: [Metric; 3] = [Metric::Correction, Metric::Loss, Metric::Appearance];
@@ -22,7 +22,7 @@ const SIZE: f64 = 10.5;
 /// One panel per ranked rate, or `None` when the report has fewer than two unit rows
 /// (nothing to rank).
 pub fn panels(report: &Report) -> Option<String> {
-    let rows = report.rows.as_ref().filter(|rows| rows.len() > 1)?;
+    let rows = report.rows.as_ref().filter(|rows| rows.rows.len() > 1)?;
     let mut html = String::from(r#"<div class="ranking">"#);
     for metric in RANKED {
         let _ = write!(
@@ -37,8 +37,8 @@ pub fn panels(report: &Report) -> Option<String> {
     Some(html)
 }
 
-fn panel(report: &Report, rows: &[UnitRow], metric: Metric) -> String {
-    let mut ranked: Vec<&UnitRow> = rows.iter().collect();
+fn panel(report: &Report, rows: &Rows, metric: Metric) -> String {
+    let mut ranked: Vec<&BreakdownRow> = rows.rows.iter().collect();
     ranked.sort_by(|a, b| rank(a, b, SortKey::Rate(metric)));
     let total = report.rates.get(metric);
     let benchmark = total.benchmark.as_ref();
@@ -54,7 +54,11 @@ fn panel(report: &Report, rows: &[UnitRow], metric: Metric) -> String {
             .chain(benchmark.map(|b| b.rate)),
     );
     let x_of = |value| left + axis.fraction(value) * (right - left);
-    let mut svg = Svg::new(WIDTH, height, &format!("各单位{}排名", metric.short_zh()));
+    let mut svg = Svg::new(
+        WIDTH,
+        height,
+        &format!("各{}{}排名", rows.by.label_zh(), metric.short_zh()),
+    );
     svg.line((left, TOP - 2.0), (left, base), "axis");
 
     // Bars first, then the reference lines over them, then every figure on top: the
@@ -65,8 +69,8 @@ fn panel(report: &Report, rows: &[UnitRow], metric: Metric) -> String {
     for (i, row) in ranked.iter().enumerate() {
         let y = TOP + ROW * float(i);
         let baseline = y + ROW / 2.0 + 3.5;
-        let name = fit(&row.unit, NAMES, SIZE);
-        svg.text_titled(NAMES, baseline, Anchor::End, "name", &name, &row.unit);
+        let name = fit(&row.name, NAMES, SIZE);
+        svg.text_titled(NAMES, baseline, Anchor::End, "name", &name, &row.name);
         let figure = row.rates.get(metric);
         match figure.current.rate {
             Some(rate) => {

@@ -1,5 +1,6 @@
 //! The report as an Excel workbook: sheets 汇总 (the rates, counts and 口径), 分县 (one
-//! row per unit and the 合计) and 趋势 (the year-to-date figures at each month end).
+//! row per unit and the 合计; 分案由, 分被申请人, 分被告 or 分法院 under `--by`) and 趋势
+//! (the year-to-date figures at each month end).
 //! Like every writer it only lays out figures the report already holds.
 
 mod grid;

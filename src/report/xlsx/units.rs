@@ -1,11 +1,12 @@
-//! The 分县 sheet: one row per unit in the report's order, then the 合计 row, each with
-//! every rate (this period, last year, 同比, numerator, denominator) and the key counts.
+//! The breakdown sheet (分县, or 分案由, 分被申请人, 分被告, 分法院): one row per unit or
+//! name in the report's order, then the 合计 row, each with every rate (this period, last
+//! year, 同比, numerator, denominator) and the key counts.
 
 use anyhow::Result;
 use rust_xlsxwriter::{ColNum, RowNum, Worksheet};
 
 use super::grid::{Cell, Emphasis, Grid};
-use crate::model::Metric;
+use crate::model::{Breakdown, Metric};
 use crate::rates::{Counts, Rates};
 use crate::report::Report;
 use crate::report::layout::COUNT_ROWS;
@@ -27,15 +28,17 @@ const GROUP_ROW: RowNum = 1;
 const COLUMN_ROW: RowNum = 2;
 
 pub(super) fn sheet(report: &Report) -> Result<Worksheet> {
-    let mut grid = Grid::new("分县")?;
+    let by = report.rows.as_ref().map_or(Breakdown::Unit, |rows| rows.by);
+    let title = by.title_zh();
+    let mut grid = Grid::new(&title)?;
     grid.title(
         0,
         &format!(
-            "分县统计（{} 至 {}，数据截至 {}）",
+            "{title}统计（{} 至 {}，数据截至 {}）",
             report.period.from, report.period.to, report.as_of
         ),
     )?;
-    grid.merged_header((GROUP_ROW, 0), (COLUMN_ROW, 0), "单位")?;
+    grid.merged_header((GROUP_ROW, 0), (COLUMN_ROW, 0), by.label_zh())?;
     let mut col: ColNum = 1;
     for metric in Metric::ALL {
         let last = col + RATE_COLUMNS.len() as ColNum - 1;
@@ -53,10 +56,10 @@ pub(super) fn sheet(report: &Report) -> Result<Worksheet> {
     }
 
     let mut row = COLUMN_ROW + 1;
-    for unit in report.rows.as_deref().unwrap_or_default() {
+    for unit in report.rows.iter().flatten() {
         grid.row(
             row,
-            &cells(&unit.unit, &unit.counts, &unit.rates),
+            &cells(&unit.name, &unit.counts, &unit.rates),
             Emphasis::Body,
         )?;
         row += 1;
