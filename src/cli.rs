@@ -234,6 +234,29 @@ pub struct ReportOutput {
     /// Language of the table's labels
     #[arg(long, value_enum, default_value_t = LangArg::Zh)]
     pub lang: LangArg,
+
+    /// Add a sentence on these further indicators to the narrative (--format text); e.g.
+    /// --with maintain_rate,resolution_rate adds
+    /// 「行政复议维持率为61.38%，同比…；实质性化解率为14.08%…」 (the other formats show them anyway)
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "KEYS")]
+    pub with: Vec<WithArg>,
+}
+
+/// A further indicator the narrative can add.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum WithArg {
+    /// 行政复议维持率
+    #[value(name = "maintain_rate")]
+    MaintainRate,
+    /// 实质性化解率
+    #[value(name = "resolution_rate")]
+    ResolutionRate,
+    /// 复议后起诉率
+    #[value(name = "sued_after_rate")]
+    SuedAfterRate,
+    /// 复议诉讼比
+    #[value(name = "reconsideration_litigation_ratio")]
+    ReconsiderationLitigationRatio,
 }
 
 #[derive(Debug, Args)]
@@ -347,6 +370,11 @@ pub struct CasesArgs {
     /// Only cases not closed yet
     #[arg(long)]
     pub open: bool,
+
+    /// Only reconsideration cases that a lawsuit names in its 复议案号 (复议后起诉); with
+    /// --on closed and the report's period, the report's numerator
+    #[arg(long)]
+    pub sued_after: bool,
 
     /// As known on this date (only batches as of it or earlier)
     #[arg(long, value_name = "DATE", value_parser = parse_date)]

@@ -15,7 +15,7 @@ use crate::import::{
     self, Diagnostic, LedgerFile, ParsedRow, Part, ReadOptions, Rows, Severity, non_case, source,
 };
 use crate::ledger::{BatchRef, BatchTally, BatchWriter, Ledger, Listed, NewBatch, Writer};
-use crate::model::{Case, Kind, Outcome};
+use crate::model::{Case, Kind, Outcome, TrackField};
 
 /// Options of one import call.
 #[derive(Debug, Clone)]
@@ -156,6 +156,9 @@ struct Sink<'a> {
     warnings: u64,
     /// Each unknown outcome spelling: rows, and the closest canonical outcome.
     unknown_outcomes: BTreeMap<String, (u64, Option<Outcome>)>,
+    /// Each lawsuit row that names a reconsideration case (复议案号): where, and the
+    /// case's matching key, checked against the ledger once every file is written.
+    links: Vec<(Diagnostic, String)>,
 }
 
 impl Sink<'_> {
@@ -202,6 +205,7 @@ pub fn import(
         errors: 0,
         warnings: 0,
         unknown_outcomes: BTreeMap::new(),
+        links: Vec::new(),
     };
     let registry = ledger.unit_registry()?;
     let mut options = options.clone();
@@ -230,6 +234,7 @@ pub fn import(
         import_file(&writer, path, options, &mut sink, &mut summary.files)?;
     }
     sink.observer.progress(Progress::Finish);
+    warn_unlinked(&writer, &mut sink)?;
     summary.errors = sink.errors;
     summary.warnings = sink.warnings;
     summary.unknown_outcomes = sink
@@ -253,6 +258,18 @@ pub fn import(
         writer.rollback()?;
     }
     Ok(summary)
+}
+
+/// A lawsuit whose 复议案号 names a reconsideration case the ledger does not hold, with
+/// this import's files written, counts toward no 复议后起诉率: most likely a typo, or a
+/// 复议台账 not imported yet.
+fn warn_unlinked(writer: &Writer, sink: &mut Sink) -> Result<()> {
+    for (diagnostic, key) in std::mem::take(&mut sink.links) {
+        if !writer.holds(Kind::Reconsideration, &key)? {
+            sink.send(&diagnostic);
+        }
+    }
+    Ok(())
 }
 
 fn expand(paths: &[PathBuf], sink: &mut Sink) -> Vec<PathBuf> {
@@ -413,6 +430,7 @@ fn import_part(
             errors: 0,
             warnings: 0,
             unknown_outcomes: BTreeMap::new(),
+            links: Vec::new(),
         };
         let Opened::Ledger(_, rows) = open(source, &options.read, &mut quiet) else {
             return Ok(summary);
@@ -619,6 +637,22 @@ fn write_row(
     file.dates_after(row_no, case, batch_writer.as_of())
         .iter()
         .for_each(|d| sink.send(d));
+    if let Some(named) = case.reconsideration_no() {
+        let field = import::Field::Track(TrackField::ReconsiderationNo);
+        let diagnostic = Diagnostic {
+            severity: Severity::Warning,
+            row: Some(row_no),
+            cell: file.cell_of(row_no, field),
+            column: file.header_of(field).map(str::to_owned),
+            ..Diagnostic::file_error(
+                &file.display,
+                format!(
+                    "`{named}` is no reconsideration case in the ledger: the lawsuit is linked to nothing (import its 复议台账, or correct the number)"
+                ),
+            )
+        };
+        sink.links.push((diagnostic, named.key().to_owned()));
+    }
     match batch_writer.write(row_no, case)? {
         Listed::Recorded(recorded) => tally.count(recorded),
         Listed::Duplicate { first_row } => sink.send(&Diagnostic {

@@ -41,6 +41,7 @@ pub fn run(ledger_path: &Path, args: &CasesArgs, out: &mut dyn Write) -> Result<
             (args.lost, Require::Lost),
             (args.head_appeared, Require::HeadAppeared),
             (args.open, Require::Open),
+            (args.sued_after, Require::SuedAfter),
         ]
         .into_iter()
         .filter_map(|(on, require)| on.then_some(require))

@@ -1,5 +1,6 @@
 //! `caseledger history`: every version of a case and what changed — how a clerk answers
-//! 「这个案子上个月为什么算纠错?」.
+//! 「这个案子上个月为什么算纠错?」 — and, for a reconsideration case, the lawsuits that
+//! name it in their 复议案号 (why it counts as 复议后起诉).
 
 use std::io::Write;
 use std::path::Path;
@@ -22,17 +23,33 @@ pub fn run(ledger_path: &Path, args: &HistoryArgs, out: &mut dyn Write) -> Resul
     if found.is_empty() {
         bail!("no case `{}` in the ledger", args.case_no);
     }
+    let named_by = ledger.lawsuits_naming(&key)?;
     match args.format {
         ListFormat::Json => {
             let cases: Vec<Value> = found
                 .iter()
-                .map(|(kind, versions)| history_json(*kind, versions))
+                .map(|(kind, versions)| {
+                    let mut json = history_json(*kind, versions);
+                    if *kind == Kind::Reconsideration
+                        && let Some(object) = json.as_object_mut()
+                    {
+                        object.insert("named_by".into(), json!(named_by));
+                    }
+                    json
+                })
                 .collect();
             report::write_json_value(&cases, out)?;
         }
         ListFormat::Table => {
             for (kind, versions) in &found {
                 write_history(*kind, versions, out)?;
+                if *kind == Kind::Reconsideration && !named_by.is_empty() {
+                    writeln!(
+                        out,
+                        "  named by lawsuits (复议后起诉): {}",
+                        named_by.join(", ")
+                    )?;
+                }
             }
         }
     }

@@ -8,9 +8,12 @@ use std::process::ExitCode;
 use anyhow::{Result, anyhow};
 
 use super::output;
-use crate::cli::{BreakdownArgs, By, EncodingArg, Format, ReportArgs, ReportOutput, ReportScope};
+use crate::cli::{
+    BreakdownArgs, By, EncodingArg, Format, ReportArgs, ReportOutput, ReportScope, WithArg,
+};
 use crate::ledger::Ledger;
 use crate::model::Breakdown;
+use crate::rates::Indicator;
 use crate::report::trend::{self, Every, TrendOptions};
 use crate::report::{self, ReportOptions, SortKey};
 
@@ -101,11 +104,26 @@ pub(super) fn print(
                 Format::Json => report::write_json(&report, w),
                 Format::Csv => report::write_csv(&report, lang, w),
                 Format::Markdown => report::write_markdown(&report, lang, w),
-                Format::Text => report::write_text(&report, w),
+                Format::Text => report::write_text(&report, &narrated(&output.with), w),
                 _ => report::write_table(&report, lang, w),
             })
         }
     }
+}
+
+/// The further indicators `--with` asks the narrative for, in the order reports list them.
+fn narrated(with: &[WithArg]) -> Vec<Indicator> {
+    let indicator = |arg: &WithArg| match arg {
+        WithArg::MaintainRate => Indicator::Maintain,
+        WithArg::ResolutionRate => Indicator::Resolution,
+        WithArg::SuedAfterRate => Indicator::SuedAfter,
+        WithArg::ReconsiderationLitigationRatio => Indicator::ReconsiderationLitigation,
+    };
+    let asked: Vec<Indicator> = with.iter().map(indicator).collect();
+    Indicator::ALL
+        .into_iter()
+        .filter(|i| asked.contains(i))
+        .collect()
 }
 
 /// A deadline counted in a year the calendar has no holiday schedule for was counted on

@@ -262,12 +262,14 @@ pub fn from_row(kind: Kind, row: &Row, first: usize) -> Result<Case> {
 /// The columns of `cases` that hold its current version compactly: the version's content
 /// hash, its latest date (a report skips cases with no date in its periods before
 /// reading the rest), what the counts read ([`Countable`]), with dates as day numbers,
-/// and the names a report breaks down by ([`breakdown_column`]). In the order of
+/// the names a report breaks down by ([`breakdown_column`]), and a lawsuit's link to the
+/// reconsideration case it followed (the matching key of its 复议案号), which tells which
+/// reconsideration cases were sued after. In the order of
 /// [`current_values`].
 pub const CURRENT_COLUMNS: &str = concat!(
     "content, last_day, ",
     counted_columns!(),
-    ", matter_key, respondent_key, defendant_key, court_key"
+    ", matter_key, respondent_key, defendant_key, court_key, reconsideration_key"
 );
 
 /// What [`countable_from_row`] reads after `kind`: [`CURRENT_COLUMNS`] from `unit` on.
@@ -282,7 +284,7 @@ macro_rules! counted_columns {
 use counted_columns;
 
 /// Number of columns in [`CURRENT_COLUMNS`].
-pub const CURRENT_COLUMN_COUNT: usize = 19;
+pub const CURRENT_COLUMN_COUNT: usize = 20;
 
 /// Number of columns in [`COUNTED_COLUMNS`].
 pub const COUNTED_COLUMN_COUNT: usize = 13;
@@ -362,6 +364,9 @@ pub fn current_values(case: &Case) -> [Sql<'_>; CURRENT_COLUMN_COUNT] {
         owned_text(Breakdown::Respondent.name_of(case)),
         owned_text(Breakdown::Defendant.name_of(case)),
         owned_text(Breakdown::Court.name_of(case)),
+        case.reconsideration_no().map_or(NULL, |no| {
+            ToSqlOutput::Owned(Value::Text(no.key().to_owned()))
+        }),
     ]
 }
 
@@ -524,8 +529,9 @@ pub fn content_hash(case: &Case) -> i64 {
 }
 
 /// Reads the view the counts need from a row whose column `first` is `cases.kind` and
-/// whose next columns are [`CURRENT_COLUMNS`] without `content`. Borrows its text from
-/// the row: a report allocates nothing per case.
+/// whose next columns are [`COUNTED_COLUMNS`]. Borrows its text from
+/// the row: a report allocates nothing per case. Whether a lawsuit names a
+/// reconsideration case is not in the row: the caller sets `sued_after`.
 pub fn countable_from_row<'r>(row: &'r Row, first: usize) -> Result<Countable<'r>> {
     let get_text = |i: usize| -> Result<Option<&'r str>> {
         match row.get_ref(first + i)? {
@@ -571,6 +577,7 @@ pub fn countable_from_row<'r>(row: &'r Row, first: usize) -> Result<Countable<'r
             received_on: required(get_day(8)?, "a received date")?,
             accepted_on: get_day(9)?,
             corrected: get_flag(4)?,
+            sued_after: false,
         },
         Some(kind) if kind == Kind::Litigation.key() => CountableFacts::Litigation {
             instance: get_text(3)?

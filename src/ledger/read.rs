@@ -1,4 +1,7 @@
-//! Reading the ledger: batches, and the current state of every case as of a date.
+//! Reading the ledger: batches, the current state of every case as of a date, and the
+//! links from lawsuits to the reconsideration cases they followed.
+
+use std::collections::HashSet;
 
 use anyhow::Result;
 use chrono::{Datelike, NaiveDate};
@@ -10,7 +13,7 @@ use super::case_row::CASE_COLUMNS;
 use super::case_row::{self, COUNTED_COLUMN_COUNT, COUNTED_COLUMNS};
 use super::schema::{BATCHES, CASES, VERSIONS};
 use crate::model::period::iso;
-use crate::model::{Breakdown, Case, Countable, Kind};
+use crate::model::{Breakdown, Case, CaseNo, Countable, CountableFacts, Kind};
 
 /// A batch as stored.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -70,7 +73,8 @@ impl Ledger {
 
     /// Calls `each` with what the counts read of every case as known on `as_of`
     /// (everything known when `None`) that has a date on or after `since`: the others
-    /// fall in no period that starts then or later.
+    /// fall in no period that starts then or later. A reconsideration case is marked
+    /// `sued_after` when a lawsuit known on the same date names it.
     ///
     /// When that is everything known, this is one scan of the compact current state kept
     /// beside each case's key, which skips old cases by their latest date before reading
@@ -96,35 +100,102 @@ impl Ledger {
         by: Breakdown,
         mut each: impl FnMut(&Countable, Option<&str>),
     ) -> Result<()> {
-        let everything = match as_of {
-            None => true,
-            Some(date) => self.latest_as_of(None)?.is_none_or(|latest| latest <= date),
-        };
+        let everything = self.knows_everything(as_of)?;
+        let sued = self.sued_after_keys(as_of)?;
         let column = case_row::breakdown_column(by);
         if !everything {
             // The same cases as the scan below leaves, so that both give the same units.
             return self.for_each_case(as_of, |case| {
                 if since.is_none_or(|since| case.latest_date() >= since) {
                     let name = column.and_then(|_| by.name_of(&case));
-                    each(&case.countable(), name.as_deref());
+                    let mut countable = case.countable();
+                    mark_sued_after(&mut countable, case.case_no.key(), &sued);
+                    each(&countable, name.as_deref());
                 }
             });
         }
         let since = since.map_or(i64::MIN, |d| i64::from(d.num_days_from_ce()));
         let extra = column.map(|c| format!(", {c}")).unwrap_or_default();
-        let sql =
-            format!("SELECT kind, {COUNTED_COLUMNS}{extra} FROM {CASES} WHERE last_day >= ?1");
+        let sql = format!(
+            "SELECT kind, {COUNTED_COLUMNS}, case_key{extra} FROM {CASES} WHERE last_day >= ?1"
+        );
+        // After `kind` and the counted columns: the case's key, then the name asked for.
+        let key_column = 1 + COUNTED_COLUMN_COUNT;
         let mut stmt = self.conn.prepare(&sql)?;
         let mut rows = stmt.query([since])?;
         while let Some(row) = rows.next()? {
+            let mut countable = case_row::countable_from_row(row, 0)?;
+            // Only a closed case is marked: the others' keys stay unread.
+            let closed_reconsideration = countable.closed_on.is_some()
+                && matches!(countable.facts, CountableFacts::Reconsideration { .. });
+            if closed_reconsideration && !sued.is_empty() {
+                let key = row.get_ref(key_column)?.as_str()?;
+                mark_sued_after(&mut countable, key, &sued);
+            }
             let name = match column {
-                // After `kind` and the counted columns.
-                Some(_) => row.get_ref(1 + COUNTED_COLUMN_COUNT)?.as_str_or_null()?,
+                Some(_) => row.get_ref(key_column + 1)?.as_str_or_null()?,
                 None => None,
             };
-            each(&case_row::countable_from_row(row, 0)?, name);
+            each(&countable, name);
         }
         Ok(())
+    }
+
+    /// Whether `as_of` knows everything the ledger holds (no batch is later).
+    fn knows_everything(&self, as_of: Option<NaiveDate>) -> Result<bool> {
+        Ok(match as_of {
+            None => true,
+            Some(date) => self.latest_as_of(None)?.is_none_or(|latest| latest <= date),
+        })
+    }
+
+    /// The matching keys of the reconsideration cases that lawsuits name in their
+    /// 复议案号, as known on `as_of` (everything known when `None`).
+    ///
+    /// Everything known is one search of the few linked lawsuits' current state (an
+    /// index holds only those); as known on an earlier date, the linked versions current
+    /// then.
+    pub fn sued_after_keys(&self, as_of: Option<NaiveDate>) -> Result<HashSet<String>> {
+        if self.knows_everything(as_of)? {
+            let sql = format!(
+                "SELECT DISTINCT reconsideration_key FROM {CASES} \
+                 WHERE reconsideration_key IS NOT NULL"
+            );
+            let mut stmt = self.conn.prepare(&sql)?;
+            let keys = stmt.query_map([], |r| r.get(0))?;
+            return Ok(keys.collect::<Result<_, _>>()?);
+        }
+        let limit = as_of.map_or_else(|| END_OF_TIME.to_owned(), iso);
+        let sql = format!(
+            "SELECT v.reconsideration_no FROM {VERSIONS} v JOIN {CASES} c ON c.id = v.case_id
+             WHERE c.kind = ?2 AND v.as_of <= ?1 AND v.reconsideration_no IS NOT NULL
+               AND NOT EXISTS (
+                   SELECT 1 FROM {VERSIONS} l
+                   WHERE l.case_id = v.case_id AND l.as_of <= ?1
+                     AND (l.as_of, l.batch_id) > (v.as_of, v.batch_id))"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let mut rows = stmt.query(params![limit, Kind::Litigation.key()])?;
+        let mut keys = HashSet::new();
+        while let Some(row) = rows.next()? {
+            if let Some(no) = CaseNo::new(row.get_ref(0)?.as_str()?) {
+                keys.insert(no.key().to_owned());
+            }
+        }
+        Ok(keys)
+    }
+
+    /// The case numbers of the lawsuits whose current 复议案号 names the reconsideration
+    /// case with matching key `key`, as each was last written, in ledger order.
+    pub fn lawsuits_naming(&self, key: &str) -> Result<Vec<String>> {
+        let sql = format!(
+            "SELECT (SELECT v.case_no FROM {VERSIONS} v WHERE v.case_id = c.id
+                     ORDER BY v.as_of DESC, v.batch_id DESC LIMIT 1)
+             FROM {CASES} c WHERE c.reconsideration_key = ?1 ORDER BY c.id"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let names = stmt.query_map([key], |r| r.get(0))?;
+        Ok(names.collect::<Result<_, _>>()?)
     }
 
     /// Whether any case's current state carries one of `names`. Stops at the first.
@@ -170,6 +241,16 @@ impl Ledger {
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
+
+/// Marks a closed reconsideration case with matching key `key` as sued after when a
+/// lawsuit names it (an open one counts nowhere as sued after, so is left unmarked).
+fn mark_sued_after(countable: &mut Countable, key: &str, sued: &HashSet<String>) {
+    if countable.closed_on.is_some()
+        && let CountableFacts::Reconsideration { sued_after, .. } = &mut countable.facts
+    {
+        *sued_after = sued.contains(key);
     }
 }
 
@@ -507,61 +588,145 @@ mod tests {
         assert_eq!(compact, versions);
     }
 
+    /// A lawsuit naming reconsideration case `n` in its 复议案号, written as `no`.
+    fn naming(n: u32, no: &str) -> Case {
+        tracked(
+            suit(n, Instance::First, None),
+            &[(TrackField::ReconsiderationNo, TrackValue::Text(no.into()))],
+        )
+    }
+
+    /// The reconsideration cases the counts see as sued after, by case number.
+    fn sued_after(ledger: &Ledger, as_of: Option<&str>) -> Vec<bool> {
+        let mut sued = Vec::new();
+        ledger
+            .for_each_countable(as_of.map(d), None, |c| {
+                if let CountableFacts::Reconsideration { sued_after, .. } = c.facts {
+                    sued.push(sued_after);
+                }
+            })
+            .unwrap();
+        sued
+    }
+
     #[test]
-    fn a_ledger_from_before_the_deadline_column_is_filled_in_when_opened() {
+    fn lawsuits_link_to_the_reconsideration_cases_they_name() {
+        let mut ledger = Ledger::in_memory().unwrap();
+        let closed = |n| recon(n, "都匀市", Some(Outcome::Upheld));
+        import(
+            &mut ledger,
+            "2021-03-05",
+            &[closed(1), closed(2), closed(3)],
+        );
+        // Brackets and spaces as another office writes them: the same case by its key.
+        import(
+            &mut ledger,
+            "2021-03-12",
+            &[
+                naming(1, "都府复 [2021] 2号"),
+                suit(2, Instance::First, None),
+            ],
+        );
+        assert_eq!(sued_after(&ledger, None), [false, true, false]);
+        assert_eq!(
+            ledger.sued_after_keys(None).unwrap(),
+            HashSet::from(["都府复(2021)2号".to_owned()])
+        );
+        assert_eq!(
+            ledger.lawsuits_naming("都府复(2021)2号").unwrap(),
+            ["（2021）黔27行初1号"]
+        );
+        // As known before the lawsuit, nothing was sued after.
+        assert_eq!(sued_after(&ledger, Some("2021-03-05")), [false; 3]);
+        // A later week that names another case moves the link, now and as known then.
+        import(&mut ledger, "2021-03-19", &[naming(1, "都府复〔2021〕3号")]);
+        assert_eq!(sued_after(&ledger, None), [false, false, true]);
+        assert_eq!(
+            sued_after(&ledger, Some("2021-03-12")),
+            [false, true, false]
+        );
+        assert_eq!(
+            sued_after(&ledger, Some("2021-03-19")),
+            [false, false, true]
+        );
+        assert!(
+            ledger
+                .lawsuits_naming("都府复(2021)2号")
+                .unwrap()
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_ledger_from_before_the_compact_columns_is_filled_in_when_opened() {
         let mut ledger = Ledger::in_memory().unwrap();
         let (recons, suits) = work_list_cases();
         import(&mut ledger, "2021-03-05", &recons);
         import(&mut ledger, "2021-03-12", &suits);
-        // The same rows in a ledger of schema 5: its current state without the column.
-        let old = Connection::open_in_memory().unwrap();
-        for sql in schema::MIGRATIONS.iter().take(5) {
-            old.execute_batch(sql).unwrap();
-        }
-        let copy = |table: &str, columns: &str| {
-            let rows: Vec<Vec<rusqlite::types::Value>> = {
-                let mut select = ledger
-                    .conn
-                    .prepare(&format!("SELECT {columns} FROM {table}"))
-                    .unwrap();
-                let width = select.column_count();
-                select
-                    .query_map([], |row| (0..width).map(|i| row.get(i)).collect())
-                    .unwrap()
-                    .collect::<Result<_, _>>()
-                    .unwrap()
-            };
-            for values in rows {
-                old.execute(
-                    &format!(
-                        "INSERT INTO {table} ({columns}) VALUES ({})",
-                        vec!["?"; values.len()].join(", ")
-                    ),
-                    rusqlite::params_from_iter(values),
-                )
-                .unwrap();
+        import(&mut ledger, "2021-03-19", &[naming(2, "都府复〔2021〕3号")]);
+        // The same rows in a ledger of schema 5 (before the deadline facts), 6 (before the
+        // breakdown names) and 7 (before the link to a reconsideration case): its current
+        // state without those columns.
+        let names_columns = ", matter_key, respondent_key, defendant_key, court_key";
+        for (version, dropped) in [
+            (
+                5,
+                format!(", deadline_facts{names_columns}, reconsideration_key"),
+            ),
+            (6, format!("{names_columns}, reconsideration_key")),
+            (7, ", reconsideration_key".to_owned()),
+        ] {
+            let old = Connection::open_in_memory().unwrap();
+            for sql in schema::MIGRATIONS.iter().take(version) {
+                old.execute_batch(sql).unwrap();
             }
-        };
-        copy(BATCHES, "id, file, sheet, sha256, kind, as_of, imported_at");
-        // The columns schema 5 had: neither the work-list facts nor the breakdown names.
-        let current = CURRENT_COLUMNS
-            .trim_end_matches(", matter_key, respondent_key, defendant_key, court_key")
-            .trim_end_matches(", deadline_facts");
-        assert!(current.ends_with("hearing_day"), "{current}");
-        copy(CASES, &format!("id, kind, case_key, {current}"));
-        copy(
-            VERSIONS,
-            &format!("id, case_id, batch_id, as_of, source_row, {CASE_COLUMNS}"),
-        );
-        copy(schema::SIGHTINGS, "case_id, batch_id, source_row");
-        old.pragma_update(None, "user_version", 5).unwrap();
+            let copy = |table: &str, columns: &str| {
+                let rows: Vec<Vec<rusqlite::types::Value>> = {
+                    let mut select = ledger
+                        .conn
+                        .prepare(&format!("SELECT {columns} FROM {table}"))
+                        .unwrap();
+                    let width = select.column_count();
+                    select
+                        .query_map([], |row| (0..width).map(|i| row.get(i)).collect())
+                        .unwrap()
+                        .collect::<Result<_, _>>()
+                        .unwrap()
+                };
+                for values in rows {
+                    old.execute(
+                        &format!(
+                            "INSERT INTO {table} ({columns}) VALUES ({})",
+                            vec!["?"; values.len()].join(", ")
+                        ),
+                        rusqlite::params_from_iter(values),
+                    )
+                    .unwrap();
+                }
+            };
+            copy(BATCHES, "id, file, sheet, sha256, kind, as_of, imported_at");
+            let current = CURRENT_COLUMNS.trim_end_matches(dropped.as_str());
+            assert_ne!(current, CURRENT_COLUMNS);
+            copy(CASES, &format!("id, kind, case_key, {current}"));
+            copy(
+                VERSIONS,
+                &format!("id, case_id, batch_id, as_of, source_row, {CASE_COLUMNS}"),
+            );
+            copy(schema::SIGHTINGS, "case_id, batch_id, source_row");
+            old.pragma_update(None, "user_version", version as i64)
+                .unwrap();
 
-        let migrated = Ledger::prepare(old).unwrap();
-        assert_eq!(deadline_facts(&migrated), deadline_facts(&ledger));
-        for by in Breakdown::STORED {
-            assert_eq!(names(&migrated, by, None), names(&ledger, by, None));
+            let migrated = Ledger::prepare(old).unwrap();
+            assert_eq!(deadline_facts(&migrated), deadline_facts(&ledger));
+            for by in Breakdown::STORED {
+                assert_eq!(names(&migrated, by, None), names(&ledger, by, None));
+            }
+            assert_eq!(both_ways(&migrated), both_ways(&ledger));
+            assert_eq!(
+                migrated.sued_after_keys(None).unwrap(),
+                HashSet::from(["都府复(2021)3号".to_owned()])
+            );
         }
-        assert_eq!(both_ways(&migrated), both_ways(&ledger));
     }
 
     #[test]

@@ -177,6 +177,16 @@ pub(super) const MIGRATIONS: &[&str] = &[
     ALTER TABLE cases ADD COLUMN defendant_key TEXT;
     ALTER TABLE cases ADD COLUMN court_key TEXT;
     ",
+    // 8: a lawsuit's link to the reconsideration case it followed: the matching key of
+    // its current 复议案号 (see `case_row::current_values`), so that a report finds the
+    // reconsideration cases sued after (复议后起诉) from the few linked lawsuits alone,
+    // and `history` finds the lawsuits that name a case. Only lawsuits with work-list
+    // versions can have one (see `FILLED_FOR_TRACKED`).
+    "
+    ALTER TABLE cases ADD COLUMN reconsideration_key TEXT;
+    CREATE INDEX cases_by_reconsideration ON cases (reconsideration_key)
+        WHERE reconsideration_key IS NOT NULL;
+    ",
 ];
 
 /// The migration after which the current-state columns of `cases` must be filled from
@@ -184,9 +194,10 @@ pub(super) const MIGRATIONS: &[&str] = &[
 /// SQL: the compact state began at 4; 7 added the breakdown names to every case.
 const FILLED_BY_REBUILD: usize = 7;
 
-/// The migration after which the current state of the cases with work-list versions must
-/// be filled in again: the others are right with the new column empty.
-const FILLED_FOR_TRACKED: usize = 6;
+/// The last migration after which the current state of the cases with work-list versions
+/// must be filled in again (6: deadline facts, 8: the link to a reconsideration case): the
+/// others are right with the new columns empty.
+const FILLED_FOR_TRACKED: usize = 8;
 
 /// The schema version this build writes.
 pub const LATEST: i64 = MIGRATIONS.len() as i64;

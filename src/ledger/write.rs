@@ -202,6 +202,17 @@ impl Writer<'_> {
             .optional()?)
     }
 
+    /// Whether the ledger (with what this import wrote so far) holds a case of `kind`
+    /// with matching key `key`.
+    pub fn holds(&self, kind: Kind, key: &str) -> Result<bool> {
+        let sql =
+            format!("SELECT EXISTS (SELECT 1 FROM {CASES} WHERE kind = ?1 AND case_key = ?2)");
+        Ok(self
+            .conn
+            .prepare_cached(&sql)?
+            .query_row(params![kind.key(), key], |r| r.get(0))?)
+    }
+
     /// Records a batch; its tally is filled in by [`Writer::finish_batch`].
     pub fn begin_batch(&self, batch: &NewBatch) -> Result<BatchRef> {
         let sql = format!(

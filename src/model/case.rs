@@ -58,6 +58,19 @@ impl Case {
         }
     }
 
+    /// The 复议案号 of a lawsuit: the reconsideration case it followed (SPEC §7.1), whose
+    /// matching key is [`CaseNo::key`] of this text. `None` for a reconsideration case,
+    /// whose 复议案号 is its own number.
+    #[must_use]
+    pub fn reconsideration_no(&self) -> Option<CaseNo> {
+        match self.facts {
+            Facts::Litigation { .. } => {
+                CaseNo::new(self.tracking.text(TrackField::ReconsiderationNo)?)
+            }
+            Facts::Reconsideration { .. } => None,
+        }
+    }
+
     /// The latest date the row mentions: a file's as-of date when nothing else gives one.
     #[must_use]
     pub fn latest_date(&self) -> NaiveDate {

@@ -107,6 +107,10 @@ pub enum CountableFacts<'a> {
         received_on: NaiveDate,
         accepted_on: Option<NaiveDate>,
         corrected: Option<bool>,
+        /// Whether a lawsuit in the ledger names this closed case in its 复议案号
+        /// (复议后起诉). A case alone cannot know: the ledger sets it from its lawsuits,
+        /// as known on the same date (`Ledger::for_each_countable`).
+        sued_after: bool,
     },
     Litigation {
         instance: Instance,
@@ -133,6 +137,7 @@ impl Case {
                 received_on: *received_on,
                 accepted_on: *accepted_on,
                 corrected: *corrected,
+                sued_after: false,
             },
             Facts::Litigation {
                 instance,

@@ -1,5 +1,5 @@
-//! The 口径: which outcomes count as corrected, mediated and lost, and which cases form
-//! each rate's denominator. Provinces count differently; every report states the rules used.
+//! The 口径: which outcomes count as corrected, mediated, resolved and lost, and which
+//! cases form each rate's denominator. Provinces count differently; every report states the rules used.
 
 use std::collections::BTreeSet;
 
@@ -19,6 +19,10 @@ pub struct Rules {
     pub correction_base: CorrectionBase,
     pub loss_base: LossBase,
     pub appearance_scope: AppearanceScope,
+    /// 实质性化解: stored as its own list, not relative to `corrected_outcomes`, so that
+    /// changing what counts as 纠错 leaves the resolution rate alone.
+    #[serde(serialize_with = "outcome_names")]
+    pub resolved_outcomes: BTreeSet<Outcome>,
 }
 
 /// The denominator of the rates over 办结 (correction and mediation).
@@ -64,7 +68,7 @@ impl Default for Rules {
     fn default() -> Self {
         use Outcome::{
             Compensation, DeclaredUnlawful, DeclaredVoid, Mediated, OrderedToPay, OrderedToPerform,
-            Revoked, Settled, Varied,
+            Revoked, Settled, TerminatedAfterCorrection, Varied,
         };
         let corrected = [
             Revoked,
@@ -83,25 +87,31 @@ impl Default for Rules {
             correction_base: CorrectionBase::Closed,
             loss_base: LossBase::FirstInstanceClosed,
             appearance_scope: AppearanceScope::FirstInstance,
+            resolved_outcomes: corrected
+                .into_iter()
+                .chain([Mediated, Settled, TerminatedAfterCorrection])
+                .collect(),
         }
     }
 }
 
 /// The keys `rules set` accepts, in the order `rules show` lists them.
-pub const KEYS: [&str; 6] = [
+pub const KEYS: [&str; 7] = [
     "corrected_outcomes",
     "mediated_outcomes",
     "lost_outcomes",
     "correction_base",
     "loss_base",
     "appearance_scope",
+    "resolved_outcomes",
 ];
 
 impl Rules {
     /// Changes one rule from its text form (as stored, or as typed after `rules set`).
     ///
     /// Outcome lists are canonical names separated by `,` `，` `、` or `;`: any
-    /// reconsideration outcome for `corrected_outcomes` and `mediated_outcomes`, a
+    /// reconsideration outcome for `corrected_outcomes`, `mediated_outcomes` and
+    /// `resolved_outcomes`, a
     /// first-instance litigation outcome for `lost_outcomes` (only 一审 counts toward the
     /// loss rate). The error says what would be accepted.
     pub fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
@@ -112,6 +122,9 @@ impl Rules {
             }
             "mediated_outcomes" => {
                 self.mediated_outcomes = outcomes(Kind::Reconsideration, None, value)?;
+            }
+            "resolved_outcomes" => {
+                self.resolved_outcomes = outcomes(Kind::Reconsideration, None, value)?;
             }
             "lost_outcomes" => {
                 self.lost_outcomes = outcomes(Kind::Litigation, Some(Instance::First), value)?;
@@ -172,6 +185,7 @@ impl Rules {
             (KEYS[3], self.correction_base.key().to_owned()),
             (KEYS[4], self.loss_base.key().to_owned()),
             (KEYS[5], self.appearance_scope.key().to_owned()),
+            (KEYS[6], names(&self.resolved_outcomes)),
         ]
     }
 }
@@ -311,6 +325,28 @@ mod tests {
         assert_eq!(text[0].1, "撤销,变更,确认违法,确认无效,责令履行");
         assert_eq!(text[1].1, "调解,和解");
         assert_eq!(text[2].1, "撤销,变更,确认违法,确认无效,责令履行,给付,赔偿");
+        assert_eq!(
+            text[6],
+            (
+                "resolved_outcomes",
+                "撤销,变更,确认违法,确认无效,责令履行,调解,和解,改正后终止".to_owned()
+            )
+        );
+    }
+
+    #[test]
+    fn resolved_outcomes_stand_on_their_own() {
+        let mut rules = Rules::default();
+        rules
+            .set(
+                "corrected_outcomes",
+                "撤销,变更,确认违法,确认无效,责令履行,改正后终止",
+            )
+            .unwrap();
+        assert_eq!(rules.resolved_outcomes, Rules::default().resolved_outcomes);
+        rules.set("resolved_outcomes", "调解、和解").unwrap();
+        assert_eq!(rules.resolved_outcomes.len(), 2);
+        assert!(rules.set("resolved_outcomes", "维持原判").is_err());
     }
 
     #[test]

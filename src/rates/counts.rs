@@ -1,4 +1,5 @@
-//! The counts of SPEC §4, each on its own date basis, tallied case by case.
+//! The counts of SPEC §4 and those behind the further indicators of §8 (维持, 实质性化解,
+//! 复议后起诉), each on its own date basis, tallied case by case.
 
 use serde::Serialize;
 
@@ -32,6 +33,12 @@ pub struct Counts {
     pub heard: u64,
     /// 负责人出庭: heard in the period with the agency head in court.
     pub head_appeared: u64,
+    /// 维持: closed in the period (in the correction base) as 维持.
+    pub maintained: u64,
+    /// 实质性化解: closed in the period (in the correction base) with a resolved outcome.
+    pub resolved: u64,
+    /// 复议后起诉: closed in the period (in the correction base) and named by a lawsuit.
+    pub sued_after: u64,
     /// First-instance lawsuits closed by judgment: the loss base under `judgments`.
     #[serde(skip)]
     pub judgments: u64,
@@ -64,6 +71,9 @@ impl std::ops::AddAssign for Counts {
             lost,
             heard,
             head_appeared,
+            maintained,
+            resolved,
+            sued_after,
             judgments,
             qualified_appeared,
             all_instances,
@@ -80,6 +90,9 @@ impl std::ops::AddAssign for Counts {
         self.lost += lost;
         self.heard += heard;
         self.head_appeared += head_appeared;
+        self.maintained += maintained;
+        self.resolved += resolved;
+        self.sued_after += sued_after;
         self.judgments += judgments;
         self.qualified_appeared += qualified_appeared;
         self.all_instances.heard += all_instances.heard;
@@ -99,7 +112,7 @@ pub struct Hearings {
 
 impl Counts {
     /// The JSON keys of the counts, in order.
-    pub const KEYS: [&'static str; 11] = [
+    pub const KEYS: [&'static str; 14] = [
         "received",
         "accepted",
         "not_accepted",
@@ -111,6 +124,9 @@ impl Counts {
         "lost",
         "heard",
         "head_appeared",
+        "maintained",
+        "resolved",
+        "sued_after",
     ];
 
     /// A count by its JSON key.
@@ -128,6 +144,9 @@ impl Counts {
             "lost" => self.lost,
             "heard" => self.heard,
             "head_appeared" => self.head_appeared,
+            "maintained" => self.maintained,
+            "resolved" => self.resolved,
+            "sued_after" => self.sued_after,
             _ => return None,
         })
     }
@@ -139,6 +158,7 @@ impl Counts {
             CountableFacts::Reconsideration {
                 received_on,
                 accepted_on,
+                sued_after,
                 ..
             } => {
                 self.received += u64::from(period.contains(received_on));
@@ -148,6 +168,16 @@ impl Counts {
                     self.not_accepted += u64::from(case.outcome == Some(Outcome::NotAccepted));
                     self.corrected += u64::from(is_corrected(case, rules));
                     self.mediated += u64::from(is_mediated(case, rules));
+                    // The same base as the correction rate's, so that the shares of 办结
+                    // can be read side by side.
+                    if in_correction_base(case, rules) {
+                        self.maintained += u64::from(case.outcome == Some(Outcome::Upheld));
+                        self.resolved += u64::from(
+                            case.outcome
+                                .is_some_and(|o| rules.resolved_outcomes.contains(&o)),
+                        );
+                        self.sued_after += u64::from(sued_after);
+                    }
                 }
             }
             CountableFacts::Litigation {
@@ -188,10 +218,7 @@ impl Counts {
     #[must_use]
     pub fn fraction(&self, metric: super::Metric, rules: &Rules) -> (u64, u64) {
         use super::Metric;
-        let closed_base = match rules.correction_base {
-            CorrectionBase::Closed => self.closed,
-            CorrectionBase::AcceptedClosed => self.closed - self.not_accepted,
-        };
+        let closed_base = self.closed_base(rules);
         match metric {
             Metric::Correction => (self.corrected, closed_base),
             Metric::Mediation => (self.mediated, closed_base),
@@ -203,6 +230,15 @@ impl Counts {
                 let h = self.hearings(rules);
                 (h.head_appeared, h.heard)
             }
+        }
+    }
+
+    /// 办结 as the rates over it count it under `correction_base`.
+    #[must_use]
+    pub fn closed_base(&self, rules: &Rules) -> u64 {
+        match rules.correction_base {
+            CorrectionBase::Closed => self.closed,
+            CorrectionBase::AcceptedClosed => self.closed - self.not_accepted,
         }
     }
 

@@ -300,6 +300,7 @@ mod tests {
                 received_on: d("2025-01-20"),
                 accepted_on: day(accepted),
                 corrected: None,
+                sued_after: false,
             },
             deadlines: facts,
         }

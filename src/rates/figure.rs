@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{Benchmark, Comparison, Counts, Percent};
+use super::{Benchmark, Comparison, Counts, Indicator, Percent};
 use crate::model::{Metric, Rules};
 
 /// A numerator over a denominator and the rate it gives (none when the denominator is 0).
@@ -23,6 +23,17 @@ impl Share {
             rate: Percent::of(numerator, denominator),
         }
     }
+
+    /// A plain ratio rather than a percentage (复议诉讼比): `rate` is numerator ÷
+    /// denominator to two decimals.
+    #[must_use]
+    pub fn ratio(numerator: u64, denominator: u64) -> Share {
+        Share {
+            numerator,
+            denominator,
+            rate: Percent::ratio(numerator, denominator),
+        }
+    }
 }
 
 /// One rate this period against the same period a year earlier.
@@ -31,7 +42,8 @@ pub struct RateFigure {
     #[serde(flatten)]
     pub current: Share,
     pub previous: Share,
-    /// Shown rate minus shown previous rate, in percentage points.
+    /// Shown rate minus shown previous rate, in percentage points (for a ratio, in its
+    /// own plain units).
     pub delta_pp: Option<Percent>,
     /// `delta_pp` as a percentage of the shown previous rate.
     pub relative_change: Option<Percent>,
@@ -69,6 +81,13 @@ pub struct Rates {
     pub on_time_rate: RateFigure,
     /// 通知率: hearings with both reminders on time over hearings with arrangements kept.
     pub notice_rate: RateFigure,
+    /// The further indicators of SPEC §8, in [`Indicator::ALL`]'s order.
+    pub maintain_rate: RateFigure,
+    pub resolution_rate: RateFigure,
+    pub sued_after_rate: RateFigure,
+    /// A ratio, not a percentage: `rate` 2.95 means 2.95 reconsideration cases received
+    /// per first-instance lawsuit filed.
+    pub reconsideration_litigation_ratio: RateFigure,
 }
 
 impl Rates {
@@ -79,6 +98,12 @@ impl Rates {
             let (n, d) = current.fraction(metric, rules);
             let (pn, pd) = previous.fraction(metric, rules);
             RateFigure::compare(Share::new(n, d), Share::new(pn, pd))
+        };
+        let indicator = |indicator: Indicator| {
+            RateFigure::compare(
+                indicator.share(current, rules),
+                indicator.share(previous, rules),
+            )
         };
         Rates {
             correction_rate: figure(Metric::Correction),
@@ -91,6 +116,21 @@ impl Rates {
             ),
             on_time_rate: RateFigure::compare(on_time(current), on_time(previous)),
             notice_rate: RateFigure::compare(noticed(current), noticed(previous)),
+            maintain_rate: indicator(Indicator::Maintain),
+            resolution_rate: indicator(Indicator::Resolution),
+            sued_after_rate: indicator(Indicator::SuedAfter),
+            reconsideration_litigation_ratio: indicator(Indicator::ReconsiderationLitigation),
+        }
+    }
+
+    /// The figure of a further indicator.
+    #[must_use]
+    pub fn indicator(&self, indicator: Indicator) -> &RateFigure {
+        match indicator {
+            Indicator::Maintain => &self.maintain_rate,
+            Indicator::Resolution => &self.resolution_rate,
+            Indicator::SuedAfter => &self.sued_after_rate,
+            Indicator::ReconsiderationLitigation => &self.reconsideration_litigation_ratio,
         }
     }
 
@@ -167,6 +207,19 @@ mod tests {
         case((1, 2), (0, 0), None, None);
         // last year's rate was 0: a delta but no relative change
         case((1, 2), (0, 5), Some("50.00"), None);
+    }
+
+    #[test]
+    fn a_ratio_changes_in_plain_units() {
+        // 铁岭市: 709 ÷ 240 = 2.95 against 587 ÷ 200 = 2.94 (a tie, rounded up).
+        let f = RateFigure::compare(Share::ratio(709, 240), Share::ratio(587, 200));
+        let json = serde_json::to_value(f).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({"numerator": 709, "denominator": 240, "rate": 2.95,
+                "previous": {"numerator": 587, "denominator": 200, "rate": 2.94},
+                "delta_pp": 0.01, "relative_change": 0.34})
+        );
     }
 
     #[test]

@@ -1,6 +1,6 @@
-//! Pure arithmetic from cases to figures: the counts of SPEC §4 and the deadline figures
-//! of §7.6, exact rates rounded half-up to hundredths, and the 同比 comparison with the
-//! year before.
+//! Pure arithmetic from cases to figures: the counts of SPEC §4, the deadline figures
+//! of §7.6 and the further indicators of §8, exact rates rounded half-up to hundredths,
+//! and the 同比 comparison with the year before.
 //!
 //! No IO and no floating point: every shown figure is an integer number of hundredths,
 //! so a printed rate, its delta and its relative change can be re-derived by hand.
@@ -9,6 +9,7 @@ pub mod benchmark;
 pub mod counts;
 pub mod deadlines;
 pub mod figure;
+pub mod indicators;
 pub mod percent;
 
 pub use crate::model::Metric;
@@ -16,4 +17,5 @@ pub use benchmark::{Benchmark, Comparison};
 pub use counts::Counts;
 pub use deadlines::{CaseDeadlines, DeadlineBasis, DeadlineCounts, DeadlineFigures};
 pub use figure::{RateFigure, Rates, Share};
+pub use indicators::Indicator;
 pub use percent::Percent;

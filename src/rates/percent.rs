@@ -1,4 +1,5 @@
-//! Percentages held as whole hundredths, rounded half-up (四舍五入) exactly once.
+//! Percentages held as whole hundredths, rounded half-up (四舍五入) exactly once; ratios
+//! (复议诉讼比) are held the same way, as hundredths of one.
 
 use std::fmt;
 
@@ -6,7 +7,8 @@ use serde::{Serialize, Serializer};
 
 /// A percentage in hundredths of a percent: 8.28% is `Percent(828)`.
 ///
-/// Also used for percentage-point differences, which are shown the same way.
+/// Also used for percentage-point differences, which are shown the same way, and for a
+/// ratio shown to two decimals (2.95 is `Percent(295)`, see [`Percent::ratio`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Percent(pub i64);
 
@@ -15,14 +17,21 @@ impl Percent {
     /// the denominator is 0.
     #[must_use]
     pub fn of(numerator: u64, denominator: u64) -> Option<Percent> {
-        ratio_hundredths(i128::from(numerator), i128::from(denominator))
+        hundredths(i128::from(numerator) * 100, i128::from(denominator))
+    }
+
+    /// `numerator ÷ denominator` as a plain ratio, rounded half-up to two decimals
+    /// (587 ÷ 200 = 2.935 → 2.94); `None` when the denominator is 0.
+    #[must_use]
+    pub fn ratio(numerator: u64, denominator: u64) -> Option<Percent> {
+        hundredths(i128::from(numerator), i128::from(denominator))
     }
 
     /// `100 × (current − previous) ÷ previous`, rounded half-up: a relative change.
     #[must_use]
     pub fn change(current: i64, previous: i64) -> Option<Percent> {
-        ratio_hundredths(
-            i128::from(current) - i128::from(previous),
+        hundredths(
+            (i128::from(current) - i128::from(previous)) * 100,
             i128::from(previous),
         )
     }
@@ -67,13 +76,13 @@ impl Percent {
     }
 }
 
-/// `100 × n ÷ d` in hundredths (so `10_000 × n ÷ d`), rounded half away from zero.
-fn ratio_hundredths(n: i128, d: i128) -> Option<Percent> {
+/// `n ÷ d` in hundredths (so `100 × n ÷ d`), rounded half away from zero.
+fn hundredths(n: i128, d: i128) -> Option<Percent> {
     if d == 0 {
         return None;
     }
     let (n, d) = if d < 0 { (-n, -d) } else { (n, d) };
-    let scaled = n * 10_000;
+    let scaled = n * 100;
     // Half away from zero: add half the divisor to the magnitude, then truncate.
     let magnitude = (scaled.abs() * 2 + d) / (2 * d);
     let value = if scaled < 0 { -magnitude } else { magnitude };
@@ -126,6 +135,28 @@ mod tests {
         rate(5, 5, Some("100.00"));
         rate(3, 0, None);
         rate(0, 0, None);
+    }
+
+    #[track_caller]
+    fn ratio(n: u64, d: u64, expected: Option<&str>) {
+        assert_eq!(
+            Percent::ratio(n, d).map(|p| p.to_string()).as_deref(),
+            expected,
+            "{n}/{d}"
+        );
+    }
+
+    #[test]
+    fn ratios_round_half_up_to_two_decimals() {
+        ratio(587, 200, Some("2.94")); // 2.935 exactly: a tie rounds up, never to 2.93
+        ratio(709, 240, Some("2.95")); // 2.9541…
+        ratio(1, 3, Some("0.33"));
+        ratio(2, 3, Some("0.67"));
+        ratio(1, 200, Some("0.01")); // 0.005: half up
+        ratio(1, 201, Some("0.00"));
+        ratio(240, 240, Some("1.00"));
+        ratio(0, 7, Some("0.00"));
+        ratio(5, 0, None);
     }
 
     #[track_caller]

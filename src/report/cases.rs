@@ -2,6 +2,7 @@
 //! number is the length of a list: `cases --kind litigation --instance first --on closed
 //! --lost --from … --to …` lists exactly the report's 一审败诉.
 
+use std::collections::HashSet;
 use std::io::Write;
 
 use anyhow::Result;
@@ -47,12 +48,15 @@ pub enum Require {
     HeadAppeared,
     /// Not closed yet.
     Open,
+    /// A reconsideration case that a lawsuit names in its 复议案号 (复议后起诉).
+    SuedAfter,
 }
 
 impl CaseFilter {
-    /// Whether a case (with its unit already canonical) passes every filter.
+    /// Whether a case (with its unit already canonical) passes every filter; `sued` holds
+    /// the matching keys of the reconsideration cases lawsuits name.
     #[must_use]
-    pub fn matches(&self, case: &Case, unit: &str, rules: &Rules) -> bool {
+    pub fn matches(&self, case: &Case, unit: &str, rules: &Rules, sued: &HashSet<String>) -> bool {
         let (opened, accepted, hearing, head) = match &case.facts {
             Facts::Reconsideration {
                 received_on,
@@ -91,6 +95,9 @@ impl CaseFilter {
                     head == Some(true) && instance.is_some_and(|i| counts_hearings(i, rules))
                 }
                 Require::Open => case.closed_on.is_none(),
+                Require::SuedAfter => {
+                    case.kind() == Kind::Reconsideration && sued.contains(case.case_no.key())
+                }
             })
     }
 }
@@ -103,10 +110,16 @@ pub fn list(
     rules: &Rules,
 ) -> Result<Vec<Case>> {
     let registry = ledger.unit_registry()?;
+    // The lawsuits known on the same date as the cases.
+    let sued = if filter.require.contains(&Require::SuedAfter) {
+        ledger.sued_after_keys(as_of)?
+    } else {
+        HashSet::new()
+    };
     let mut found = Vec::new();
     ledger.for_each_case(as_of, |mut case| {
         let unit = registry.canonical(&case.unit).to_owned();
-        if filter.matches(&case, &unit, rules) {
+        if filter.matches(&case, &unit, rules, &sued) {
             case.unit = unit;
             found.push(case);
         }

@@ -9,7 +9,7 @@ use super::layout::{COUNT_ROWS, DEADLINE_FIGURES, DeadlineFigure, deadline_figur
 use super::trend::Trend;
 use super::{Lang, Report};
 use crate::model::Metric;
-use crate::rates::{Percent, RateFigure};
+use crate::rates::{Indicator, Percent, RateFigure};
 
 /// Writes the report: one row per count and rate, or (with a breakdown) one row per unit,
 /// 案由, 被申请人, 被告 or 法院.
@@ -169,8 +169,30 @@ fn write_summary(report: &Report, zh: bool, csv: &mut csv::Writer<&mut dyn Write
                 }
             }
         }
+        if report.has_indicators() {
+            write_indicators(report, zh, csv)?;
+        }
     }
     csv.flush()?;
+    Ok(())
+}
+
+/// The further indicators, after the existing rows, like the rates (the ratio's values
+/// are ratios, its change in plain units).
+fn write_indicators(
+    report: &Report,
+    zh: bool,
+    csv: &mut csv::Writer<&mut dyn Write>,
+) -> Result<()> {
+    for indicator in Indicator::ALL {
+        let label = if zh {
+            indicator.label_zh()
+        } else {
+            indicator.label_en()
+        };
+        let figure = report.rates.indicator(indicator);
+        csv.write_record(rate_record(label, indicator.key(), figure, zh))?;
+    }
     Ok(())
 }
 

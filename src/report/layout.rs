@@ -1,9 +1,10 @@
 //! The text of a report's figures, shared by the table, Markdown and narrative writers:
-//! labels, `8.28% (14/169)` shares, 同比 phrases and the footer that states the 口径.
+//! labels, `8.28% (14/169)` shares (`2.95 (709/240)` for a ratio), 同比 phrases and the
+//! footer that states the 口径.
 
 use crate::model::Metric;
 use crate::model::rules::{AppearanceScope, CorrectionBase, LossBase, list_zh};
-use crate::rates::{Comparison, Counts, DeadlineFigures, Percent, RateFigure, Share};
+use crate::rates::{Comparison, Counts, DeadlineFigures, Indicator, Percent, RateFigure, Share};
 
 use super::trend::Trend;
 use super::{Lang, Report};
@@ -212,6 +213,63 @@ pub fn deadlines(report: &Report, lang: Lang) -> Option<TextTable> {
     })
 }
 
+/// The further indicators (维持率, 实质性化解率, 复议后起诉率, 复议诉讼比) this period, last
+/// year and 同比: a block of their own after the 三率 and the deadline figures, so the
+/// first screen stays the 三率. `None` when none has a denominator in either period.
+#[must_use]
+pub fn indicators(report: &Report, lang: Lang) -> Option<TextTable> {
+    if !report.has_indicators() {
+        return None;
+    }
+    let figures = Indicator::ALL.map(|i| (i, report.rates.indicator(i)));
+    let header = if lang == Lang::Zh {
+        ["其他指标", "本期", "上年同期", "同比"]
+    } else {
+        [
+            "Further indicators",
+            "This period",
+            "Year before",
+            "Year on year",
+        ]
+    };
+    let rows = figures
+        .iter()
+        .map(|(indicator, figure)| {
+            vec![
+                pick(lang, indicator.label_zh(), indicator.label_en()),
+                indicator_share(*indicator, &figure.current),
+                indicator_share(*indicator, &figure.previous),
+                indicator_change(*indicator, figure, lang),
+            ]
+        })
+        .collect();
+    Some(TextTable {
+        header: header.into_iter().map(str::to_owned).collect(),
+        rows,
+    })
+}
+
+/// A further indicator's share: `61.38% (1691/2755)`, or a ratio `2.95 (709/240)`.
+#[must_use]
+pub fn indicator_share(indicator: Indicator, value: &Share) -> String {
+    if !indicator.is_ratio() {
+        return share(value);
+    }
+    let ratio = value.rate.map_or_else(|| "—".to_owned(), |r| r.to_string());
+    format!("{ratio} ({}/{})", value.numerator, value.denominator)
+}
+
+/// A further indicator's 同比: in percentage points, or for a ratio in its own units.
+#[must_use]
+pub fn indicator_change(indicator: Indicator, figure: &RateFigure, lang: Lang) -> String {
+    if !indicator.is_ratio() {
+        return rate_change(figure, lang);
+    }
+    figure
+        .delta_pp
+        .map_or_else(|| "—".to_owned(), |delta| direction(delta, lang, ""))
+}
+
 /// One row per unit (or 案由, 被申请人…) with each rate and its change, then the
 /// whole-ledger total.
 #[must_use]
@@ -405,6 +463,10 @@ pub fn footer(report: &Report, lang: Lang) -> Vec<String> {
                 "　　　按期办结率 = 审理期限内办结 ÷ 有受理日期的办结；通知率 = 两次提醒均按时 ÷ {hearings}；只计填写了期限或开庭安排列的案件，答复、答辩逾期计入期限届满日所在期间"
             ));
         }
+        lines.push(format!(
+            "　　　维持率 = 维持 ÷ {closed_base}；实质性化解率 = 实质性化解 ÷ {closed_base}，实质性化解 = {}；复议后起诉率 = 应诉台账以复议案号引用的办结案件 ÷ {closed_base}；复议诉讼比 = 行政复议收案 ÷ 一审收案（比值，同比增减为两个比值之差）",
+            list_zh(&rules.resolved_outcomes)
+        ));
         lines.push(
             "　　　比率四舍五入保留两位小数；同比增减为两个显示比率之差（个百分点）".to_owned(),
         );
@@ -449,6 +511,10 @@ pub fn footer(report: &Report, lang: Lang) -> Vec<String> {
                 "  On-time rate = decided within the statutory period, over decided with an acceptance date; notice rate = both reminders on time, over {hearings}; only cases with deadline or hearing columns filled count, and a late answer or defence counts in the period of its deadline."
             ));
         }
+        lines.push(format!(
+            "  Upheld rate = 维持, resolution rate = resolved ({}), sued-after rate = closed cases a lawsuit names in its 复议案号, each over {closed_base}; reconsideration to litigation ratio = received ÷ first-instance suits filed (a ratio; its change in plain units).",
+            list_zh(&rules.resolved_outcomes)
+        ));
         lines.push("Rates are rounded half-up to two decimals; changes are differences of the shown rates, in percentage points.".to_owned());
         lines
     }

@@ -19,6 +19,10 @@ pub fn write_markdown(report: &Report, lang: Lang, out: &mut dyn Write) -> Resul
         writeln!(out)?;
         write_pipe_table(&deadlines, out)?;
     }
+    if let Some(indicators) = layout::indicators(report, lang) {
+        writeln!(out)?;
+        write_pipe_table(&indicators, out)?;
+    }
     writeln!(out)?;
     for line in layout::footer(report, lang) {
         // Two trailing spaces keep the footer's line breaks.

@@ -27,7 +27,7 @@ use serde::Serialize;
 use crate::ledger::Ledger;
 use crate::model::breakdown::UNFILLED;
 use crate::model::{Breakdown, Countable, CountableFacts, Kind, Metric, Period, Rules};
-use crate::rates::{CaseDeadlines, Counts, DeadlineBasis, DeadlineFigures, Rates};
+use crate::rates::{CaseDeadlines, Counts, DeadlineBasis, DeadlineFigures, Indicator, Rates};
 
 pub use csv::{safe as formula_safe, write_csv, write_trend_csv};
 pub use html::write_html;
@@ -348,6 +348,17 @@ impl Report {
     #[must_use]
     pub fn has_deadlines(&self) -> bool {
         !self.counts.deadlines.is_empty() || !self.previous_counts.deadlines.is_empty()
+    }
+
+    /// Whether any further indicator (维持率, 实质性化解率, 复议后起诉率, 复议诉讼比) has a
+    /// denominator in either period: only then do the tables, the page, the workbook and
+    /// the CSV show them (JSON always has them).
+    #[must_use]
+    pub fn has_indicators(&self) -> bool {
+        Indicator::ALL.iter().any(|i| {
+            let figure = self.rates.indicator(*i);
+            figure.current.denominator > 0 || figure.previous.denominator > 0
+        })
     }
 }
 

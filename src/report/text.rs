@@ -8,16 +8,18 @@ use chrono::{Datelike, NaiveDate};
 
 use super::Report;
 use crate::model::Metric;
-use crate::rates::{Percent, RateFigure};
+use crate::rates::{Indicator, Percent, RateFigure};
 
-/// Writes the paragraph (中文 only: it is the text of a Chinese report).
-pub fn write_text(report: &Report, out: &mut dyn Write) -> Result<()> {
+/// Writes the paragraph (中文 only: it is the text of a Chinese report), with a sentence
+/// on the further indicators `with` asks for (none by default: the published paragraph
+/// is about the 三率).
+pub fn write_text(report: &Report, with: &[Indicator], out: &mut dyn Write) -> Result<()> {
     let c = &report.counts;
     let r = &report.rates;
     writeln!(
         out,
         "{period}，{unit}行政复议案件收案{}件，受理{}件，不予受理{}件，办结{}件，其中被纠错{}件{}；\
-         调解成功{}件{}。行政诉讼一审结案{}件，败诉{}件{}；一审开庭{}件，行政机关负责人出庭应诉{}件{}。{verdict}{deadlines}",
+         调解成功{}件{}。行政诉讼一审结案{}件，败诉{}件{}；一审开庭{}件，行政机关负责人出庭应诉{}件{}。{verdict}{deadlines}{indicators}",
         c.received,
         c.accepted,
         c.not_accepted,
@@ -36,6 +38,7 @@ pub fn write_text(report: &Report, out: &mut dyn Write) -> Result<()> {
         unit = report.unit.as_deref().unwrap_or("全州"),
         verdict = verdict(report),
         deadlines = deadline_sentence(report),
+        indicators = indicator_sentence(report, with),
     )?;
     Ok(())
 }
@@ -94,6 +97,40 @@ fn deadline_sentence(report: &Report) -> String {
         ))
     })
     .collect();
+    if clauses.is_empty() {
+        return String::new();
+    }
+    format!("{}。", clauses.join("；"))
+}
+
+/// 「行政复议维持率为61.38%，同比上升1.20个百分点；实质性化解率为14.08%。」 for the
+/// indicators asked for that have a figure; a ratio reads 「复议诉讼比为2.95，同比上升0.01」.
+fn indicator_sentence(report: &Report, with: &[Indicator]) -> String {
+    let clauses: Vec<String> = with
+        .iter()
+        .filter_map(|indicator| {
+            let figure = report.rates.indicator(*indicator);
+            let rate = figure.current.rate?;
+            Some(if indicator.is_ratio() {
+                let change =
+                    figure
+                        .delta_pp
+                        .map_or_else(String::new, |delta| match delta.0.signum() {
+                            1 => format!("，同比上升{delta}"),
+                            -1 => format!("，同比下降{}", delta.abs()),
+                            _ => "，与上年同期持平".to_owned(),
+                        });
+                format!("{}为{rate}{change}", indicator.label_zh())
+            } else {
+                format!(
+                    "{}为{}{}",
+                    indicator.label_zh(),
+                    percent(rate),
+                    change_clause(figure)
+                )
+            })
+        })
+        .collect();
     if clauses.is_empty() {
         return String::new();
     }

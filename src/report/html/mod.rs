@@ -73,6 +73,9 @@ fn page(report: &Report, trend: &Trend) -> String {
     if let Some(deadlines) = layout::deadlines(report, Lang::Zh) {
         sections.push(("期限与通知", tables::deadlines(report, &deadlines)));
     }
+    if let Some(indicators) = layout::indicators(report, Lang::Zh) {
+        sections.push(("其他指标", tables::indicators(&indicators)));
+    }
 
     let mut html = String::new();
     let _ = write!(

@@ -1,5 +1,5 @@
-//! The tables of the shared layout as HTML: the counts and rates, the units and the
-//! deadline figures. The text is the layout's own; only colours and the smaller `(n/d)`
+//! The tables of the shared layout as HTML: the counts and rates, the units, the
+//! deadline figures and the further indicators. The text is the layout's own; only colours and the smaller `(n/d)`
 //! are added.
 
 use std::fmt::Write as _;
@@ -111,6 +111,12 @@ pub fn deadlines(report: &Report, table: &TextTable) -> String {
             })
         },
     )
+}
+
+/// The further indicators, uncoloured: whether more 维持 or more lawsuits per
+/// reconsideration is good news is the reader's call, not the page's.
+pub fn indicators(table: &TextTable) -> String {
+    table_html(table, "summary", |_, _| "group rate", |_, _, _| None)
 }
 
 /// A table of text; `row_class` and `tone` style rows and cells by row index and text.

@@ -16,6 +16,8 @@ use crate::report::layout::signed;
 const RATE: &str = r#"0.00"%""#;
 /// A change in percentage points: `-28.83`, `+22.02`, `0.00`.
 const POINTS: &str = "+0.00;-0.00;0.00";
+/// A plain ratio (复议诉讼比): `2.95`, never with a per cent sign.
+const RATIO: &str = "0.00";
 /// A relative change in per cent: `-77.69%`.
 const RELATIVE: &str = r#"+0.00"%";-0.00"%";0.00"%""#;
 const COUNT: &str = "0";
@@ -51,6 +53,8 @@ pub enum Cell {
     CountChange(i64),
     /// A rate or a benchmark, in per cent.
     Rate(Option<Percent>),
+    /// A plain ratio such as 复议诉讼比 (its change is [`Cell::Points`], in plain units).
+    Ratio(Option<Percent>),
     /// A change of a rate, in percentage points.
     Points(Option<Percent>),
     /// A relative change, in per cent.
@@ -81,6 +85,7 @@ impl Cell {
             Cell::CountChange(0) => "0".to_owned(),
             Cell::CountChange(n) => format!("{n:+}"),
             Cell::Rate(rate) => or_missing(*rate, |p| format!("{p}%")),
+            Cell::Ratio(ratio) => or_missing(*ratio, |p| p.to_string()),
             Cell::Points(change) => or_missing(*change, signed),
             Cell::Relative(change) => or_missing(*change, |p| format!("{}%", signed(p))),
             Cell::Date(_) => DATE.to_owned(),
@@ -104,6 +109,7 @@ struct Looks {
     count: Format,
     count_change: Format,
     rate: Format,
+    ratio: Format,
     points: Format,
     relative: Format,
     date: Format,
@@ -121,6 +127,7 @@ impl Looks {
             count: numeric(COUNT),
             count_change: numeric(COUNT_CHANGE),
             rate: numeric(RATE),
+            ratio: numeric(RATIO),
             points: numeric(POINTS),
             relative: numeric(RELATIVE),
             date: numeric(DATE).set_align(FormatAlign::Center),
@@ -286,6 +293,7 @@ impl Grid {
                 sheet.write_number_with_format(row, col, change_number(*n), &looks.count_change)?;
             }
             Cell::Rate(rate) => percent(sheet, *rate, &looks.rate)?,
+            Cell::Ratio(ratio) => percent(sheet, *ratio, &looks.ratio)?,
             Cell::Points(change) => percent(sheet, *change, &looks.points)?,
             Cell::Relative(change) => percent(sheet, *change, &looks.relative)?,
             Cell::Date(date) => {
@@ -461,6 +469,7 @@ mod tests {
         shown(&Cell::Rate(Some(Percent(828))), "8.28%");
         shown(&Cell::Rate(None), MISSING);
         shown(&Cell::Points(Some(Percent(-2883))), "-28.83");
+        shown(&Cell::Ratio(Some(Percent(295))), "2.95");
         shown(&Cell::Points(Some(Percent(2202))), "+22.02");
         shown(&Cell::Relative(Some(Percent(-7769))), "-77.69%");
         shown(&Cell::CountChange(-25), "-25");

@@ -1,13 +1,13 @@
 //! The 汇总 sheet: the four rates with their counts, 同比 and benchmarks, then the counts
-//! behind them, then (when the report has any) the deadline figures, then the 口径 the
-//! figures were counted by.
+//! behind them, then (when the report has any) the deadline figures and the further
+//! indicators, then the 口径 the figures were counted by.
 
 use anyhow::Result;
 use rust_xlsxwriter::{ColNum, RowNum, Worksheet};
 
 use super::grid::{Cell, Emphasis, Grid, MISSING};
 use crate::model::Metric;
-use crate::rates::{Comparison, Percent, RateFigure};
+use crate::rates::{Comparison, Indicator, Percent, RateFigure};
 use crate::report::layout::{self, COUNT_ROWS, DEADLINE_FIGURES, DeadlineFigure};
 use crate::report::{Lang, Report};
 
@@ -89,6 +89,9 @@ pub(super) fn sheet(report: &Report) -> Result<Worksheet> {
     if report.has_deadlines() {
         row = deadline_rows(&mut grid, row + 1, report)?;
     }
+    if report.has_indicators() {
+        row = indicator_rows(&mut grid, row + 1, report)?;
+    }
 
     row += 1;
     let last_col = (header.len() - 1) as ColNum;
@@ -132,6 +135,27 @@ fn deadline_rows(grid: &mut Grid, mut row: RowNum, report: &Report) -> Result<Ro
             &count_cells(Cell::text(label), now, then),
             Emphasis::Body,
         )?;
+        row += 1;
+    }
+    Ok(row)
+}
+
+/// The further indicators from `row` on, like the four rates; the ratio (复议诉讼比) as a
+/// plain number, its change in plain units. Returns the row after them.
+fn indicator_rows(grid: &mut Grid, mut row: RowNum, report: &Report) -> Result<RowNum> {
+    let mut header = RATE_HEADER.to_vec();
+    header[0] = "其他指标";
+    header[3] = "同比增减\n（个百分点；比值为差值）";
+    grid.headers(row, &header)?;
+    row += 1;
+    for indicator in Indicator::ALL {
+        let figure = report.rates.indicator(indicator);
+        let mut cells = rate_cells(indicator.label_zh(), figure);
+        if indicator.is_ratio() {
+            cells[1] = Cell::Ratio(figure.current.rate);
+            cells[2] = Cell::Ratio(figure.previous.rate);
+        }
+        grid.row(row, &cells, Emphasis::Body)?;
         row += 1;
     }
     Ok(row)
