@@ -177,6 +177,16 @@ pub fn to_values(case: &Case) -> Vec<Sql<'_>> {
     values
 }
 
+/// Reads a case from a row whose first column is `cases.kind` and whose next ones are
+/// [`CASE_COLUMNS`].
+pub fn kind_and_case(row: &Row) -> Result<Case> {
+    let kind: String = row.get(0)?;
+    let kind: Kind = kind
+        .parse()
+        .map_err(|e: String| anyhow!("damaged ledger: {e}"))?;
+    from_row(kind, row, 1)
+}
+
 /// Reads a case from a row whose columns from `first` on are [`CASE_COLUMNS`].
 pub fn from_row(kind: Kind, row: &Row, first: usize) -> Result<Case> {
     let get_text = |i: usize| -> Result<Option<String>> { Ok(row.get(first + i)?) };

@@ -62,11 +62,7 @@ impl Ledger {
         let mut stmt = self.conn.prepare(&sql)?;
         let mut rows = stmt.query(params![limit])?;
         while let Some(row) = rows.next()? {
-            let kind: String = row.get(0)?;
-            let kind: Kind = kind
-                .parse()
-                .map_err(|e: String| anyhow::anyhow!("damaged ledger: {e}"))?;
-            each(case_row::from_row(kind, row, 1)?);
+            each(case_row::kind_and_case(row)?);
         }
         Ok(())
     }

@@ -8,8 +8,8 @@ use rusqlite::params;
 use super::Ledger;
 use super::case_row;
 use super::schema::{CASES, VERSIONS};
+use crate::model::Case;
 use crate::model::period::iso;
-use crate::model::{Case, Kind};
 
 /// How far back a served judgment can still have an appeal window open.
 const APPEAL_LOOKBACK_DAYS: u64 = 40;
@@ -49,11 +49,7 @@ impl Ledger {
         let mut stmt = self.conn.prepare(&sql)?;
         let mut rows = stmt.query(params![iso(as_of), iso(served_since)])?;
         while let Some(row) = rows.next()? {
-            let kind: String = row.get(0)?;
-            let kind: Kind = kind
-                .parse()
-                .map_err(|e: String| anyhow::anyhow!("damaged ledger: {e}"))?;
-            each(case_row::from_row(kind, row, 1)?);
+            each(case_row::kind_and_case(row)?);
         }
         Ok(())
     }
