@@ -1,6 +1,6 @@
 //! Damaged and hostile files: each is refused with a message naming the file (and row and
 //! column where there is one) and leaves a ledger byte for byte as it was, or is read with
-//! a warning that says what looks wrong. The README's "Bad input" table comes from these
+//! a warning that says what looks wrong. The table of docs/BAD_INPUT.md comes from these
 //! inputs at full size (100,000 columns there, 20,000 here).
 
 use rust_xlsxwriter::Workbook;
@@ -273,7 +273,7 @@ fn duplicate_headers() {
 
 #[test]
 fn twenty_thousand_columns() {
-    // The README's row is 100,000 columns in a release build (0.15 s); header matching in
+    // docs/BAD_INPUT.md's row is 100,000 columns in a release build (0.15 s); header matching in
     // an unoptimised build takes about 20 µs a column, so the test uses a fifth of that.
     let seeded = Seeded::new();
     let columns = 20_000;
