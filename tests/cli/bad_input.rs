@@ -1,6 +1,6 @@
 //! Damaged and hostile files: each is refused with a message naming the file (and row and
 //! column where there is one) and leaves a ledger byte for byte as it was, or is read with
-//! a warning that says what looks wrong. The table of docs/BAD_INPUT.md comes from these
+//! a warning that says what looks wrong. The table of `docs/BAD_INPUT.md` comes from these
 //! inputs at full size (100,000 columns there, 20,000 here).
 
 use rust_xlsxwriter::Workbook;
