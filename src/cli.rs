@@ -46,6 +46,11 @@ pub enum Command {
     Batches(BatchesArgs),
     /// Remove a batch, so that every report is as if it had never been imported
     Undo(UndoArgs),
+    /// Copy the ledger to FILE, consistent even while imports and reports run
+    ///
+    /// The copy is the ledger as it stood when the backup began, readable by its owner
+    /// only, and is itself a ledger: give it to --ledger to report from it.
+    Backup(BackupArgs),
     /// Every version of a case, oldest first, with what changed
     History(HistoryArgs),
     /// List current cases by the report's rules and filters
@@ -77,6 +82,8 @@ pub enum Command {
     /// Every column import reads under its 中文 header, drop-down lists, date and text
     /// formats, and a 填表说明 sheet that import skips, so the filled file is sent back as is.
     Template(TemplateArgs),
+    /// Print the completion script for a shell, e.g. caseledger completions bash
+    Completions(CompletionsArgs),
 }
 
 #[derive(Debug, Args)]
@@ -307,6 +314,37 @@ pub struct UndoArgs {
     /// The batch to remove (see `caseledger batches`)
     #[arg(value_name = "BATCH_ID")]
     pub batch_id: i64,
+}
+
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// The copy to write, e.g. ledger-2021-08-31.sqlite
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// Replace FILE if it exists
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in
+    #[arg(value_enum)]
+    pub shell: ShellArg,
+}
+
+/// A shell `caseledger completions` writes a script for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShellArg {
+    /// Bash
+    Bash,
+    /// Zsh
+    Zsh,
+    /// Fish
+    Fish,
+    /// PowerShell
+    Powershell,
 }
 
 #[derive(Debug, Args)]

@@ -1,11 +1,13 @@
 //! One file per subcommand: turn parsed arguments into domain options, call the domain
 //! modules, and choose the writer. No SQL and no arithmetic here.
 
+mod backup;
 mod batches;
 mod benchmark;
 mod calendar;
 mod cases;
 mod check;
+mod completions;
 mod demo;
 mod due;
 mod history;
@@ -39,6 +41,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         Command::Check(args) => check::run(cli.ledger.as_deref(), &args, out),
         Command::Batches(args) => batches::list(&ledger_path, &args, out),
         Command::Undo(args) => batches::undo(&ledger_path, &args, out),
+        Command::Backup(args) => backup::run(&ledger_path, &args, out),
         Command::History(args) => history::run(&ledger_path, &args, out),
         Command::Cases(args) => cases::run(&ledger_path, &args, out),
         Command::Leads(args) => leads::run(&ledger_path, &args, out),
@@ -48,6 +51,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         Command::Units(args) => settings::units(&ledger_path, &args, out),
         Command::Outcomes(args) => outcomes::run(&ledger_path, &args, out),
         Command::Template(args) => template::run(&args, out),
+        Command::Completions(args) => completions::run(&args, out),
     }
 }
 

@@ -7,6 +7,7 @@
 //! from the versions and kept in step by every write, so that reports on everything
 //! known and re-imports need not search the versions.
 
+mod backup;
 mod benchmarks;
 mod case_row;
 mod lead;
@@ -23,6 +24,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result, bail};
 use rusqlite::{Connection, OpenFlags};
 
+pub use backup::Copied;
 pub use lead::LedCase;
 pub use read::{BatchRecord, VersionRecord};
 pub use undo::Undone;

@@ -1,6 +1,8 @@
 //! End-to-end tests of the `caseledger` binary on real files in temporary folders.
 //!
 //! Table of contents:
+//! - `backup`: `backup` copies that report like the ledger, owner-only, never over a
+//!   file unasked, consistent while an import runs; and `completions`;
 //! - `bad_input`: truncated, mis-encoded, NUL-filled, huge, wide and empty files, each
 //!   refused or warned about with its file, row and column, the ledger left as it was;
 //! - `breadth`: ledgers in every form the SPEC allows against a reference counted in the
@@ -47,6 +49,7 @@
 //! - `workbook`: Excel workbooks: typed cells, several sheets, numeric case numbers;
 //! - `xlsx_report`: the Excel report, read back cell by cell.
 
+mod backup;
 mod bad_input;
 mod breadth;
 mod breakdowns;

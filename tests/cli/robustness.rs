@@ -95,7 +95,7 @@ fn two_imports_at_once_both_land() {
 
 /// Writes a 复议台账 of `rows` cases received in 2021 up to its as-of date 2021-08-31,
 /// a third of them closed, in four units.
-fn write_large_ledger(path: &Path, rows: u32) {
+pub fn write_large_ledger(path: &Path, rows: u32) {
     const UNITS: [&str; 4] = ["都匀市", "福泉市", "荔波县", "州直"];
     const OUTCOMES: [&str; 5] = ["维持", "撤销", "调解", "驳回", "确认违法"];
     let start = NaiveDate::from_ymd_opt(2021, 1, 1).unwrap_or_default();
