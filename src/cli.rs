@@ -740,16 +740,16 @@ pub enum LangArg {
 
 /// Reads a month as a clerk writes one: 2021-08, 2021/8, 2021年8月.
 fn parse_month(text: &str) -> Result<Month, String> {
-    crate::import::cell::normalise(text).parse()
+    crate::spreadsheet::cell::normalise(text).parse()
 }
 
 /// Reads a date in any style a clerk writes one.
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    let text = crate::import::cell::normalise(text);
-    crate::import::cell::parse_date(&text).ok_or_else(|| {
+    let text = crate::spreadsheet::cell::normalise(text);
+    crate::spreadsheet::cell::parse_date(&text).ok_or_else(|| {
         format!(
             "`{text}` is not a date (use {})",
-            crate::import::cell::DATE_STYLES
+            crate::spreadsheet::cell::DATE_STYLES
         )
     })
 }

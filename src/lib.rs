@@ -1,7 +1,7 @@
 //! caseledger: weekly case spreadsheets (案件台账) → a versioned SQLite ledger → the exact
 //! 三率 report with its 同比.
 //!
-//! Data flows one way: `import` reads files into typed [`model::Case`]s, `ingest` writes
+//! Data flows one way: `spreadsheet` reads files into typed [`model::Case`]s, `ingest` writes
 //! them as batches into the `ledger` (the only module with SQL), `rates` tallies the
 //! ledger's current cases into counts and rates, and `report` assembles and renders them
 //! (and, in `report::due`, the week's work list).
@@ -12,12 +12,12 @@
 
 pub mod cli;
 pub mod commands;
-pub mod import;
 pub mod ingest;
 pub mod lead_sheet;
 pub mod ledger;
 pub mod model;
 pub mod rates;
 pub mod report;
+pub mod spreadsheet;
 pub mod template;
 pub mod worklist;

@@ -3,7 +3,7 @@
 //! 填表说明 sheet of prose lines and a hidden sheet of the lists' values, which the importer
 //! skips.
 //! It must not restate what the importer knows (headers and aliases come from
-//! [`crate::import::columns`], outcomes from [`Outcome::accepted`]), and it holds no case data.
+//! [`crate::spreadsheet::columns`], outcomes from [`Outcome::accepted`]), and it holds no case data.
 
 use anyhow::{Context, Result};
 use rust_xlsxwriter::{
@@ -11,9 +11,9 @@ use rust_xlsxwriter::{
     Formula, Note, RowNum, Workbook, Worksheet, worksheet_range_absolute,
 };
 
-use crate::import::columns::{self, Field};
 use crate::model::{Instance, Kind, Outcome, TrackField};
 use crate::report::display_width;
+use crate::spreadsheet::columns::{self, Field};
 
 /// The instructions sheet, named as offices name theirs.
 pub const INSTRUCTIONS_SHEET: &str = "填表说明";

@@ -9,10 +9,10 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::process::Command;
 
-use caseledger::import::cell::{normalise, parse_bool, parse_date, parse_yes_no};
 use caseledger::model::case_no::match_key;
 use caseledger::model::{Instance, Kind, Outcome, OutcomeReading};
 use caseledger::rates::Percent;
+use caseledger::spreadsheet::cell::{normalise, parse_bool, parse_date, parse_yes_no};
 use chrono::{Datelike, Days, NaiveDate};
 use proptest::prelude::*;
 use reference::{LIT_OUTCOMES, RECON_OUTCOMES, Recon, Suit};

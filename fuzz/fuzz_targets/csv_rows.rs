@@ -10,8 +10,8 @@
 use std::hint::black_box;
 use std::path::Path;
 
-use caseledger::import::{self, ReadOptions};
 use caseledger::model::Kind;
+use caseledger::spreadsheet::{self, ReadOptions};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -34,7 +34,7 @@ fuzz_target!(|data: &[u8]| {
         (true, true) => "周报.tsv",
     };
     let as_of = chrono::NaiveDate::from_ymd_opt(2021, 8, 31).unwrap_or_default();
-    let (file, rows) = match import::open_csv_bytes(Path::new(name), name, bytes.to_vec(), &options)
+    let (file, rows) = match spreadsheet::open_csv_bytes(Path::new(name), name, bytes.to_vec(), &options)
     {
         Ok(Some(opened)) => opened,
         Ok(None) => return,
@@ -70,7 +70,7 @@ fuzz_target!(|data: &[u8]| {
             for d in file.dates_after(row_no, &case, as_of) {
                 black_box(d.to_string());
             }
-            black_box(file.cell_of(row_no, import::Field::CaseNo));
+            black_box(file.cell_of(row_no, spreadsheet::Field::CaseNo));
         }
     }
 });

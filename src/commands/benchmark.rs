@@ -7,9 +7,9 @@ use std::process::ExitCode;
 use anyhow::{Result, bail};
 
 use crate::cli::{BenchmarkAction, BenchmarkArgs};
-use crate::import::benchmarks;
 use crate::ingest;
 use crate::ledger::Ledger;
+use crate::spreadsheet::benchmarks;
 
 pub fn run(ledger_path: &Path, args: &BenchmarkArgs, out: &mut dyn Write) -> Result<ExitCode> {
     let BenchmarkAction::Import { file } = &args.action;

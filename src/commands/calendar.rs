@@ -10,9 +10,9 @@ use anyhow::{Result, bail};
 use chrono::{Datelike, Weekday};
 
 use crate::cli::{CalendarAction, CalendarArgs};
-use crate::import::calendar;
 use crate::ledger::Ledger;
 use crate::model::{DayType, WorkCalendar};
+use crate::spreadsheet::calendar;
 
 pub fn run(ledger_path: &Path, args: &CalendarArgs, out: &mut dyn Write) -> Result<ExitCode> {
     match &args.action {

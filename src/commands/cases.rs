@@ -29,7 +29,7 @@ pub fn run(ledger_path: &Path, args: &CasesArgs, out: &mut dyn Write) -> Result<
             .outcome
             .as_deref()
             .map(|name| {
-                let name = crate::import::cell::normalise(name);
+                let name = crate::spreadsheet::cell::normalise(name);
                 Outcome::from_name(&name)
                     .or_else(|| Kind::ALL.iter().find_map(|k| Outcome::read(*k, None, &name).known()))
                     .ok_or_else(|| anyhow!("`{name}` is not an outcome (use a canonical name such as 撤销 or 不予受理)"))

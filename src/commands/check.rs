@@ -11,9 +11,9 @@ use anyhow::{Context, Result};
 
 use super::import::import_options;
 use crate::cli::CheckArgs;
-use crate::import::Diagnostic;
 use crate::ingest::{self, FileOutcome, Observer};
 use crate::ledger::Ledger;
+use crate::spreadsheet::Diagnostic;
 
 /// Prints every diagnostic to the results: for `check` they are the result.
 struct Listing<'a> {

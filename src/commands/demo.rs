@@ -8,10 +8,10 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 
 use crate::cli::{DemoArgs, DemoThen};
-use crate::import::ReadOptions;
 use crate::ingest::ImportOptions;
 use crate::ledger::Ledger;
 use crate::report::ReportOptions;
+use crate::spreadsheet::ReadOptions;
 
 /// The sample's folder, benchmarks and unit registry within the source tree.
 const SAMPLE: &str = "data/sample";
@@ -29,7 +29,7 @@ pub fn run(args: &DemoArgs, out: &mut dyn Write) -> Result<ExitCode> {
     let mut ledger = Ledger::open_or_create(&ledger_path)?;
     if let Some(file) = optional(args.units.as_ref(), UNITS) {
         let display = file.display().to_string();
-        let registry = crate::import::units::read(&file, &display)
+        let registry = crate::spreadsheet::units::read(&file, &display)
             .map_err(|d| listing("the unit registry", &d))?;
         ledger.store_units(&registry)?;
     }
@@ -39,7 +39,7 @@ pub fn run(args: &DemoArgs, out: &mut dyn Write) -> Result<ExitCode> {
     super::import::finish(&summary, false, "a temporary ledger", &mut log)?;
     if let Some(file) = optional(args.benchmarks.as_ref(), BENCHMARKS) {
         let display = file.display().to_string();
-        let read = crate::import::benchmarks::read(&file, &display)
+        let read = crate::spreadsheet::benchmarks::read(&file, &display)
             .map_err(|d| listing("the benchmarks", &d))?;
         ledger.store_benchmarks(&read, &options.imported_at)?;
     }
@@ -63,7 +63,7 @@ fn optional(given: Option<&PathBuf>, shipped: &str) -> Option<PathBuf> {
 }
 
 /// The diagnostics of a shipped file as one error.
-fn listing(what: &str, diagnostics: &[crate::import::Diagnostic]) -> anyhow::Error {
+fn listing(what: &str, diagnostics: &[crate::spreadsheet::Diagnostic]) -> anyhow::Error {
     let lines: Vec<String> = diagnostics.iter().map(ToString::to_string).collect();
     anyhow::anyhow!("cannot read {what}:\n{}", lines.join("\n"))
 }

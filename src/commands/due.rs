@@ -29,7 +29,7 @@ pub(super) fn print(ledger: &Ledger, args: &DueArgs, out: &mut dyn Write) -> Res
         lead: args
             .lead
             .as_deref()
-            .map(|lead| crate::import::cell::normalise(lead).into_owned()),
+            .map(|lead| crate::spreadsheet::cell::normalise(lead).into_owned()),
         kind: args.kind.map(super::kind),
     };
     let list = due::build(ledger, &options)?;

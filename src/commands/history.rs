@@ -18,7 +18,7 @@ use crate::report;
 
 pub fn run(ledger_path: &Path, args: &HistoryArgs, out: &mut dyn Write) -> Result<ExitCode> {
     let ledger = Ledger::open_existing(ledger_path)?;
-    let key = match_key(&crate::import::cell::normalise(&args.case_no));
+    let key = match_key(&crate::spreadsheet::cell::normalise(&args.case_no));
     let found = ledger.history(&key)?;
     if found.is_empty() {
         bail!("no case `{}` in the ledger", args.case_no);

@@ -10,9 +10,9 @@ use anyhow::{Result, bail};
 
 use super::progress::Console;
 use crate::cli::{ImportArgs, ReadArgs};
-use crate::import::{ReadOptions, cell};
 use crate::ingest::{self, AsOfSource, FileOutcome, ImportOptions, ImportSummary};
 use crate::ledger::{BatchTally, Ledger};
+use crate::spreadsheet::{ReadOptions, cell};
 
 /// Above this many files the per-file lines are shown only with `--verbose`.
 const LIST_FILES_UP_TO: usize = 20;

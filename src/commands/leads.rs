@@ -24,7 +24,7 @@ pub(super) fn print(ledger: &Ledger, args: &LeadsArgs, out: &mut dyn Write) -> R
         lead: args
             .lead
             .as_deref()
-            .map(|lead| crate::import::cell::normalise(lead).into_owned()),
+            .map(|lead| crate::spreadsheet::cell::normalise(lead).into_owned()),
         rules: ledger.rules()?,
         today: chrono::Local::now().date_naive(),
     };

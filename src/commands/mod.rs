@@ -72,7 +72,7 @@ fn lang(arg: LangArg) -> crate::report::Lang {
 /// The unit a `--unit` names: the registry's canonical name (an alias is fine), or the
 /// name as typed when there is no registry. An unknown name is an error with the closest.
 fn unit_filter(ledger: &crate::ledger::Ledger, unit: Option<&str>) -> Result<Option<String>> {
-    let Some(unit) = unit.map(crate::import::cell::normalise) else {
+    let Some(unit) = unit.map(crate::spreadsheet::cell::normalise) else {
         return Ok(None);
     };
     let registry = ledger.unit_registry()?;

@@ -8,8 +8,8 @@ use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::import::{Diagnostic, Severity};
 use crate::ingest::{Observer, Progress};
+use crate::spreadsheet::{Diagnostic, Severity};
 
 /// Below this much input a bar would only flicker.
 const BAR_FROM_BYTES: u64 = 4 << 20;

@@ -8,9 +8,9 @@ use std::process::ExitCode;
 use anyhow::{Result, bail};
 
 use crate::cli::{RulesAction, RulesArgs, UnitsAction, UnitsArgs};
-use crate::import::units;
 use crate::ledger::Ledger;
 use crate::model::Rules;
+use crate::spreadsheet::units;
 
 pub fn rules(ledger_path: &Path, args: &RulesArgs, out: &mut dyn Write) -> Result<ExitCode> {
     let rules = match &args.action {

@@ -11,9 +11,11 @@ use std::sync::mpsc::{Receiver, SyncSender};
 use anyhow::Result;
 use chrono::NaiveDate;
 
-use crate::import::{
-    self, Diagnostic, LedgerFile, ParsedRow, Part, ReadOptions, Rows, Severity, non_case, source,
+use crate::spreadsheet::{
+    self, Diagnostic, LedgerFile, ParsedRow, Part, ReadOptions, Rows, Severity, non_case,
 };
+mod source;
+
 use crate::ledger::{BatchRef, BatchTally, BatchWriter, Ledger, Listed, NewBatch, Writer};
 use crate::model::{Case, Kind, Outcome, TrackField};
 
@@ -320,7 +322,7 @@ fn import_file(
             return Ok(());
         }
     };
-    let contents = match import::contents(path, &display, &options.read) {
+    let contents = match spreadsheet::contents(path, &display, &options.read) {
         Ok(contents) => contents,
         Err(diagnostic) => {
             sink.send(&diagnostic);
@@ -476,7 +478,7 @@ enum Opened {
 }
 
 fn open(source: &Source, options: &ReadOptions, sink: &mut Sink) -> Opened {
-    match import::open(source.path, source.display, source.part, options) {
+    match spreadsheet::open(source.path, source.display, source.part, options) {
         Ok(Some((file, rows))) => Opened::Ledger(Box::new(file), rows),
         Ok(None) => Opened::NotALedger,
         Err(diagnostics) => {
@@ -638,7 +640,7 @@ fn write_row(
         .iter()
         .for_each(|d| sink.send(d));
     if let Some(named) = case.reconsideration_no() {
-        let field = import::Field::Track(TrackField::ReconsiderationNo);
+        let field = spreadsheet::Field::Track(TrackField::ReconsiderationNo);
         let diagnostic = Diagnostic {
             severity: Severity::Warning,
             row: Some(row_no),
@@ -657,8 +659,10 @@ fn write_row(
         Listed::Recorded(recorded) => tally.count(recorded),
         Listed::Duplicate { first_row } => sink.send(&Diagnostic {
             row: Some(row_no),
-            cell: file.cell_of(row_no, import::Field::CaseNo),
-            column: file.header_of(import::Field::CaseNo).map(str::to_owned),
+            cell: file.cell_of(row_no, spreadsheet::Field::CaseNo),
+            column: file
+                .header_of(spreadsheet::Field::CaseNo)
+                .map(str::to_owned),
             ..Diagnostic::file_error(
                 &file.display,
                 format!(

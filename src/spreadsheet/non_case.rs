@@ -149,7 +149,7 @@ mod tests {
 
     #[track_caller]
     fn case(cells: &[&str], expected: Option<NotACase>) {
-        let cells = crate::import::cell::text_cells(cells);
+        let cells = crate::spreadsheet::cell::text_cells(cells);
         assert_eq!(classify(&cells), expected, "{cells:?}");
     }
 

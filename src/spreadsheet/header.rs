@@ -197,7 +197,7 @@ mod tests {
             .map(|(i, cells)| {
                 Ok(RawRow::new(
                     i as u32 + 1,
-                    crate::import::cell::text_cells(cells),
+                    crate::spreadsheet::cell::text_cells(cells),
                 ))
             })
             .collect();

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use super::Diagnostic;
-use super::table::{self, Column};
+use super::reference_table::{self, Column};
 use crate::model::{Unit, UnitRegistry};
 
 /// The columns of a registry file.
@@ -28,7 +28,7 @@ const COLUMNS: [Column; 3] = [
 
 /// Reads a registry file, or every problem with it.
 pub fn read(path: &Path, display: &str) -> Result<UnitRegistry, Vec<Diagnostic>> {
-    let table = table::read(path, display, &COLUMNS)?;
+    let table = reference_table::read(path, display, &COLUMNS)?;
     let mut units = Vec::new();
     let mut errors = Vec::new();
     for row in &table.rows {

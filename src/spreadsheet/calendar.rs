@@ -8,7 +8,7 @@ use std::path::Path;
 use chrono::{Datelike, NaiveDate};
 
 use super::cell::{self, Cell, DATE_STYLES};
-use super::table::{self, Column, Table};
+use super::reference_table::{self, Column, Table};
 use super::{Diagnostic, RawRow};
 use crate::model::DayType;
 
@@ -33,7 +33,7 @@ const YEARS: std::ops::RangeInclusive<i32> = 2000..=2099;
 /// Reads every day of a calendar file in date order, or every problem with it. A date
 /// given twice with one type is read once; with both types it is an error naming both rows.
 pub fn read(path: &Path, display: &str) -> Result<Vec<(NaiveDate, DayType)>, Vec<Diagnostic>> {
-    let table = table::read(path, display, &COLUMNS)?;
+    let table = reference_table::read(path, display, &COLUMNS)?;
     let mut days: BTreeMap<NaiveDate, (DayType, u32)> = BTreeMap::new();
     let mut errors = Vec::new();
     for row in &table.rows {

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use super::cell::{self, DATE_STYLES};
-use super::table::{self, Column, Table};
+use super::reference_table::{self, Column, Table};
 use super::{Diagnostic, RawRow};
 use crate::model::{Metric, Period};
 use crate::rates::{Benchmark, Percent};
@@ -40,7 +40,7 @@ const COLUMNS: [Column; 5] = [
 
 /// Reads every benchmark of a file, or every problem with it.
 pub fn read(path: &Path, display: &str) -> Result<Vec<Benchmark>, Vec<Diagnostic>> {
-    let table = table::read(path, display, &COLUMNS)?;
+    let table = reference_table::read(path, display, &COLUMNS)?;
     let mut benchmarks = Vec::new();
     let mut errors = Vec::new();
     for row in &table.rows {

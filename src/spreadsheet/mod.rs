@@ -14,9 +14,8 @@ pub mod decode;
 pub mod diagnostic;
 mod header;
 pub mod non_case;
+mod reference_table;
 mod row;
-pub mod source;
-mod table;
 pub mod units;
 mod workbook;
 
