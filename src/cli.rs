@@ -42,6 +42,12 @@ pub enum Command {
     /// Check files as import would, writing nothing; with --ledger, also against that
     /// ledger's unit registry and outcome spellings
     Check(CheckArgs),
+    /// Check that the ledger is sound: SQLite's checks of the file and caseledger's own
+    /// (each case's current state against its versions, every batch's counts); writes nothing
+    ///
+    /// Prints every problem, naming the table, the row and what differs, and exits with
+    /// status 1; prints one `ok` line when there is none.
+    Verify,
     /// List every import (batch) with what it changed
     Batches(BatchesArgs),
     /// Remove a batch, so that every report is as if it had never been imported

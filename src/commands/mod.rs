@@ -20,6 +20,7 @@ mod report;
 mod settings;
 mod template;
 mod trend;
+mod verify;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -39,6 +40,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         Command::Benchmark(args) => benchmark::run(&ledger_path, &args, out),
         Command::Demo(args) => demo::run(&args, out),
         Command::Check(args) => check::run(cli.ledger.as_deref(), &args, out),
+        Command::Verify => verify::run(&ledger_path, out),
         Command::Batches(args) => batches::list(&ledger_path, &args, out),
         Command::Undo(args) => batches::undo(&ledger_path, &args, out),
         Command::Backup(args) => backup::run(&ledger_path, &args, out),

@@ -65,7 +65,17 @@ pub const CASE_COLUMN_COUNT: usize = LEDGER_COLUMN_COUNT + TrackField::ALL.len()
 /// join `cases`, whose current-state columns share some of these names.
 #[must_use]
 pub fn case_columns_of(of: &str) -> String {
-    CASE_COLUMNS
+    columns_of(CASE_COLUMNS, of)
+}
+
+/// [`CURRENT_COLUMNS`] of the table or alias `of`, for queries that join `versions`.
+#[must_use]
+pub fn current_columns_of(of: &str) -> String {
+    columns_of(CURRENT_COLUMNS, of)
+}
+
+fn columns_of(columns: &str, of: &str) -> String {
+    columns
         .split(',')
         .map(|column| format!("{of}.{}", column.trim()))
         .collect::<Vec<_>>()

@@ -15,6 +15,7 @@ mod read;
 pub mod schema;
 mod settings;
 mod undo;
+mod verify;
 mod work;
 mod write;
 
@@ -28,6 +29,7 @@ pub use backup::Copied;
 pub use lead::LedCase;
 pub use read::{BatchRecord, VersionRecord};
 pub use undo::Undone;
+pub use verify::{Problem, Verification};
 pub use write::{BatchRef, BatchTally, BatchWriter, Listed, NewBatch, Recorded, Writer};
 
 /// A consistent view of the ledger, from [`Ledger::snapshot`] until dropped.
@@ -115,12 +117,7 @@ impl Ledger {
 
     /// Opens a ledger that must already exist (reports never create an empty one).
     pub fn open_existing(path: &Path) -> Result<Ledger> {
-        if !path.exists() {
-            bail!(
-                "no ledger at `{}`: import files first (caseledger import PATH…), or give --ledger",
-                path.display()
-            );
-        }
+        require_exists(path)?;
         if !writable(path) {
             return Ledger::open_read_only(path);
         }
@@ -146,6 +143,36 @@ impl Ledger {
         };
         ledger.path = Some(path.to_path_buf());
         Ok(ledger)
+    }
+
+    /// Opens a ledger to check it as it is: not upgraded, nothing written (see
+    /// [`Ledger::verify`]). One newer than this build is refused, as everywhere.
+    pub fn open_to_verify(path: &Path) -> Result<Ledger> {
+        require_exists(path)?;
+        // Read-write when allowed, only so that SQLite can use the write-ahead log beside
+        // the file as it does for every other command; `read_only` keeps writers out.
+        let access = if writable(path) {
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+        } else {
+            OpenFlags::SQLITE_OPEN_READ_ONLY
+        };
+        let conn = Connection::open_with_flags(path, access | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+            .with_context(|| format!("cannot open ledger `{}`", path.display()))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        let found = schema::user_version(&conn)
+            .with_context(|| format!("cannot read ledger `{}`", path.display()))?;
+        if found > schema::LATEST {
+            return Err(schema::SchemaTooNew {
+                found,
+                supported: schema::LATEST,
+            }
+            .into());
+        }
+        Ok(Ledger {
+            conn,
+            path: Some(path.to_path_buf()),
+            read_only: true,
+        })
     }
 
     /// A ledger this user may read but not write (a copy marked read-only, a read-only
@@ -226,6 +253,16 @@ fn is_busy(error: &anyhow::Error) -> bool {
                 )
             })
     })
+}
+
+fn require_exists(path: &Path) -> Result<()> {
+    if !path.exists() {
+        bail!(
+            "no ledger at `{}`: import files first (caseledger import PATH…), or give --ledger",
+            path.display()
+        );
+    }
+    Ok(())
 }
 
 /// Whether this process may write the file (it exists).

@@ -46,6 +46,8 @@
 //! - `template`: the blank workbook offices fill in, read back, filled in and imported
 //!   like a CSV of the same cases;
 //! - `versions`: re-imports, corrections and reports as of an earlier date;
+//! - `verify`: a sound ledger verified ok, and copies damaged one way each (a case's
+//!   current state, a missing batch, a batch's counts, a corrupt page) named and failed;
 //! - `workbook`: Excel workbooks: typed cells, several sheets, numeric case numbers;
 //! - `xlsx_report`: the Excel report, read back cell by cell.
 
@@ -76,6 +78,7 @@ mod sample;
 mod sheet;
 mod support;
 mod template;
+mod verify;
 mod versions;
 mod workbook;
 mod xlsx_report;
