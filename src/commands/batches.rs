@@ -1,5 +1,4 @@
-//! `caseledger batches` and `caseledger undo`: where every number came from, and taking
-//! a bad week back out.
+//! `caseledger batches`: every import, so a figure can be traced to the file behind it.
 
 use std::io::Write;
 use std::path::Path;
@@ -9,7 +8,7 @@ use anyhow::Result;
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{ContentArrangement, Table};
 
-use crate::cli::{BatchesArgs, ListFormat, UndoArgs};
+use crate::cli::{BatchesArgs, ListFormat};
 use crate::ledger::Ledger;
 use crate::report;
 
@@ -51,27 +50,5 @@ pub fn list(ledger_path: &Path, args: &BatchesArgs, out: &mut dyn Write) -> Resu
             writeln!(out, "{} batches", batches.len())?;
         }
     }
-    Ok(ExitCode::SUCCESS)
-}
-
-pub fn undo(ledger_path: &Path, args: &UndoArgs, out: &mut dyn Write) -> Result<ExitCode> {
-    let mut ledger = Ledger::open_existing(ledger_path)?;
-    let undone = ledger.undo(args.batch_id)?;
-    writeln!(
-        out,
-        "removed batch {} ({}, as of {}): {} versions{}{}",
-        undone.batch_id,
-        undone.file,
-        undone.as_of,
-        undone.versions,
-        match undone.carried_forward {
-            0 => String::new(),
-            n => format!("; {n} kept by the later batches that listed them unchanged"),
-        },
-        match undone.cases_removed {
-            0 => String::new(),
-            n => format!("; {n} cases no other batch lists were removed"),
-        },
-    )?;
     Ok(ExitCode::SUCCESS)
 }

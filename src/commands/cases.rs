@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::{Result, anyhow, bail};
 
-use super::output;
+use super::support::output;
 use crate::cli::{CasesArgs, CasesFormat, EncodingArg, InstanceArg, OnArg};
 use crate::ledger::Ledger;
 use crate::model::{Instance, Kind, Outcome, Period};

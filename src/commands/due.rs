@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use super::output;
+use super::support::output;
 use crate::cli::{DueArgs, DueFormat, EncodingArg};
 use crate::ledger::Ledger;
 use crate::report::due::{self, DueOptions};

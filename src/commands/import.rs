@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 
-use super::progress::Console;
+use super::support::progress::Console;
 use crate::cli::{ImportArgs, ReadArgs};
 use crate::ingest::{self, AsOfSource, FileOutcome, ImportOptions, ImportSummary};
 use crate::ledger::{BatchTally, Ledger};

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use super::output;
+use super::support::output;
 use crate::cli::{EncodingArg, LeadsArgs, LeadsFormat};
 use crate::lead_sheet::{self, LeadSheet, SheetOptions};
 use crate::ledger::Ledger;

@@ -14,12 +14,13 @@ mod history;
 mod import;
 mod leads;
 mod outcomes;
-mod output;
-mod progress;
 mod report;
-mod settings;
+mod rules;
+mod support;
 mod template;
 mod trend;
+mod undo;
+mod units;
 mod verify;
 
 use std::io::Write;
@@ -42,15 +43,15 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         Command::Check(args) => check::run(cli.ledger.as_deref(), &args, out),
         Command::Verify => verify::run(&ledger_path, out),
         Command::Batches(args) => batches::list(&ledger_path, &args, out),
-        Command::Undo(args) => batches::undo(&ledger_path, &args, out),
+        Command::Undo(args) => undo::run(&ledger_path, &args, out),
         Command::Backup(args) => backup::run(&ledger_path, &args, out),
         Command::History(args) => history::run(&ledger_path, &args, out),
         Command::Cases(args) => cases::run(&ledger_path, &args, out),
         Command::Leads(args) => leads::run(&ledger_path, &args, out),
         Command::Due(args) => due::run(&ledger_path, &args, out),
         Command::Calendar(args) => calendar::run(&ledger_path, &args, out),
-        Command::Rules(args) => settings::rules(&ledger_path, &args, out),
-        Command::Units(args) => settings::units(&ledger_path, &args, out),
+        Command::Rules(args) => rules::run(&ledger_path, &args, out),
+        Command::Units(args) => units::run(&ledger_path, &args, out),
         Command::Outcomes(args) => outcomes::run(&ledger_path, &args, out),
         Command::Template(args) => template::run(&args, out),
         Command::Completions(args) => completions::run(&args, out),

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::{Result, anyhow};
 
-use super::output;
+use super::support::output;
 use crate::cli::{
     BreakdownArgs, By, EncodingArg, Format, ReportArgs, ReportOutput, ReportScope, WithArg,
 };

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 
-use super::output;
+use super::support::output;
 use crate::cli::TemplateArgs;
 
 pub fn run(args: &TemplateArgs, out: &mut dyn Write) -> Result<ExitCode> {

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 
-use super::output;
+use super::support::output;
 use crate::cli::{EncodingArg, Every as EveryArg, TrendArgs, TrendFormat};
 use crate::ledger::Ledger;
 use crate::report;

@@ -1,5 +1,4 @@
-//! `caseledger rules` and `caseledger units`: the 口径 and the unit registry a bureau
-//! keeps in its ledger.
+//! `caseledger units`: the unit registry, one name per county, kept in the ledger.
 
 use std::io::Write;
 use std::path::Path;
@@ -7,39 +6,11 @@ use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 
-use crate::cli::{RulesAction, RulesArgs, UnitsAction, UnitsArgs};
+use crate::cli::{UnitsAction, UnitsArgs};
 use crate::ledger::Ledger;
-use crate::model::Rules;
 use crate::spreadsheet::units;
 
-pub fn rules(ledger_path: &Path, args: &RulesArgs, out: &mut dyn Write) -> Result<ExitCode> {
-    let rules = match &args.action {
-        RulesAction::Show => Ledger::open_existing(ledger_path)?.rules()?,
-        RulesAction::Set { key, value } => {
-            Ledger::open_or_create(ledger_path)?.set_rule(key, value)?
-        }
-        RulesAction::Reset => {
-            Ledger::open_existing(ledger_path)?.reset_rules()?;
-            Rules::default()
-        }
-    };
-    let defaults = Rules::default().to_text();
-    for ((key, value), (_, default)) in rules.to_text().into_iter().zip(defaults) {
-        let note = if value == default {
-            ""
-        } else {
-            "  (changed; the default is "
-        };
-        if note.is_empty() {
-            writeln!(out, "{key} = {value}")?;
-        } else {
-            writeln!(out, "{key} = {value}{note}{default})")?;
-        }
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-pub fn units(ledger_path: &Path, args: &UnitsArgs, out: &mut dyn Write) -> Result<ExitCode> {
+pub fn run(ledger_path: &Path, args: &UnitsArgs, out: &mut dyn Write) -> Result<ExitCode> {
     match &args.action {
         UnitsAction::Import { file } => {
             let display = file.display().to_string();
