@@ -5,8 +5,8 @@ use rusqlite::{TransactionBehavior, params};
 
 use super::Ledger;
 use super::schema::BENCHMARKS;
+use crate::model::{Benchmark, Percent};
 use crate::model::{Metric, Period};
-use crate::rates::{Benchmark, Percent};
 
 impl Ledger {
     /// Stores benchmarks in one transaction; one with the same metric, period and name

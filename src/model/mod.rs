@@ -4,6 +4,7 @@
 //! or formats text for people; everything else in the crate builds on these types.
 
 pub mod appearance;
+pub mod benchmark;
 pub mod breakdown;
 pub mod calendar;
 pub mod case;
@@ -15,11 +16,13 @@ pub mod lead;
 pub mod metric;
 pub mod outcome;
 pub mod outcome_map;
+pub mod percent;
 pub mod period;
 pub mod rules;
 pub mod tracking;
 pub mod unit;
 
+pub use benchmark::{Benchmark, Comparison};
 pub use breakdown::Breakdown;
 pub use calendar::{DayType, WorkCalendar};
 pub use case::{Case, Facts, FieldValue};
@@ -30,6 +33,7 @@ pub use kind::{Instance, Kind};
 pub use metric::Metric;
 pub use outcome::{Outcome, OutcomeReading};
 pub use outcome_map::{OutcomeMap, OutcomeMapError};
+pub use percent::Percent;
 pub use period::{Month, Period};
 pub use rules::Rules;
 pub use tracking::{TrackField, TrackValue, Tracking};

@@ -5,17 +5,14 @@
 //! No IO and no floating point: every shown figure is an integer number of hundredths,
 //! so a printed rate, its delta and its relative change can be re-derived by hand.
 
-pub mod benchmark;
 pub mod counts;
 pub mod deadlines;
 pub mod figure;
 pub mod indicators;
-pub mod percent;
 
-pub use crate::model::Metric;
-pub use benchmark::{Benchmark, Comparison};
+// Domain values the figures are made of, named here too for the renderers' convenience.
+pub use crate::model::{Benchmark, Comparison, Metric, Percent};
 pub use counts::Counts;
 pub use deadlines::{CaseDeadlines, DeadlineBasis, DeadlineCounts, DeadlineFigures};
 pub use figure::{RateFigure, Rates, Share};
 pub use indicators::Indicator;
-pub use percent::Percent;

@@ -6,8 +6,8 @@ use std::path::Path;
 use super::cell::{self, DATE_STYLES};
 use super::reference_table::{self, Column, Table};
 use super::{Diagnostic, RawRow};
+use crate::model::{Benchmark, Percent};
 use crate::model::{Metric, Period};
-use crate::rates::{Benchmark, Percent};
 
 /// The columns of a benchmark file, in the order [`parse_row`] reads them.
 const COLUMNS: [Column; 5] = [

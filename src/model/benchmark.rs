@@ -2,8 +2,7 @@
 
 use serde::Serialize;
 
-use super::Percent;
-use crate::model::{Metric, Period};
+use super::{Metric, Percent, Period};
 
 /// A reference rate for one metric over one period.
 #[derive(Debug, Clone, PartialEq, Eq)]
