@@ -745,7 +745,7 @@ pub enum LangArg {
 }
 
 /// Reads a month as a clerk writes one: 2021-08, 2021/8, 2021年8月.
-fn parse_month(text: &str) -> Result<Month, String> {
+fn parse_month(text: &str) -> Result<Month, crate::model::Unknown> {
     crate::spreadsheet::cell::normalise(text).parse()
 }
 

@@ -62,9 +62,7 @@ impl Ledger {
         let mut found: Vec<Benchmark> = Vec::new();
         while let Some(row) = rows.next()? {
             let key: String = row.get(0)?;
-            let metric: Metric = key
-                .parse()
-                .map_err(|e: String| anyhow!("damaged ledger: {e}"))?;
+            let metric: Metric = key.parse().map_err(|e| anyhow!("damaged ledger: {e}"))?;
             let benchmark = Benchmark {
                 metric,
                 period: *period,

@@ -191,9 +191,7 @@ pub fn to_values(case: &Case) -> Vec<Sql<'_>> {
 /// [`CASE_COLUMNS`].
 pub fn kind_and_case(row: &Row) -> Result<Case> {
     let kind: String = row.get(0)?;
-    let kind: Kind = kind
-        .parse()
-        .map_err(|e: String| anyhow!("damaged ledger: {e}"))?;
+    let kind: Kind = kind.parse().map_err(|e| anyhow!("damaged ledger: {e}"))?;
     from_row(kind, row, 1)
 }
 

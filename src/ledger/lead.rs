@@ -72,9 +72,7 @@ impl Ledger {
         let mut found: Vec<(i64, LedCase)> = Vec::new();
         while let Some(row) = rows.next()? {
             let kind: String = row.get(0)?;
-            let kind: Kind = kind
-                .parse()
-                .map_err(|e: String| anyhow!("damaged ledger: {e}"))?;
+            let kind: Kind = kind.parse().map_err(|e| anyhow!("damaged ledger: {e}"))?;
             let case_id: i64 = row.get(1)?;
             let in_period: bool = row.get(2)?;
             let version = VersionRecord {

@@ -364,7 +364,7 @@ fn current_states(conn: &Connection, found: &mut Verification) -> Result<()> {
         let kind: Kind = match kind.parse() {
             Ok(kind) => kind,
             Err(e) => {
-                found.push(CASES, name, e);
+                found.push(CASES, name, e.to_string());
                 continue;
             }
         };

@@ -471,7 +471,7 @@ pub(super) fn refresh_current(conn: &Connection, case_id: i64) -> Result<()> {
         .query_row([case_id], |r| r.get(0))?;
     let kind: Kind = kind
         .parse()
-        .map_err(|e: String| anyhow::anyhow!("damaged ledger: {e}"))?;
+        .map_err(|e| anyhow::anyhow!("damaged ledger: {e}"))?;
     if let Some((_, latest)) = state_before(conn, case_id, kind, END_OF_TIME)? {
         let mut update = conn.prepare_cached(&current_update_sql())?;
         set_current(&mut update, case_id, &latest)?;

@@ -11,6 +11,8 @@ use std::str::FromStr;
 use chinese_holiday::{DayKind, Ymd, chinese_holiday};
 use chrono::{Datelike, NaiveDate, Weekday};
 
+use super::Unknown;
+
 /// The first day the crate knows.
 const CRATE_FIRST: NaiveDate = NaiveDate::from_ymd_opt(2004, 1, 1).unwrap();
 /// The last day the crate knows (it panics after it). It stops short of 31 December because
@@ -53,13 +55,13 @@ impl fmt::Display for DayType {
 }
 
 impl FromStr for DayType {
-    type Err = String;
+    type Err = Unknown;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s.trim() {
             "rest" | "休" | "放假" => Ok(DayType::Rest),
             "work" | "班" | "上班" | "补班" => Ok(DayType::Work),
-            other => Err(format!("`{other}` is not a day type (rest/休 or work/班)")),
+            other => Err(Unknown::new("a day type", other, "rest/休 or work/班")),
         }
     }
 }

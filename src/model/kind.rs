@@ -3,6 +3,8 @@
 use std::fmt;
 use std::str::FromStr;
 
+use super::Unknown;
+
 /// The two kinds of 案件台账 a bureau receives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
@@ -41,14 +43,16 @@ impl fmt::Display for Kind {
 }
 
 impl FromStr for Kind {
-    type Err = String;
+    type Err = Unknown;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s.trim() {
             "reconsideration" | "复议" | "复议台账" => Ok(Kind::Reconsideration),
             "litigation" | "诉讼" | "应诉" | "应诉台账" => Ok(Kind::Litigation),
-            other => Err(format!(
-                "`{other}` is not a ledger kind (reconsideration or litigation)"
+            other => Err(Unknown::new(
+                "a ledger kind",
+                other,
+                "reconsideration or litigation",
             )),
         }
     }

@@ -80,7 +80,7 @@ impl Metric {
 }
 
 impl std::str::FromStr for Metric {
-    type Err = String;
+    type Err = super::Unknown;
 
     /// Accepts the JSON key, the full 中文 name, or the short name clerks use (纠错率).
     fn from_str(s: &str) -> Result<Self, Self::Err> {
@@ -89,8 +89,10 @@ impl std::str::FromStr for Metric {
             .into_iter()
             .find(|m| m.key() == s || m.label_zh() == s || m.short_zh() == s || m.aliases().contains(&s))
             .ok_or_else(|| {
-                format!(
-                    "`{s}` is not a rate (use correction_rate, loss_rate, appearance_rate, mediation_rate or their 中文 names)"
+                super::Unknown::new(
+                    "a rate",
+                    s,
+                    "use correction_rate, loss_rate, appearance_rate, mediation_rate or their 中文 names",
                 )
             })
     }

@@ -21,6 +21,7 @@ pub mod period;
 pub mod rules;
 pub mod tracking;
 pub mod unit;
+pub mod unknown;
 
 pub use benchmark::{Benchmark, Comparison};
 pub use breakdown::Breakdown;
@@ -37,4 +38,5 @@ pub use percent::Percent;
 pub use period::{Month, Period};
 pub use rules::Rules;
 pub use tracking::{TrackField, TrackValue, Tracking};
-pub use unit::{Resolved, Unit, UnitRegistry};
+pub use unit::{RegistryError, Resolved, Unit, UnitRegistry};
+pub use unknown::Unknown;

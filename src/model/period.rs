@@ -137,12 +137,12 @@ impl fmt::Display for Month {
 }
 
 impl std::str::FromStr for Month {
-    type Err = String;
+    type Err = super::Unknown;
 
     /// `2021-08`, `2021-8`, `2021/8`, `2021.8`, `2021年8月` or `202108` (trimmed and
     /// half-width: the caller normalises); a four-digit year always.
-    fn from_str(text: &str) -> Result<Month, String> {
-        let invalid = || format!("`{text}` is not a month (use 2021-08, 2021/8 or 2021年8月)");
+    fn from_str(text: &str) -> Result<Month, Self::Err> {
+        let invalid = || super::Unknown::new("a month", text, "use 2021-08, 2021/8 or 2021年8月");
         let text = text.trim();
         let (year, month) = if let Some(rest) = text.strip_suffix('月') {
             rest.split_once('年').ok_or_else(invalid)?

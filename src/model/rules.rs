@@ -106,6 +106,39 @@ pub const KEYS: [&str; 7] = [
     "resolved_outcomes",
 ];
 
+/// Why a rule cannot be set to a value.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RuleError {
+    #[error("`{key}` is not a rule (rules are: {})", KEYS.join(", "))]
+    UnknownRule { key: String },
+    #[error("`{value}` is not a {rule} ({accepted})")]
+    NotA {
+        rule: &'static str,
+        value: String,
+        accepted: &'static str,
+    },
+    #[error("`{name}` is not a {ledger} outcome (accepted: {accepted})")]
+    NotAnOutcome {
+        name: String,
+        ledger: &'static str,
+        accepted: String,
+    },
+    #[error(
+        "`{name}` is a 二审/再审 outcome, and only 一审 cases count toward the loss rate (accepted: {accepted})"
+    )]
+    AppellateOutcome { name: String, accepted: String },
+}
+
+impl RuleError {
+    fn not_a(rule: &'static str, value: &str, accepted: &'static str) -> RuleError {
+        RuleError::NotA {
+            rule,
+            value: value.to_owned(),
+            accepted,
+        }
+    }
+}
+
 impl Rules {
     /// Changes one rule from its text form (as stored, or as typed after `rules set`).
     ///
@@ -114,7 +147,7 @@ impl Rules {
     /// `resolved_outcomes`, a
     /// first-instance litigation outcome for `lost_outcomes` (only 一审 counts toward the
     /// loss rate). The error says what would be accepted.
-    pub fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
+    pub fn set(&mut self, key: &str, value: &str) -> Result<(), RuleError> {
         let value = value.trim();
         match key {
             "corrected_outcomes" => {
@@ -134,8 +167,10 @@ impl Rules {
                     "closed" => CorrectionBase::Closed,
                     "accepted_closed" => CorrectionBase::AcceptedClosed,
                     _ => {
-                        return Err(format!(
-                            "`{value}` is not a correction_base (closed or accepted_closed)"
+                        return Err(RuleError::not_a(
+                            "correction_base",
+                            value,
+                            "closed or accepted_closed",
                         ));
                     }
                 };
@@ -145,8 +180,10 @@ impl Rules {
                     "first_instance_closed" => LossBase::FirstInstanceClosed,
                     "judgments" => LossBase::Judgments,
                     _ => {
-                        return Err(format!(
-                            "`{value}` is not a loss_base (first_instance_closed or judgments)"
+                        return Err(RuleError::not_a(
+                            "loss_base",
+                            value,
+                            "first_instance_closed or judgments",
                         ));
                     }
                 };
@@ -156,17 +193,18 @@ impl Rules {
                     "first_instance" => AppearanceScope::FirstInstance,
                     "all_instances" => AppearanceScope::AllInstances,
                     _ => {
-                        return Err(format!(
-                            "`{value}` is not an appearance_scope (first_instance or all_instances)"
+                        return Err(RuleError::not_a(
+                            "appearance_scope",
+                            value,
+                            "first_instance or all_instances",
                         ));
                     }
                 };
             }
             _ => {
-                return Err(format!(
-                    "`{key}` is not a rule (rules are: {})",
-                    KEYS.join(", ")
-                ));
+                return Err(RuleError::UnknownRule {
+                    key: key.to_owned(),
+                });
             }
         }
         Ok(())
@@ -227,7 +265,7 @@ fn outcomes(
     kind: Kind,
     instance: Option<Instance>,
     value: &str,
-) -> Result<BTreeSet<Outcome>, String> {
+) -> Result<BTreeSet<Outcome>, RuleError> {
     let mut set = BTreeSet::new();
     for name in value
         .split([',', '，', '、', ';', '；'])
@@ -243,13 +281,15 @@ fn outcomes(
                     .collect();
                 let accepted = accepted.join("、");
                 match found {
-                    Some(o) if o.is_appellate() => format!(
-                        "`{name}` is a 二审/再审 outcome, and only 一审 cases count toward the loss rate (accepted: {accepted})"
-                    ),
-                    _ => format!(
-                        "`{name}` is not a {} outcome (accepted: {accepted})",
-                        kind.label_zh()
-                    ),
+                    Some(o) if o.is_appellate() => RuleError::AppellateOutcome {
+                        name: name.to_owned(),
+                        accepted,
+                    },
+                    _ => RuleError::NotAnOutcome {
+                        name: name.to_owned(),
+                        ledger: kind.label_zh(),
+                        accepted,
+                    },
                 }
             })?;
         set.insert(outcome);
@@ -353,7 +393,10 @@ mod tests {
     fn only_first_instance_outcomes_can_be_lost() {
         let mut rules = Rules::default();
         rules.set("lost_outcomes", "撤销,给付,其他").unwrap();
-        let appellate = rules.set("lost_outcomes", "撤销,改判").unwrap_err();
+        let appellate = rules
+            .set("lost_outcomes", "撤销,改判")
+            .unwrap_err()
+            .to_string();
         assert!(
             appellate.starts_with(
                 "`改判` is a 二审/再审 outcome, and only 一审 cases count toward the loss rate (accepted: 驳回诉讼请求、"
@@ -365,6 +408,7 @@ mod tests {
             rules
                 .set("lost_outcomes", "改正后终止")
                 .unwrap_err()
+                .to_string()
                 .starts_with("`改正后终止` is not a 应诉台账 outcome")
         );
         assert!(rules.set("corrected_outcomes", "维持原判").is_err());
@@ -378,18 +422,21 @@ mod tests {
             rules
                 .set("lost_outcomes", "维持")
                 .unwrap_err()
+                .to_string()
                 .contains("accepted: 驳回诉讼请求")
         );
         assert!(
             rules
                 .set("correction_base", "all")
                 .unwrap_err()
+                .to_string()
                 .contains("closed or accepted_closed")
         );
         assert!(
             rules
                 .set("speed", "fast")
                 .unwrap_err()
+                .to_string()
                 .contains("rules are: corrected_outcomes")
         );
         assert_eq!(rules, Rules::default());

@@ -11,6 +11,17 @@ pub struct Unit {
     pub aliases: Vec<String>,
 }
 
+/// A registry that cannot be: one name for two units.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RegistryError {
+    #[error("`{name}` names both {first} and {second}")]
+    AliasOfTwo {
+        name: String,
+        first: String,
+        second: String,
+    },
+}
+
 /// The units a bureau counts, with every name they go by.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct UnitRegistry {
@@ -30,17 +41,18 @@ pub enum Resolved<'a> {
 
 impl UnitRegistry {
     /// Builds a registry; an alias that names two units is an error.
-    pub fn new(units: Vec<Unit>) -> Result<UnitRegistry, String> {
+    pub fn new(units: Vec<Unit>) -> Result<UnitRegistry, RegistryError> {
         let mut names = HashMap::new();
         for (index, unit) in units.iter().enumerate() {
             for name in std::iter::once(&unit.name).chain(&unit.aliases) {
                 if let Some(other) = names.insert(name.clone(), index)
                     && other != index
                 {
-                    return Err(format!(
-                        "`{name}` names both {} and {}",
-                        units[other].name, unit.name
-                    ));
+                    return Err(RegistryError::AliasOfTwo {
+                        name: name.clone(),
+                        first: units[other].name.clone(),
+                        second: unit.name.clone(),
+                    });
                 }
             }
         }
@@ -208,7 +220,10 @@ mod tests {
                 aliases: vec![],
             },
         ];
-        assert!(UnitRegistry::new(twice).unwrap_err().contains("names both"));
+        assert!(matches!(
+            UnitRegistry::new(twice),
+            Err(RegistryError::AliasOfTwo { .. })
+        ));
     }
 
     #[test]

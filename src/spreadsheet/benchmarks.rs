@@ -66,7 +66,10 @@ fn parse_row(table: &Table, row: &RawRow, display: &str) -> Result<Benchmark, Ve
             ..Diagnostic::file_error(display, message)
         });
     };
-    let metric = text(0).parse::<Metric>().map_err(|e| fail(0, e)).ok();
+    let metric = text(0)
+        .parse::<Metric>()
+        .map_err(|e| fail(0, e.to_string()))
+        .ok();
     let mut date = |i: usize| {
         let value = text(i);
         let date = cell::parse_date(&value);

@@ -41,7 +41,7 @@ pub fn read(path: &Path, display: &str) -> Result<Vec<(NaiveDate, DayType)>, Vec
         let text = table.text(row, 1);
         let day_type = text
             .parse::<DayType>()
-            .map_err(|e| errors.push(table.error(display, row, 1, e)))
+            .map_err(|e| errors.push(table.error(display, row, 1, e.to_string())))
             .ok();
         let (Some(date), Some(day_type)) = (date, day_type) else {
             continue;

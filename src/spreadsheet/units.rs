@@ -65,5 +65,5 @@ pub fn read(path: &Path, display: &str) -> Result<UnitRegistry, Vec<Diagnostic>>
         (None, Some(_)) => std::cmp::Ordering::Greater,
         (None, None) => std::cmp::Ordering::Equal,
     });
-    UnitRegistry::new(units).map_err(|e| vec![Diagnostic::file_error(display, e)])
+    UnitRegistry::new(units).map_err(|e| vec![Diagnostic::file_error(display, e.to_string())])
 }
