@@ -5,8 +5,6 @@
 //!   file unasked, consistent while an import runs; and `completions`;
 //! - `bad_input`: truncated, mis-encoded, NUL-filled, huge, wide and empty files, each
 //!   refused or warned about with its file, row and column, the ledger left as it was;
-//! - `breadth`: ledgers in every form the SPEC allows against a reference counted in the
-//!   test;
 //! - `breakdowns`: `report --by matter|respondent|defendant|court`: rows that add up, one
 //!   row per agency however spelled, （未填）, ranking, every format;
 //! - `calendar`: holidays and make-up days a bureau adds (CSV or workbook, all or nothing)
@@ -19,13 +17,15 @@
 //!   in every report format, and a ledger without work-list columns reporting none;
 //! - `due`: the work list of hand-counted ledgers as known on a date, its filters and
 //!   formats (an iCalendar file read back by a parser);
+//! - `every_spelling_against_reference`: ledgers in every form the SPEC allows against a
+//!   reference counted in the test;
 //! - `formats`: breakdown by unit, benchmarks, trend, and the csv, markdown and text
 //!   formats;
+//! - `import`: what import accepts, rejects and reports, and that a rejected import
+//!   leaves the ledger as it was;
 //! - `indicators`: 维持率, 实质性化解率, 复议后起诉率 and 复议诉讼比 reproduce published
 //!   figures (中山市, 秀山县, 铁岭市 2024) in every format; lawsuits linked to the cases
 //!   they name, a 口径 change that moves the 纠错率 alone;
-//! - `import`: what import accepts, rejects and reports, and that a rejected import
-//!   leaves the ledger as it was;
 //! - `layout`: how offices lay a ledger out on a sheet (titles, two-level headers, merges,
 //!   序号 and totals, footers);
 //! - `layout_fixtures`: the committed .xlsx, .xls and .ods layout fixtures, and that they
@@ -35,7 +35,6 @@
 //!   the month's progress, as known at the month's end, in JSON, xlsx and HTML;
 //! - `outcomes`: an office's own outcome wording mapped once, from the failed import's
 //!   advice to every later import and `check --ledger`;
-//! - `questions`: check, batches, undo, history, cases, rules and units;
 //! - `reference`: SPEC §4's counts and rates computed by the tests' own code (shared with
 //!   the property tests);
 //! - `report`: report formats, defaults and golden output;
@@ -45,15 +44,16 @@
 //! - `sheet`: a grid of cells with merges, written as .xlsx or as Excel's CSV;
 //! - `template`: the blank workbook offices fill in, read back, filled in and imported
 //!   like a CSV of the same cases;
-//! - `versions`: re-imports, corrections and reports as of an earlier date;
+//! - `tracing_a_figure`: check, batches, undo, history, cases, rules and units — where a
+//!   figure came from and how to change it;
 //! - `verify`: a sound ledger verified ok, and copies damaged one way each (a case's
 //!   current state, a missing batch, a batch's counts, a corrupt page) named and failed;
+//! - `versions`: re-imports, corrections and reports as of an earlier date;
 //! - `workbook`: Excel workbooks: typed cells, several sheets, numeric case numbers;
 //! - `xlsx_report`: the Excel report, read back cell by cell.
 
 mod backup;
 mod bad_input;
-mod breadth;
 mod breakdowns;
 mod calendar;
 mod case_set;
@@ -61,6 +61,7 @@ mod cells;
 mod comparison;
 mod deadline_figures;
 mod due;
+mod every_spelling_against_reference;
 mod formats;
 mod import;
 mod indicators;
@@ -69,7 +70,6 @@ mod layout_fixtures;
 mod layouts;
 mod leads;
 mod outcomes;
-mod questions;
 #[path = "../reference/mod.rs"]
 mod reference;
 mod report;
@@ -78,6 +78,7 @@ mod sample;
 mod sheet;
 mod support;
 mod template;
+mod tracing_a_figure;
 mod verify;
 mod versions;
 mod workbook;

@@ -628,3 +628,6 @@ pub(super) fn dated_fields(case: &Case) -> Vec<(Field, NaiveDate)> {
         .filter_map(|(f, d)| d.map(|d| (f, d)))
         .collect()
 }
+
+#[cfg(test)]
+mod tests;

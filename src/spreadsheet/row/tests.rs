@@ -1,0 +1,152 @@
+//! The consistency rules, row by row: each case a header, one row, and every diagnostic
+//! it must give as `COLUMN: severity: message` (a prefix of the message).
+
+use std::path::Path;
+
+use crate::spreadsheet::{ReadOptions, open_csv_bytes};
+
+const RECON: &str = "案号,单位,收案日期,受理日期,结案日期,结案方式";
+const SUIT: &str = "案号,单位,立案日期,开庭日期,负责人出庭,出庭负责人职务,结案日期,裁判结果";
+
+/// The diagnostics of the one row of a file with this header.
+fn diagnostics(name: &str, header: &str, row: &str) -> Vec<String> {
+    let bytes = format!("{header}\n{row}\n").into_bytes();
+    let (file, mut rows) = open_csv_bytes(Path::new(name), name, bytes, &ReadOptions::default())
+        .expect("a readable header")
+        .expect("a ledger");
+    let raw = rows.next().expect("one row").expect("a readable row");
+    let parsed = file.parse(raw).expect("a row with data");
+    parsed
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let severity = if d.is_error() { "error" } else { "warning" };
+            format!(
+                "{}: {severity}: {}",
+                d.column.clone().unwrap_or_default(),
+                d.message
+            )
+        })
+        .collect()
+}
+
+#[track_caller]
+fn case(name: &str, header: &str, row: &str, expected: &[&str]) {
+    let found = diagnostics(name, header, row);
+    assert_eq!(found.len(), expected.len(), "{row}: {found:#?}");
+    for (found, expected) in found.iter().zip(expected) {
+        assert!(
+            found.starts_with(expected),
+            "{row}: `{found}` is not `{expected}…`"
+        );
+    }
+}
+
+#[track_caller]
+fn recon(row: &str, expected: &[&str]) {
+    case("复议台账_2021-08-31.csv", RECON, row, expected);
+}
+
+#[track_caller]
+fn suit(row: &str, expected: &[&str]) {
+    case("应诉台账_2021-08-31.csv", SUIT, row, expected);
+}
+
+#[test]
+fn reconsideration_rows() {
+    recon(
+        "都府复〔2021〕1号,都匀市,2021-01-05,2021-01-08,2021-03-01,维持",
+        &[],
+    );
+    recon(
+        "都府复〔2021〕1号,都匀市,2021-01-05,,2021-03-01,",
+        &["结案方式: error: a closed case needs its outcome"],
+    );
+    recon(
+        "都府复〔2021〕1号,都匀市,2021-01-05,,,维持",
+        &["结案日期: error: the outcome is `维持` but the closing date is empty"],
+    );
+    recon(
+        "都府复〔2021〕1号,都匀市,2021-03-05,2021-03-01,2021-03-02,维持",
+        &[
+            "结案日期: error: 2021-03-02 is before 收案日期 2021-03-05",
+            "受理日期: error: 2021-03-01 is before 收案日期 2021-03-05",
+        ],
+    );
+    recon(
+        "都府复〔2021〕1号,都匀市,2021-01-05,2021-01-08,2021-01-09,不予受理",
+        &["受理日期: warning: the outcome is 不予受理 but the case has an acceptance date"],
+    );
+    recon(
+        "都府复〔2021〕1号,,2021-01-05,,,",
+        &["单位: error: the unit is empty"],
+    );
+    recon(
+        "都府复〔2021〕1号,都匀市,,,,",
+        &["收案日期: error: a date is required here"],
+    );
+}
+
+#[test]
+fn litigation_rows() {
+    suit(
+        "(2021)黔2701行初1号,都匀市,2021-01-05,2021-02-01,是,副县长,2021-03-01,判决撤销",
+        &[],
+    );
+    suit(
+        "(2021)黔2701行初1号,都匀市,2021-01-05,,是,副县长,,",
+        &["负责人出庭: warning: the head is marked as appearing but there is no hearing date"],
+    );
+    suit(
+        "(2021)黔2701行初1号,都匀市,2021-02-05,2021-02-01,,,,",
+        &["开庭日期: error: 2021-02-01 is before 立案日期 2021-02-05"],
+    );
+    suit(
+        "(2021)黔2701行初1号,都匀市,2021-01-05,,,,2021-03-01,维持原判",
+        &["裁判结果: error: `维持原判` (维持原判) ends a 二审 or 再审, not a 一审"],
+    );
+    suit(
+        "(2021)黔27行终1号,都匀市,2021-01-05,,,,2021-03-01,驳回上诉，维持原判",
+        &[],
+    );
+    suit(
+        "(2021)黔2701行初1号,都匀市,2021-01-05,2021-02-01,是,律师,,",
+        &["出庭负责人职务: warning: `律师` is not a 正职, 副职 or 分管负责人"],
+    );
+}
+
+#[test]
+fn work_list_dates_keep_their_order() {
+    let header = "案号,单位,收案日期,副本送达日期,答复日期,中止日期,恢复审理日期";
+    let name = "复议台账_2021-08-31.csv";
+    case(
+        name,
+        header,
+        "都府复〔2021〕1号,都匀市,2021-01-05,2021-01-08,2021-01-15,2021-02-01,2021-02-10",
+        &[],
+    );
+    case(
+        name,
+        header,
+        "都府复〔2021〕1号,都匀市,2021-01-05,2021-01-08,2021-01-07,,",
+        &["答复日期: error: 2021-01-07 is before 副本送达日期 2021-01-08"],
+    );
+    case(
+        name,
+        header,
+        "都府复〔2021〕1号,都匀市,2021-01-05,,,2021-02-10,2021-02-01",
+        &["恢复审理日期: error: 2021-02-01 is before 中止日期 2021-02-10"],
+    );
+    case(
+        name,
+        header,
+        "都府复〔2021〕1号,都匀市,2021-01-05,,,,2021-02-01",
+        &["恢复审理日期: warning: the review resumed but there is no suspension date"],
+    );
+    case(
+        "应诉台账_2021-08-31.csv",
+        "案号,单位,立案日期,起诉状副本收到日期,答辩日期",
+        "(2021)黔2701行初1号,都匀市,2021-01-05,2021-01-10,2021-01-09",
+        &["答辩日期: error: 2021-01-09 is before 起诉状副本收到日期 2021-01-10"],
+    );
+}
