@@ -4,7 +4,7 @@ use anyhow::{Context, Result, anyhow};
 use rusqlite::{TransactionBehavior, params};
 
 use super::Ledger;
-use super::schema::BENCHMARKS;
+use super::tables::BENCHMARKS;
 use crate::model::{Benchmark, Percent};
 use crate::model::{Metric, Period};
 

@@ -8,7 +8,7 @@ use rusqlite::params;
 use super::Ledger;
 use super::case_row;
 use super::read::VersionRecord;
-use super::schema::{BATCHES, CASES, VERSIONS};
+use super::tables::{BATCHES, CASES, VERSIONS};
 use crate::model::period::iso;
 use crate::model::{Case, Kind, Period};
 

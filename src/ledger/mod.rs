@@ -10,10 +10,12 @@
 mod backup;
 mod benchmarks;
 mod case_row;
+mod current;
 mod lead;
 mod read;
 pub mod schema;
 mod settings;
+mod tables;
 mod undo;
 mod verify;
 mod work;
@@ -83,10 +85,10 @@ impl Ledger {
             &format!(
                 "SELECT NOT EXISTS (SELECT 1 FROM {b}) AND NOT EXISTS (SELECT 1 FROM {s}) \
                  AND NOT EXISTS (SELECT 1 FROM {m}) AND NOT EXISTS (SELECT 1 FROM {u})",
-                b = schema::BATCHES,
-                s = schema::SETTINGS,
-                m = schema::BENCHMARKS,
-                u = schema::UNITS
+                b = tables::BATCHES,
+                s = tables::SETTINGS,
+                m = tables::BENCHMARKS,
+                u = tables::UNITS
             ),
             [],
             |r| r.get(0),

@@ -8,10 +8,12 @@ use chrono::{Datelike, NaiveDate};
 use rusqlite::{OptionalExtension, params};
 
 use super::Ledger;
+use super::case_row;
 #[cfg(test)]
 use super::case_row::CASE_COLUMNS;
-use super::case_row::{self, COUNTED_COLUMN_COUNT, COUNTED_COLUMNS};
-use super::schema::{BATCHES, CASES, VERSIONS};
+use super::current::{self, COUNTED_COLUMN_COUNT, COUNTED_COLUMNS};
+use super::tables::END_OF_TIME;
+use super::tables::{BATCHES, CASES, VERSIONS};
 use crate::model::period::iso;
 use crate::model::{Breakdown, Case, CaseNo, Countable, CountableFacts, Kind};
 
@@ -29,9 +31,6 @@ pub struct BatchRecord {
     pub changed: i64,
     pub unchanged: i64,
 }
-
-/// A date later than any as-of date, for "everything known".
-pub(super) const END_OF_TIME: &str = "9999-12-31";
 
 impl Ledger {
     /// The latest as-of date of any batch, optionally only among batches as of `limit` or earlier.
@@ -98,7 +97,7 @@ impl Ledger {
     ) -> Result<()> {
         let everything = self.knows_everything(as_of)?;
         let sued = self.sued_after_keys(as_of)?;
-        let column = case_row::breakdown_column(by);
+        let column = current::breakdown_column(by);
         if !everything {
             // The same cases as the scan below leaves, so that both give the same units.
             return self.for_each_case(as_of, |case| {
@@ -120,7 +119,7 @@ impl Ledger {
         let mut stmt = self.conn.prepare(&sql)?;
         let mut rows = stmt.query([since])?;
         while let Some(row) = rows.next()? {
-            let mut countable = case_row::countable_from_row(row, 0)?;
+            let mut countable = current::countable_from_row(row, 0)?;
             // Only a closed case is marked: the others' keys stay unread.
             let closed_reconsideration = countable.closed_on.is_some()
                 && matches!(countable.facts, CountableFacts::Reconsideration { .. });
@@ -304,7 +303,7 @@ mod tests {
     use rusqlite::Connection;
 
     use super::*;
-    use crate::ledger::case_row::CURRENT_COLUMNS;
+    use crate::ledger::current::CURRENT_COLUMNS;
     use crate::ledger::schema;
     use crate::ledger::write::{Listed, NewBatch, Recorded};
     use crate::model::{CaseNo, DeadlineFacts, Facts, Instance, Outcome, TrackField, TrackValue};
@@ -489,7 +488,10 @@ mod tests {
                 then.join(", ")
             ),
         );
-        copy(schema::SIGHTINGS, "case_id, batch_id, source_row");
+        copy(
+            crate::ledger::tables::SIGHTINGS,
+            "case_id, batch_id, source_row",
+        );
         old.pragma_update(None, "user_version", 3).unwrap();
 
         let migrated = Ledger::prepare(old).unwrap();
@@ -708,7 +710,10 @@ mod tests {
                 VERSIONS,
                 &format!("id, case_id, batch_id, as_of, source_row, {CASE_COLUMNS}"),
             );
-            copy(schema::SIGHTINGS, "case_id, batch_id, source_row");
+            copy(
+                crate::ledger::tables::SIGHTINGS,
+                "case_id, batch_id, source_row",
+            );
             old.pragma_update(None, "user_version", version as i64)
                 .unwrap();
 

@@ -3,17 +3,7 @@
 use anyhow::{Context, Result, bail};
 use rusqlite::{Connection, TransactionBehavior};
 
-use super::write::Rebuild;
-
-/// Table names, so queries and migrations cannot drift apart.
-pub const BATCHES: &str = "batches";
-pub const CASES: &str = "cases";
-pub const VERSIONS: &str = "versions";
-pub const SIGHTINGS: &str = "sightings";
-pub const SETTINGS: &str = "settings";
-pub const BENCHMARKS: &str = "benchmarks";
-pub const UNITS: &str = "units";
-pub const UNIT_ALIASES: &str = "unit_aliases";
+use super::current::{self, Rebuild};
 
 /// Migration `i` brings the schema from version `i` to `i + 1`.
 ///
@@ -241,10 +231,10 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
     // Filled once every column exists: filling reads whole versions, later columns too.
     // A ledger filled whole needs no second pass for its tracked cases.
     if (start as usize) < FILLED_BY_REBUILD {
-        super::write::rebuild_current(&tx, Rebuild::Every)
+        current::rebuild_current(&tx, Rebuild::Every)
             .context("cannot fill in the current state")?;
     } else if (start as usize) < FILLED_FOR_TRACKED {
-        super::write::rebuild_current(&tx, Rebuild::Tracked)
+        current::rebuild_current(&tx, Rebuild::Tracked)
             .context("cannot fill in the current state")?;
     }
     tx.pragma_update(None, "user_version", LATEST)?;

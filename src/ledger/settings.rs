@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use rusqlite::{TransactionBehavior, params};
 
 use super::Ledger;
-use super::schema::{SETTINGS, UNIT_ALIASES, UNITS};
+use super::tables::{SETTINGS, UNIT_ALIASES, UNITS};
 use crate::model::outcome::spelling_key;
 use crate::model::rules::KEYS;
 use crate::model::{DayType, Outcome, OutcomeMap, Rules, Unit, UnitRegistry, WorkCalendar};

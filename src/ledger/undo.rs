@@ -11,8 +11,8 @@ use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, TransactionBehavior, params};
 
 use super::Ledger;
-use super::schema::{BATCHES, CASES, SIGHTINGS, VERSIONS};
-use super::write::{carry_forward, refresh_current};
+use super::current::{carry_forward, refresh_current};
+use super::tables::{BATCHES, CASES, SIGHTINGS, VERSIONS};
 
 /// What an undo removed.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -16,8 +16,10 @@ use rusqlite::types::{ToSqlOutput, ValueRef};
 use rusqlite::{Connection, ErrorCode};
 
 use super::Ledger;
-use super::case_row::{self, CURRENT_COLUMN_COUNT, CURRENT_COLUMNS, Sql};
-use super::schema::{self, BATCHES, CASES, LATEST, SIGHTINGS, SchemaTooNew, VERSIONS};
+use super::case_row::{self, Sql};
+use super::current::{self, CURRENT_COLUMN_COUNT, CURRENT_COLUMNS};
+use super::schema::{self, LATEST, SchemaTooNew};
+use super::tables::{BATCHES, CASES, SIGHTINGS, VERSIONS};
 use crate::model::Kind;
 
 /// How many problems are kept; the rest are only counted (a ledger damaged throughout
@@ -348,7 +350,7 @@ fn current_states(conn: &Connection, found: &mut Verification) -> Result<()> {
              SELECT id FROM {VERSIONS} WHERE case_id = c.id
              ORDER BY as_of DESC, batch_id DESC LIMIT 1)
          ORDER BY c.id",
-        current = case_row::current_columns_of("c"),
+        current = current::current_columns_of("c"),
         versions = case_row::case_columns_of("v"),
     );
     let names: Vec<&str> = CURRENT_COLUMNS.split(',').map(str::trim).collect();
@@ -395,7 +397,7 @@ fn current_states(conn: &Connection, found: &mut Verification) -> Result<()> {
                 ),
             );
         }
-        let expected = case_row::current_values(&case);
+        let expected = current::current_values(&case);
         for (i, (column, expected)) in names.iter().zip(&expected).enumerate() {
             let stored = row.get_ref(STORED + i)?;
             let expected = value_of(expected)?;

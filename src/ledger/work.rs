@@ -7,7 +7,7 @@ use rusqlite::params;
 
 use super::Ledger;
 use super::case_row;
-use super::schema::{CASES, VERSIONS};
+use super::tables::{CASES, VERSIONS};
 use crate::model::Case;
 use crate::model::period::iso;
 

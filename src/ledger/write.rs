@@ -5,16 +5,19 @@ use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
-use rusqlite::types::{ToSqlOutput, Value, ValueRef};
+use rusqlite::types::{ToSqlOutput, ValueRef};
 use rusqlite::{
     Connection, OptionalExtension, Statement, Transaction, TransactionBehavior, params,
     params_from_iter,
 };
 
 use super::Ledger;
-use super::case_row::{self, CASE_COLUMNS, CURRENT_COLUMN_COUNT, CURRENT_COLUMNS, Sql};
-use super::read::END_OF_TIME;
-use super::schema::{BATCHES, CASES, SIGHTINGS, VERSIONS};
+use super::case_row::{self, Sql, int_sql, slots};
+use super::current::{
+    self, CURRENT_COLUMN_COUNT, CURRENT_COLUMNS, carry_forward, current_update_sql, current_values,
+    refresh_current, set_current, state_before,
+};
+use super::tables::{BATCHES, CASES, SIGHTINGS, VERSIONS};
 use crate::model::period::iso;
 use crate::model::{Case, Kind};
 
@@ -124,17 +127,6 @@ pub struct BatchWriter<'w> {
     expect_new: bool,
 }
 
-fn slots(n: usize) -> String {
-    vec!["?"; n].join(", ")
-}
-
-fn current_update_sql() -> String {
-    format!(
-        "UPDATE {CASES} SET ({CURRENT_COLUMNS}) = ({}) WHERE id = ?",
-        slots(CURRENT_COLUMN_COUNT)
-    )
-}
-
 /// Inserts a version of a case of `kind`, its other columns left NULL.
 fn version_insert(conn: &Connection, kind: Kind, tracking: bool) -> Result<Statement<'_>> {
     let columns = case_row::written_columns(kind, tracking);
@@ -142,14 +134,6 @@ fn version_insert(conn: &Connection, kind: Kind, tracking: bool) -> Result<State
         "INSERT INTO {VERSIONS} (case_id, batch_id, as_of, source_row, {columns}) VALUES ({})",
         slots(4 + columns.split(',').count())
     ))?)
-}
-
-/// The latest version of a case as of a date, with its id (see [`state_before`]).
-fn state_before_sql() -> String {
-    format!(
-        "SELECT id, {CASE_COLUMNS} FROM {VERSIONS} WHERE case_id = ?1 AND as_of <= ?2 \
-         ORDER BY as_of DESC, batch_id DESC LIMIT 1"
-    )
 }
 
 impl Ledger {
@@ -341,7 +325,7 @@ impl BatchWriter<'_> {
         }
         let recorded = match content {
             Some(content) if !self.batch.late => {
-                if content == case_row::content_hash(case) {
+                if content == current::content_hash(case) {
                     return Ok(Listed::Recorded(Recorded::Unchanged));
                 }
                 self.insert_version(source_row, case_id, case)?;
@@ -357,7 +341,7 @@ impl BatchWriter<'_> {
     /// Returns false, having written nothing, when the case is known after all.
     fn insert_new(&mut self, source_row: u32, case: &Case) -> Result<bool> {
         let head = [str_sql(case.kind().key()), str_sql(case.case_no.key())];
-        let current = case_row::current_values(case);
+        let current = current_values(case);
         if self
             .case_insert
             .execute(params_from_iter(head.into_iter().chain(current)))?
@@ -432,132 +416,6 @@ impl BatchWriter<'_> {
 
 fn str_sql(text: &str) -> Sql<'_> {
     ToSqlOutput::Borrowed(ValueRef::Text(text.as_bytes()))
-}
-
-fn int_sql(value: i64) -> Sql<'static> {
-    ToSqlOutput::Owned(Value::Integer(value))
-}
-
-/// The case as known on `as_of` (`2021-08-31`), with that version's id.
-fn state_before(
-    conn: &Connection,
-    case_id: i64,
-    kind: Kind,
-    as_of: &str,
-) -> Result<Option<(i64, Case)>> {
-    let mut stmt = conn.prepare_cached(&state_before_sql())?;
-    let mut rows = stmt.query(params![case_id, as_of])?;
-    match rows.next()? {
-        Some(row) => Ok(Some((row.get(0)?, case_row::from_row(kind, row, 1)?))),
-        None => Ok(None),
-    }
-}
-
-/// Stores `case` as the current state of `case_id`; `update` is [`current_update_sql`].
-fn set_current(update: &mut Statement, case_id: i64, case: &Case) -> Result<()> {
-    update.execute(params_from_iter(
-        case_row::current_values(case)
-            .into_iter()
-            .chain([int_sql(case_id)]),
-    ))?;
-    Ok(())
-}
-
-/// Sets the current state of a case from its latest version, after versions were added
-/// out of date order or removed. A case without versions is left alone (it is removed).
-pub(super) fn refresh_current(conn: &Connection, case_id: i64) -> Result<()> {
-    let kind: String = conn
-        .prepare_cached(&format!("SELECT kind FROM {CASES} WHERE id = ?1"))?
-        .query_row([case_id], |r| r.get(0))?;
-    let kind: Kind = kind
-        .parse()
-        .map_err(|e| anyhow::anyhow!("damaged ledger: {e}"))?;
-    if let Some((_, latest)) = state_before(conn, case_id, kind, END_OF_TIME)? {
-        let mut update = conn.prepare_cached(&current_update_sql())?;
-        set_current(&mut update, case_id, &latest)?;
-    }
-    Ok(())
-}
-
-/// Which cases [`rebuild_current`] fills in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Rebuild {
-    Every,
-    /// Those with a version that carries work-list facts.
-    Tracked,
-}
-
-/// Fills in the current state of cases from the versions: once, when a ledger from
-/// before a current-state column is opened. Cases go in batches of ids so that no
-/// statement reads the table it writes.
-pub(super) fn rebuild_current(tx: &Transaction, which: Rebuild) -> Result<()> {
-    const CHUNK: i64 = 10_000;
-    let only_tracked = if which == Rebuild::Tracked {
-        // Any work-list column filled; the rest of a large old ledger is not read back.
-        let any = case_row::TRACKING_COLUMNS
-            .split(',')
-            .map(|c| format!("v.{} IS NOT NULL", c.trim()))
-            .collect::<Vec<_>>()
-            .join(" OR ");
-        format!("AND EXISTS (SELECT 1 FROM {VERSIONS} v WHERE v.case_id = {CASES}.id AND ({any}))")
-    } else {
-        String::new()
-    };
-    let mut after = 0;
-    loop {
-        let ids: Vec<i64> = tx
-            .prepare_cached(&format!(
-                "SELECT id FROM {CASES} WHERE id > ?1 {only_tracked} ORDER BY id LIMIT ?2"
-            ))?
-            .query_map([after, CHUNK], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
-        let Some(last) = ids.last() else {
-            return Ok(());
-        };
-        after = *last;
-        for id in ids {
-            refresh_current(tx, id)?;
-        }
-    }
-}
-
-/// Keeps the ledger's one invariant: a batch that listed a case without storing a version
-/// said the same as the latest version before it. When that version is about to stop
-/// being the one before the next batch that listed the case (it is undone, or a late
-/// import puts another version in between), and that batch stored no version of its own,
-/// its facts are recorded again as that batch's version. Returns whether it did.
-pub(super) fn carry_forward(
-    tx: &Connection,
-    version_id: i64,
-    case_id: i64,
-    batch_id: i64,
-    as_of: NaiveDate,
-) -> Result<bool> {
-    let next: Option<(i64, NaiveDate, i64)> = tx
-        .prepare_cached(&format!(
-            "SELECT s.batch_id, b.as_of, s.source_row FROM {SIGHTINGS} s JOIN {BATCHES} b ON b.id = s.batch_id \
-             WHERE s.case_id = ?1 AND (b.as_of > ?2 OR (b.as_of = ?2 AND b.id > ?3)) \
-             ORDER BY b.as_of, b.id LIMIT 1"
-        ))?
-        .query_row(params![case_id, as_of, batch_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-        .optional()?;
-    let Some((next_batch, next_as_of, source_row)) = next else {
-        return Ok(false);
-    };
-    let has_own: bool = tx
-        .prepare_cached(&format!(
-            "SELECT EXISTS (SELECT 1 FROM {VERSIONS} WHERE case_id = ?1 AND batch_id = ?2)"
-        ))?
-        .query_row(params![case_id, next_batch], |r| r.get(0))?;
-    if has_own {
-        return Ok(false);
-    }
-    tx.prepare_cached(&format!(
-        "INSERT INTO {VERSIONS} (case_id, batch_id, as_of, source_row, {CASE_COLUMNS}) \
-         SELECT case_id, ?2, ?3, ?4, {CASE_COLUMNS} FROM {VERSIONS} WHERE id = ?1"
-    ))?
-    .execute(params![version_id, next_batch, next_as_of, source_row])?;
-    Ok(true)
 }
 
 #[cfg(test)]

@@ -1,0 +1,560 @@
+//! Each case's current state, kept beside its key in `cases`: the columns a report counts
+//! from (dates as day numbers, the breakdown names, the link to a reconsideration case),
+//! the version's content hash, and every function that keeps them true — after an import,
+//! a late week, an undo, or a migration that added a column.
+
+use anyhow::{Result, anyhow};
+use chrono::{Datelike, NaiveDate};
+use rusqlite::types::{ToSqlOutput, Value, ValueRef};
+use rusqlite::{
+    Connection, OptionalExtension, Row, Statement, Transaction, params, params_from_iter,
+};
+
+use super::case_row::{
+    self, CASE_COLUMNS, NULL, Sql, columns_of, flag, int_sql, slots, str_value, text,
+};
+use super::tables::{BATCHES, CASES, END_OF_TIME, SIGHTINGS, VERSIONS};
+use crate::model::{
+    Breakdown, Case, Countable, CountableFacts, DeadlineFacts, Facts, Instance, Kind, Outcome,
+    TrackValue,
+};
+
+/// The columns of `cases` that hold its current version compactly: the version's content
+/// hash, its latest date (a report skips cases with no date in its periods before
+/// reading the rest), what the counts read ([`Countable`]), with dates as day numbers,
+/// the names a report breaks down by ([`breakdown_column`]), and a lawsuit's link to the
+/// reconsideration case it followed (the matching key of its 复议案号), which tells which
+/// reconsideration cases were sued after. In the order of
+/// [`current_values`].
+pub const CURRENT_COLUMNS: &str = concat!(
+    "content, last_day, ",
+    counted_columns!(),
+    ", matter_key, respondent_key, defendant_key, court_key, reconsideration_key"
+);
+
+/// What [`countable_from_row`] reads after `kind`: [`CURRENT_COLUMNS`] from `unit` on.
+pub const COUNTED_COLUMNS: &str = counted_columns!();
+
+macro_rules! counted_columns {
+    () => {
+        "unit, outcome, instance, corrected, lost, head_appeared, head_title, \
+         received_day, accepted_day, closed_day, filed_day, hearing_day, deadline_facts"
+    };
+}
+use counted_columns;
+
+/// Number of columns in [`CURRENT_COLUMNS`].
+pub const CURRENT_COLUMN_COUNT: usize = 20;
+
+/// [`CURRENT_COLUMNS`] of the table or alias `of`, for queries that join `versions`.
+#[must_use]
+pub fn current_columns_of(of: &str) -> String {
+    columns_of(CURRENT_COLUMNS, of)
+}
+
+/// Number of columns in [`COUNTED_COLUMNS`].
+pub const COUNTED_COLUMN_COUNT: usize = 13;
+
+/// The column of `cases` that holds a case's name under `by`, in
+/// [`name_key`](crate::model::breakdown::name_key)'s spelling
+/// (NULL when it has none); `None` for the unit, which the counts read anyway.
+#[must_use]
+pub fn breakdown_column(by: Breakdown) -> Option<&'static str> {
+    match by {
+        Breakdown::Unit => None,
+        Breakdown::Matter => Some("matter_key"),
+        Breakdown::Respondent => Some("respondent_key"),
+        Breakdown::Defendant => Some("defendant_key"),
+        Breakdown::Court => Some("court_key"),
+    }
+}
+
+fn owned_text(value: Option<String>) -> Sql<'static> {
+    value.map_or(NULL, |s| ToSqlOutput::Owned(Value::Text(s)))
+}
+
+fn day(value: Option<NaiveDate>) -> Sql<'static> {
+    value.map_or(NULL, |d| {
+        ToSqlOutput::Owned(Value::Integer(i64::from(d.num_days_from_ce())))
+    })
+}
+
+/// The values of [`CURRENT_COLUMNS`] for a case.
+#[must_use]
+pub fn current_values(case: &Case) -> [Sql<'_>; CURRENT_COLUMN_COUNT] {
+    let (instance, corrected, lost, appeared, title) = match &case.facts {
+        Facts::Reconsideration { corrected, .. } => (NULL, flag(*corrected), NULL, NULL, NULL),
+        Facts::Litigation {
+            instance,
+            head_appeared,
+            head_title,
+            lost,
+            ..
+        } => (
+            str_value(instance.key()),
+            NULL,
+            flag(*lost),
+            flag(*head_appeared),
+            text(head_title.as_ref()),
+        ),
+    };
+    let (received, accepted, filed, hearing) = match &case.facts {
+        Facts::Reconsideration {
+            received_on,
+            accepted_on,
+            ..
+        } => (Some(*received_on), *accepted_on, None, None),
+        Facts::Litigation {
+            filed_on,
+            hearing_on,
+            ..
+        } => (None, None, Some(*filed_on), *hearing_on),
+    };
+    [
+        ToSqlOutput::Owned(Value::Integer(content_hash(case))),
+        day(Some(case.latest_date())),
+        str_value(&case.unit),
+        case.outcome.map_or(NULL, |o| str_value(o.name())),
+        instance,
+        corrected,
+        lost,
+        appeared,
+        title,
+        day(received),
+        day(accepted),
+        day(case.closed_on),
+        day(filed),
+        day(hearing),
+        deadline_value(DeadlineFacts::of(&case.tracking)),
+        owned_text(Breakdown::Matter.name_of(case)),
+        owned_text(Breakdown::Respondent.name_of(case)),
+        owned_text(Breakdown::Defendant.name_of(case)),
+        owned_text(Breakdown::Court.name_of(case)),
+        case.reconsideration_no().map_or(NULL, |no| {
+            ToSqlOutput::Owned(Value::Text(no.key().to_owned()))
+        }),
+    ]
+}
+
+/// Length of a packed [`DeadlineFacts`]: a byte of flags, then eight day numbers.
+const DEADLINE_BYTES: usize = 1 + 8 * 4;
+
+/// A day number that stands for no date in a packed [`DeadlineFacts`].
+const NO_DAY: i32 = i32::MIN;
+
+/// [`DeadlineFacts`] packed in one value, NULL for a case without them: the flags
+/// (simplified, extended, hearing arranged), then the day numbers of the copy served, the
+/// answer, the suspension, the resumption, the complaint received, the defence and the two
+/// reminders, each little-endian. One column rather than ten: most cases have none of them,
+/// and a report reads every case's current state.
+fn deadline_value(facts: Option<DeadlineFacts>) -> Sql<'static> {
+    let Some(facts) = facts else { return NULL };
+    let mut bytes = Vec::with_capacity(DEADLINE_BYTES);
+    bytes.push(
+        u8::from(facts.simplified)
+            | u8::from(facts.extended) << 1
+            | u8::from(facts.hearing_arranged) << 2,
+    );
+    for date in [
+        facts.copy_served_on,
+        facts.answered_on,
+        facts.suspended_on,
+        facts.resumed_on,
+        facts.complaint_received_on,
+        facts.defended_on,
+        facts.reminded_week_on,
+        facts.reminded_day_on,
+    ] {
+        let number = date.map_or(NO_DAY, |d| d.num_days_from_ce());
+        bytes.extend_from_slice(&number.to_le_bytes());
+    }
+    ToSqlOutput::Owned(Value::Blob(bytes))
+}
+
+/// Reads what [`deadline_value`] wrote.
+fn deadline_facts(bytes: &[u8]) -> Result<DeadlineFacts> {
+    let damaged = || anyhow!("damaged ledger: work-list facts of {} bytes", bytes.len());
+    let (Some((&flags, days)), DEADLINE_BYTES) = (bytes.split_first(), bytes.len()) else {
+        return Err(damaged());
+    };
+    let mut dates = [None; 8];
+    for (date, number) in dates.iter_mut().zip(days.chunks_exact(4)) {
+        let number = i32::from_le_bytes([number[0], number[1], number[2], number[3]]);
+        if number != NO_DAY {
+            *date = Some(NaiveDate::from_num_days_from_ce_opt(number).ok_or_else(damaged)?);
+        }
+    }
+    let [
+        copy_served_on,
+        answered_on,
+        suspended_on,
+        resumed_on,
+        complaint_received_on,
+        defended_on,
+        reminded_week_on,
+        reminded_day_on,
+    ] = dates;
+    Ok(DeadlineFacts {
+        simplified: flags & 1 != 0,
+        extended: flags & 2 != 0,
+        hearing_arranged: flags & 4 != 0,
+        copy_served_on,
+        answered_on,
+        suspended_on,
+        resumed_on,
+        complaint_received_on,
+        defended_on,
+        reminded_week_on,
+        reminded_day_on,
+    })
+}
+
+/// A 64-bit hash of everything that makes two versions of a case equal or not (the case
+/// number by its matching key, as [`Case`]'s equality has it). A re-imported row whose
+/// hash matches the current version's is unchanged without reading that version back.
+/// xxh3 is fixed by its specification, so hashes stay valid across builds and machines.
+#[must_use]
+pub fn content_hash(case: &Case) -> i64 {
+    let mut bytes = Vec::with_capacity(256);
+    let put_text = |bytes: &mut Vec<u8>, value: Option<&str>| match value {
+        None => bytes.push(0),
+        Some(s) => {
+            bytes.push(1);
+            bytes.extend_from_slice(&(s.len() as u64).to_le_bytes());
+            bytes.extend_from_slice(s.as_bytes());
+        }
+    };
+    let put_date = |bytes: &mut Vec<u8>, value: Option<NaiveDate>| match value {
+        None => bytes.push(0),
+        Some(d) => {
+            bytes.push(1);
+            bytes.extend_from_slice(&d.num_days_from_ce().to_le_bytes());
+        }
+    };
+    let put_flag = |bytes: &mut Vec<u8>, value: Option<bool>| {
+        bytes.push(value.map_or(0, |b| 1 + u8::from(b)));
+    };
+    put_text(&mut bytes, Some(case.case_no.key()));
+    put_text(&mut bytes, Some(&case.unit));
+    put_text(&mut bytes, case.matter.as_deref());
+    put_date(&mut bytes, case.closed_on);
+    put_text(&mut bytes, case.outcome.map(Outcome::name));
+    put_text(&mut bytes, case.lead.as_deref());
+    put_text(&mut bytes, case.note.as_deref());
+    match &case.facts {
+        Facts::Reconsideration {
+            respondent,
+            received_on,
+            accepted_on,
+            corrected,
+        } => {
+            bytes.push(b'R');
+            put_text(&mut bytes, respondent.as_deref());
+            put_date(&mut bytes, Some(*received_on));
+            put_date(&mut bytes, *accepted_on);
+            put_flag(&mut bytes, *corrected);
+        }
+        Facts::Litigation {
+            instance,
+            court,
+            defendant,
+            filed_on,
+            hearing_on,
+            head_appeared,
+            head_name,
+            head_title,
+            lost,
+        } => {
+            bytes.push(b'L');
+            put_text(&mut bytes, Some(instance.key()));
+            put_text(&mut bytes, court.as_deref());
+            put_text(&mut bytes, defendant.as_deref());
+            put_date(&mut bytes, Some(*filed_on));
+            put_date(&mut bytes, *hearing_on);
+            put_flag(&mut bytes, *head_appeared);
+            put_text(&mut bytes, head_name.as_deref());
+            put_text(&mut bytes, head_title.as_deref());
+            put_flag(&mut bytes, *lost);
+        }
+    }
+    // Only a case with work-list facts hashes them: every version stored before they
+    // existed keeps its hash, so a re-import still finds it unchanged.
+    if !case.tracking.is_empty() {
+        bytes.push(b'T');
+        for (_, value) in case.tracking.iter() {
+            match value {
+                None => bytes.push(0),
+                Some(TrackValue::Date(date)) => put_date(&mut bytes, Some(*date)),
+                Some(TrackValue::Flag(flag)) => put_flag(&mut bytes, Some(*flag)),
+                Some(TrackValue::Text(text)) => put_text(&mut bytes, Some(text)),
+                Some(time @ TrackValue::Time(_)) => put_text(&mut bytes, Some(&time.display())),
+            }
+        }
+    }
+    i64::from_le_bytes(xxhash_rust::xxh3::xxh3_64(&bytes).to_le_bytes())
+}
+
+/// Reads the view the counts need from a row whose column `first` is `cases.kind` and
+/// whose next columns are [`COUNTED_COLUMNS`]. Borrows its text from
+/// the row: a report allocates nothing per case. Whether a lawsuit names a
+/// reconsideration case is not in the row: the caller sets `sued_after`.
+pub fn countable_from_row<'r>(row: &'r Row, first: usize) -> Result<Countable<'r>> {
+    let get_text = |i: usize| -> Result<Option<&'r str>> {
+        match row.get_ref(first + i)? {
+            ValueRef::Null => Ok(None),
+            ValueRef::Text(bytes) => {
+                Ok(Some(std::str::from_utf8(bytes).map_err(|_| {
+                    anyhow!("damaged ledger: text that is not UTF-8")
+                })?))
+            }
+            _ => Err(anyhow!("damaged ledger: a number where text belongs")),
+        }
+    };
+    let get_int = |i: usize| -> Result<Option<i64>> {
+        match row.get_ref(first + i)? {
+            ValueRef::Null => Ok(None),
+            ValueRef::Integer(v) => Ok(Some(v)),
+            _ => Err(anyhow!("damaged ledger: text where a number belongs")),
+        }
+    };
+    let get_flag = |i: usize| -> Result<Option<bool>> { Ok(get_int(i)?.map(|v| v != 0)) };
+    let get_day = |i: usize| -> Result<Option<NaiveDate>> {
+        get_int(i)?
+            .map(|v| {
+                i32::try_from(v)
+                    .ok()
+                    .and_then(NaiveDate::from_num_days_from_ce_opt)
+                    .ok_or_else(|| anyhow!("damaged ledger: day number {v}"))
+            })
+            .transpose()
+    };
+    let required = |value: Option<NaiveDate>, what: &str| {
+        value.ok_or_else(|| anyhow!("damaged ledger: a case without {what}"))
+    };
+    let unit = get_text(1)?.ok_or_else(|| anyhow!("damaged ledger: a case without a unit"))?;
+    let outcome = get_text(2)?
+        .map(|name| {
+            Outcome::from_name(name)
+                .ok_or_else(|| anyhow!("damaged ledger: unknown outcome `{name}`"))
+        })
+        .transpose()?;
+    let facts = match get_text(0)? {
+        Some(kind) if kind == Kind::Reconsideration.key() => CountableFacts::Reconsideration {
+            received_on: required(get_day(8)?, "a received date")?,
+            accepted_on: get_day(9)?,
+            corrected: get_flag(4)?,
+            sued_after: false,
+        },
+        Some(kind) if kind == Kind::Litigation.key() => CountableFacts::Litigation {
+            instance: get_text(3)?
+                .and_then(Instance::from_key)
+                .ok_or_else(|| anyhow!("damaged ledger: a lawsuit without an instance"))?,
+            filed_on: required(get_day(11)?, "a filing date")?,
+            hearing_on: get_day(12)?,
+            head_appeared: get_flag(6)?,
+            head_title: get_text(7)?,
+            lost: get_flag(5)?,
+        },
+        other => return Err(anyhow!("damaged ledger: case kind {other:?}")),
+    };
+    let deadlines = match row.get_ref(first + 13)? {
+        ValueRef::Null => None,
+        ValueRef::Blob(bytes) => Some(deadline_facts(bytes)?),
+        _ => {
+            return Err(anyhow!(
+                "damaged ledger: work-list facts that are not bytes"
+            ));
+        }
+    };
+    Ok(Countable {
+        unit,
+        closed_on: get_day(10)?,
+        outcome,
+        facts,
+        deadlines,
+    })
+}
+
+/// The latest version of a case as of a date, with its id (see [`state_before`]).
+fn state_before_sql() -> String {
+    format!(
+        "SELECT id, {CASE_COLUMNS} FROM {VERSIONS} WHERE case_id = ?1 AND as_of <= ?2 \
+         ORDER BY as_of DESC, batch_id DESC LIMIT 1"
+    )
+}
+
+pub(super) fn current_update_sql() -> String {
+    format!(
+        "UPDATE {CASES} SET ({CURRENT_COLUMNS}) = ({}) WHERE id = ?",
+        slots(CURRENT_COLUMN_COUNT)
+    )
+}
+
+/// The case as known on `as_of` (`2021-08-31`), with that version's id.
+pub(super) fn state_before(
+    conn: &Connection,
+    case_id: i64,
+    kind: Kind,
+    as_of: &str,
+) -> Result<Option<(i64, Case)>> {
+    let mut stmt = conn.prepare_cached(&state_before_sql())?;
+    let mut rows = stmt.query(params![case_id, as_of])?;
+    match rows.next()? {
+        Some(row) => Ok(Some((row.get(0)?, case_row::from_row(kind, row, 1)?))),
+        None => Ok(None),
+    }
+}
+
+/// Stores `case` as the current state of `case_id`; `update` is [`current_update_sql`].
+pub(super) fn set_current(update: &mut Statement, case_id: i64, case: &Case) -> Result<()> {
+    update.execute(params_from_iter(
+        current_values(case).into_iter().chain([int_sql(case_id)]),
+    ))?;
+    Ok(())
+}
+
+/// Sets the current state of a case from its latest version, after versions were added
+/// out of date order or removed. A case without versions is left alone (it is removed).
+pub(super) fn refresh_current(conn: &Connection, case_id: i64) -> Result<()> {
+    let kind: String = conn
+        .prepare_cached(&format!("SELECT kind FROM {CASES} WHERE id = ?1"))?
+        .query_row([case_id], |r| r.get(0))?;
+    let kind: Kind = kind
+        .parse()
+        .map_err(|e| anyhow::anyhow!("damaged ledger: {e}"))?;
+    if let Some((_, latest)) = state_before(conn, case_id, kind, END_OF_TIME)? {
+        let mut update = conn.prepare_cached(&current_update_sql())?;
+        set_current(&mut update, case_id, &latest)?;
+    }
+    Ok(())
+}
+
+/// Which cases [`rebuild_current`] fills in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Rebuild {
+    Every,
+    /// Those with a version that carries work-list facts.
+    Tracked,
+}
+
+/// Fills in the current state of cases from the versions: once, when a ledger from
+/// before a current-state column is opened. Cases go in batches of ids so that no
+/// statement reads the table it writes.
+pub(super) fn rebuild_current(tx: &Transaction, which: Rebuild) -> Result<()> {
+    const CHUNK: i64 = 10_000;
+    let only_tracked = if which == Rebuild::Tracked {
+        // Any work-list column filled; the rest of a large old ledger is not read back.
+        let any = case_row::TRACKING_COLUMNS
+            .split(',')
+            .map(|c| format!("v.{} IS NOT NULL", c.trim()))
+            .collect::<Vec<_>>()
+            .join(" OR ");
+        format!("AND EXISTS (SELECT 1 FROM {VERSIONS} v WHERE v.case_id = {CASES}.id AND ({any}))")
+    } else {
+        String::new()
+    };
+    let mut after = 0;
+    loop {
+        let ids: Vec<i64> = tx
+            .prepare_cached(&format!(
+                "SELECT id FROM {CASES} WHERE id > ?1 {only_tracked} ORDER BY id LIMIT ?2"
+            ))?
+            .query_map([after, CHUNK], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        let Some(last) = ids.last() else {
+            return Ok(());
+        };
+        after = *last;
+        for id in ids {
+            refresh_current(tx, id)?;
+        }
+    }
+}
+
+/// Keeps the ledger's one invariant: a batch that listed a case without storing a version
+/// said the same as the latest version before it. When that version is about to stop
+/// being the one before the next batch that listed the case (it is undone, or a late
+/// import puts another version in between), and that batch stored no version of its own,
+/// its facts are recorded again as that batch's version. Returns whether it did.
+pub(super) fn carry_forward(
+    tx: &Connection,
+    version_id: i64,
+    case_id: i64,
+    batch_id: i64,
+    as_of: NaiveDate,
+) -> Result<bool> {
+    let next: Option<(i64, NaiveDate, i64)> = tx
+        .prepare_cached(&format!(
+            "SELECT s.batch_id, b.as_of, s.source_row FROM {SIGHTINGS} s JOIN {BATCHES} b ON b.id = s.batch_id \
+             WHERE s.case_id = ?1 AND (b.as_of > ?2 OR (b.as_of = ?2 AND b.id > ?3)) \
+             ORDER BY b.as_of, b.id LIMIT 1"
+        ))?
+        .query_row(params![case_id, as_of, batch_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .optional()?;
+    let Some((next_batch, next_as_of, source_row)) = next else {
+        return Ok(false);
+    };
+    let has_own: bool = tx
+        .prepare_cached(&format!(
+            "SELECT EXISTS (SELECT 1 FROM {VERSIONS} WHERE case_id = ?1 AND batch_id = ?2)"
+        ))?
+        .query_row(params![case_id, next_batch], |r| r.get(0))?;
+    if has_own {
+        return Ok(false);
+    }
+    tx.prepare_cached(&format!(
+        "INSERT INTO {VERSIONS} (case_id, batch_id, as_of, source_row, {CASE_COLUMNS}) \
+         SELECT case_id, ?2, ?3, ?4, {CASE_COLUMNS} FROM {VERSIONS} WHERE id = ?1"
+    ))?
+    .execute(params![version_id, next_batch, next_as_of, source_row])?;
+    Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn packed(facts: Option<DeadlineFacts>) -> Option<Vec<u8>> {
+        match deadline_value(facts) {
+            ToSqlOutput::Owned(Value::Blob(bytes)) => Some(bytes),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn deadline_facts_pack_and_unpack() {
+        assert_eq!(packed(None), None, "no facts, no value");
+        let day = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        for facts in [
+            DeadlineFacts::default(),
+            DeadlineFacts {
+                simplified: true,
+                hearing_arranged: true,
+                copy_served_on: day("2025-01-24"),
+                resumed_on: Some(NaiveDate::MIN),
+                reminded_day_on: Some(NaiveDate::MAX),
+                ..DeadlineFacts::default()
+            },
+            DeadlineFacts {
+                extended: true,
+                answered_on: day("0001-01-01"),
+                defended_on: day("2025-06-19"),
+                ..DeadlineFacts::default()
+            },
+        ] {
+            let bytes = packed(Some(facts)).unwrap();
+            assert_eq!(bytes.len(), DEADLINE_BYTES);
+            assert_eq!(deadline_facts(&bytes).unwrap(), facts);
+        }
+    }
+
+    #[test]
+    fn damaged_deadline_facts_are_an_error() {
+        let mut bytes = packed(Some(DeadlineFacts::default())).unwrap();
+        assert!(deadline_facts(&bytes[..DEADLINE_BYTES - 1]).is_err());
+        assert!(deadline_facts(&[]).is_err());
+        bytes[1..5].copy_from_slice(&i32::MAX.to_le_bytes());
+        let err = deadline_facts(&bytes).unwrap_err();
+        assert!(err.to_string().contains("damaged ledger"), "{err}");
+    }
+}
