@@ -259,11 +259,8 @@ fn is_ruling(outcome: Option<Outcome>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::fixture::d;
     use crate::model::{CaseNo, TrackValue, Tracking};
-
-    fn d(text: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
-    }
 
     fn recon(
         accepted: Option<&str>,

@@ -92,15 +92,11 @@ pub fn ending(case: &Case, rules: &Rules) -> Ending {
 
 #[cfg(test)]
 mod tests {
-    use chrono::NaiveDate;
 
     use super::*;
+    use crate::model::fixture::d;
     use crate::model::rules::LossBase;
     use crate::model::{CaseNo, Tracking};
-
-    fn d(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    }
 
     fn recon(outcome: Outcome) -> Case {
         Case {

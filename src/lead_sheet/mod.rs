@@ -358,11 +358,8 @@ fn item_key<S: Serializer>(item: &Item, s: S) -> Result<S::Ok, S::Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::fixture::d;
     use crate::model::{CaseNo, Tracking};
-
-    fn d(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    }
 
     fn august() -> Period {
         Month::of(d("2021-08-01")).period()

@@ -39,10 +39,7 @@ pub fn progress_notes<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn d(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    }
+    use crate::model::fixture::d;
 
     #[track_caller]
     fn notes(before: Option<&str>, during: &[(&str, Option<&str>)], expected: &[(&str, &str)]) {

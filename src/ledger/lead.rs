@@ -105,15 +105,11 @@ impl Ledger {
 
 #[cfg(test)]
 mod tests {
-    use chrono::NaiveDate;
 
     use super::*;
     use crate::ledger::write::NewBatch;
+    use crate::model::fixture::d;
     use crate::model::{CaseNo, Facts, TrackField, TrackValue, Tracking};
-
-    fn d(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    }
 
     fn recon(n: u32, lead: Option<&str>, progress: &str) -> Case {
         let mut tracking = Tracking::default();

@@ -306,53 +306,31 @@ mod tests {
     use crate::ledger::current::CURRENT_COLUMNS;
     use crate::ledger::schema;
     use crate::ledger::write::{Listed, NewBatch, Recorded};
-    use crate::model::{CaseNo, DeadlineFacts, Facts, Instance, Outcome, TrackField, TrackValue};
-
-    fn d(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    }
+    use crate::model::fixture::{self, d};
+    use crate::model::{DeadlineFacts, Facts, Instance, Outcome, TrackField, TrackValue};
 
     fn recon(n: u32, unit: &str, outcome: Option<Outcome>) -> Case {
-        Case {
-            case_no: CaseNo::new(&format!("都府复〔2021〕{n}号")).unwrap(),
-            unit: unit.into(),
-            matter: Some("行政处罚".into()),
-            closed_on: outcome.map(|_| d("2021-03-01")),
-            outcome,
-            lead: None,
-            note: None,
-            tracking: crate::model::Tracking::default(),
-            facts: Facts::Reconsideration {
-                respondent: None,
-                received_on: d("2021-01-05"),
-                accepted_on: Some(d("2021-01-08")),
-                corrected: n.is_multiple_of(3).then_some(true),
-            },
+        let mut case = fixture::recon(&format!("都府复〔2021〕{n}号"), unit, "2021-01-05")
+            .accepted("2021-01-08");
+        case.matter = Some("行政处罚".into());
+        if let Facts::Reconsideration { corrected, .. } = &mut case.facts {
+            *corrected = n.is_multiple_of(3).then_some(true);
+        }
+        match outcome {
+            Some(outcome) => case.closed("2021-03-01", outcome),
+            None => case,
         }
     }
 
     fn suit(n: u32, instance: Instance, title: Option<&str>) -> Case {
-        Case {
-            case_no: CaseNo::new(&format!("（2021）黔27行初{n}号")).unwrap(),
-            unit: "福泉市".into(),
-            matter: None,
-            closed_on: Some(d("2021-04-01")),
-            outcome: Some(Outcome::Revoked),
-            lead: None,
-            note: None,
-            tracking: crate::model::Tracking::default(),
-            facts: Facts::Litigation {
-                instance,
-                court: None,
-                defendant: None,
-                filed_on: d("2021-02-01"),
-                hearing_on: Some(d("2021-03-10")),
-                head_appeared: Some(n.is_multiple_of(2)),
-                head_name: None,
-                head_title: title.map(str::to_owned),
-                lost: None,
-            },
-        }
+        fixture::suit(
+            &format!("（2021）黔27行初{n}号"),
+            "福泉市",
+            instance,
+            "2021-02-01",
+        )
+        .heard("2021-03-10", Some(n.is_multiple_of(2)), title)
+        .closed("2021-04-01", Outcome::Revoked)
     }
 
     /// Writes `cases` as one batch as of `as_of`; returns its id and how each row landed.

@@ -421,28 +421,14 @@ fn str_sql(text: &str) -> Sql<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{CaseNo, Facts, Outcome};
-
-    fn d(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    }
+    use crate::model::Outcome;
+    use crate::model::fixture::{self, d};
 
     fn case(outcome: Option<Outcome>, brackets: &str) -> Case {
-        Case {
-            case_no: CaseNo::new(&format!("都府复{brackets}1号")).unwrap(),
-            unit: "都匀市".into(),
-            matter: None,
-            closed_on: outcome.map(|_| d("2021-02-01")),
-            outcome,
-            lead: None,
-            note: None,
-            tracking: crate::model::Tracking::default(),
-            facts: Facts::Reconsideration {
-                respondent: None,
-                received_on: d("2021-01-05"),
-                accepted_on: None,
-                corrected: None,
-            },
+        let case = fixture::recon(&format!("都府复{brackets}1号"), "都匀市", "2021-01-05");
+        match outcome {
+            Some(outcome) => case.closed("2021-02-01", outcome),
+            None => case,
         }
     }
 

@@ -348,11 +348,8 @@ fn weekday_bits(year: i32) -> [u64; 6] {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::fixture::d;
     use chrono::Days;
-
-    fn d(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    }
 
     /// Every day of `from..=to` with one type.
     fn span(from: &str, to: &str, day_type: DayType) -> Vec<(NaiveDate, DayType)> {

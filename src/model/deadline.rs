@@ -163,10 +163,7 @@ fn minus_days(date: NaiveDate, days: u64) -> NaiveDate {
 mod tests {
     use super::*;
     use crate::model::calendar::DayType;
-
-    fn d(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    }
+    use crate::model::fixture::d;
 
     fn covered(date: &str) -> Due {
         Due {

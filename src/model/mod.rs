@@ -11,6 +11,8 @@ pub mod case;
 pub mod case_no;
 pub mod countable;
 pub mod deadline;
+#[cfg(test)]
+pub(crate) mod fixture;
 pub mod kind;
 pub mod lead;
 pub mod metric;

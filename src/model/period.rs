@@ -180,10 +180,7 @@ impl serde::Serialize for Month {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn d(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    }
+    use crate::model::fixture::d;
 
     #[test]
     fn iso_matches_strftime_for_every_year_a_spreadsheet_holds() {

@@ -316,36 +316,24 @@ pub fn counts_hearings(instance: Instance, rules: &Rules) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use chrono::NaiveDate;
 
     use super::*;
-    use crate::model::{Case, CaseNo, Facts};
+    use crate::model::fixture::{self, d};
+    use crate::model::{Case, Facts};
     use crate::rates::Metric;
-
-    fn d(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    }
 
     fn period() -> Period {
         Period::new(d("2021-01-01"), d("2021-08-31")).unwrap()
     }
 
     fn recon(received: &str, accepted: Option<&str>, closed: Option<(&str, Outcome)>) -> Case {
-        Case {
-            case_no: CaseNo::new("都府复〔2021〕1号").unwrap(),
-            unit: "都匀市".into(),
-            matter: None,
-            closed_on: closed.map(|(c, _)| d(c)),
-            outcome: closed.map(|(_, o)| o),
-            lead: None,
-            note: None,
-            tracking: crate::model::Tracking::default(),
-            facts: Facts::Reconsideration {
-                respondent: None,
-                received_on: d(received),
-                accepted_on: accepted.map(d),
-                corrected: None,
-            },
+        let mut case = fixture::recon("都府复〔2021〕1号", "都匀市", received);
+        if let Some(accepted) = accepted {
+            case = case.accepted(accepted);
+        }
+        match closed {
+            Some((on, outcome)) => case.closed(on, outcome),
+            None => case,
         }
     }
 
@@ -355,26 +343,15 @@ mod tests {
         head: Option<bool>,
         closed: Option<(&str, Outcome)>,
     ) -> Case {
-        Case {
-            case_no: CaseNo::new("(2021)黔27行初1号").unwrap(),
-            unit: "都匀市".into(),
-            matter: None,
-            closed_on: closed.map(|(c, _)| d(c)),
-            outcome: closed.map(|(_, o)| o),
-            lead: None,
-            note: None,
-            tracking: crate::model::Tracking::default(),
-            facts: Facts::Litigation {
-                instance,
-                court: None,
-                defendant: None,
-                filed_on: d("2020-12-01"),
-                hearing_on: hearing.map(d),
-                head_appeared: head,
-                head_name: None,
-                head_title: None,
-                lost: None,
-            },
+        let mut case = fixture::suit("(2021)黔27行初1号", "都匀市", instance, "2020-12-01");
+        if let Some(hearing) = hearing {
+            case = case.heard(hearing, head, None);
+        } else if let Facts::Litigation { head_appeared, .. } = &mut case.facts {
+            *head_appeared = head;
+        }
+        match closed {
+            Some((on, outcome)) => case.closed(on, outcome),
+            None => case,
         }
     }
 

@@ -267,14 +267,11 @@ impl From<&DeadlineCounts> for DeadlineFigures {
 mod tests {
     use super::*;
     use crate::model::DeadlineFacts;
+    use crate::model::fixture::d;
 
     /// A day of 2025, `MM-DD`; empty for none.
     fn day(month_day: &str) -> Option<NaiveDate> {
         (!month_day.is_empty()).then(|| d(&format!("2025-{month_day}")))
-    }
-
-    fn d(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
     }
 
     /// The first half of 2025, as known on Friday 4 July.

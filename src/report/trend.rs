@@ -166,10 +166,7 @@ fn month_end(date: NaiveDate) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn d(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    }
+    use crate::model::fixture::d;
 
     #[track_caller]
     fn ends(from: &str, to: &str, every: Every, expected: &[&str]) {

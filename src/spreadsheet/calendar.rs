@@ -112,10 +112,7 @@ fn date(table: &Table, row: &RawRow, display: &str) -> Result<NaiveDate, Diagnos
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn d(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    }
+    use crate::model::fixture::d;
 
     fn read_csv(text: &str) -> Result<Vec<(NaiveDate, DayType)>, Vec<String>> {
         let dir = tempfile::tempdir().unwrap();

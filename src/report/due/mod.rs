@@ -295,10 +295,7 @@ pub fn scope_zh(list: &DueList) -> String {
 mod tests {
     use super::*;
     use crate::model::Unit;
-
-    fn d(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    }
+    use crate::model::fixture::d;
 
     fn task(item: Item, date: &str, overdue: bool) -> Task {
         Task {
