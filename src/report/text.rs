@@ -97,10 +97,7 @@ fn deadline_sentence(report: &Report) -> String {
         ))
     })
     .collect();
-    if clauses.is_empty() {
-        return String::new();
-    }
-    format!("{}。", clauses.join("；"))
+    sentence(&clauses)
 }
 
 /// 「行政复议维持率为61.38%，同比上升1.20个百分点；实质性化解率为14.08%。」 for the
@@ -131,6 +128,11 @@ fn indicator_sentence(report: &Report, with: &[Indicator]) -> String {
             })
         })
         .collect();
+    sentence(&clauses)
+}
+
+/// Clauses joined into one sentence of the paragraph; nothing when there are none.
+fn sentence(clauses: &[String]) -> String {
     if clauses.is_empty() {
         return String::new();
     }

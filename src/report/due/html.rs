@@ -8,7 +8,7 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::{DueItem, DueList, date_text, kind_zh, scope_zh, time_left_zh};
-use crate::report::html::escape;
+use crate::report::html::{document_start, escape};
 use crate::worklist::Item;
 
 /// The page's style sheet, inlined into its `<head>`.
@@ -22,13 +22,10 @@ pub fn write_html(list: &DueList, out: &mut dyn Write) -> Result<()> {
 
 fn page(list: &DueList) -> String {
     let title = format!("待办事项（截至 {}）", list.on);
-    let mut html = String::new();
+    let mut html = document_start(&title, STYLE);
     let _ = write!(
         html,
-        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{title}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n<main class=\"page\">\n\
-         <header>\n<h1>{title}</h1>\n<p class=\"meta\"><span>{}</span>\
+        "<header>\n<h1>{title}</h1>\n<p class=\"meta\"><span>{}</span>\
          <span>共 <b>{}</b> 项</span><span>逾期 <b>{}</b> 项</span></p>\n</header>\n",
         escape(&scope_zh(list)),
         list.items.len(),

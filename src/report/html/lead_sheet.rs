@@ -7,7 +7,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::escape;
+use super::{document_start, escape};
 use crate::lead_sheet::{LeadEntry, LeadSheet, OwnedCase, Status};
 use crate::report::lead_sheet::{
     COLUMNS, empty_note, footer, kind_label, result_label, status_label, summary_line, title,
@@ -28,13 +28,10 @@ fn page(sheet: &LeadSheet) -> String {
     let as_of = sheet
         .as_of
         .map_or_else(|| "无".to_owned(), |d| d.to_string());
-    let mut html = String::new();
+    let mut html = document_start(&title, STYLE);
     let _ = write!(
         html,
-        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{title}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n<main class=\"page\">\n\
-         <header>\n<h1>{title}</h1>\n<p class=\"meta\">\
+        "<header>\n<h1>{title}</h1>\n<p class=\"meta\">\
          <span>调度月份 <b>{} 至 {}</b></span>\
          <span>数据截至 <b>{as_of}</b></span>\
          <span>逾期事项按 <b>{}</b> 判断</span>\

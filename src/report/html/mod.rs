@@ -77,13 +77,7 @@ fn page(report: &Report, trend: &Trend) -> String {
         sections.push(("其他指标", tables::indicators(&indicators)));
     }
 
-    let mut html = String::new();
-    let _ = write!(
-        html,
-        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{title}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n<main class=\"page\">\n"
-    );
+    let mut html = document_start(&title, STYLE);
     html.push_str(&header(report, &title));
     for ((heading, body), numeral) in sections.iter().zip(NUMERALS) {
         let _ = writeln!(
@@ -214,6 +208,16 @@ fn direction_hint(metric: Metric) -> &'static str {
 }
 
 /// Escapes text for HTML element content and attribute values.
+/// The start of every printed page, up to its open `<main class="page">`: one
+/// self-contained document with its stylesheet inline. `title` is already escaped.
+pub(crate) fn document_start(title: &str, style: &str) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{title}</title>\n<style>\n{style}</style>\n</head>\n<body>\n<main class=\"page\">\n"
+    )
+}
+
 pub(super) fn escape(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len());
     for c in text.chars() {
