@@ -7,64 +7,40 @@ use rusqlite::types::{ToSqlOutput, Value, ValueRef};
 
 use crate::model::period::iso;
 use crate::model::tracking::ValueType;
+use std::sync::LazyLock;
+
+use crate::model::field;
 use crate::model::{
-    Case, CaseNo, Facts, Instance, Kind, Outcome, TrackField, TrackValue, Tracking,
+    Case, CaseNo, Facts, Field, FieldRef, Instance, Kind, Outcome, TrackField, TrackValue, Tracking,
 };
 
-/// The columns of `versions` every case fills, then those of each kind: one list, from
-/// which both [`CASE_COLUMNS`] and [`written_columns`] are built.
-macro_rules! shared_columns {
-    () => {
-        "case_no, unit, matter, closed_on, outcome, lead, note"
-    };
-}
-macro_rules! reconsideration_columns {
-    () => {
-        "respondent, received_on, accepted_on, corrected"
-    };
-}
-macro_rules! litigation_columns {
-    () => {
-        "instance, court, defendant, filed_on, hearing_on, head_appeared, head_name, \
-         head_title, lost"
-    };
-}
-
-/// The work-list columns: [`TrackField::ALL`]'s keys, in its order (a test checks it).
-macro_rules! tracking_columns {
-    () => {
-        "simplified, copy_served_on, answered_on, extended, suspended_on, resumed_on, \
-         complaint_received_on, defended_on, hearing_at, hearing_place, planned_head_name, \
-         planned_head_title, served_on, reminded_week_on, reminded_day_on, \
-         reconsideration_no, owner_unit, progress, risk"
-    };
-}
-
-/// The work-list columns of `versions`, in [`TrackField::ALL`]'s order.
-pub const TRACKING_COLUMNS: &str = tracking_columns!();
-
-/// The case columns of `versions`, in the order of [`from_row`].
-pub const CASE_COLUMNS: &str = concat!(
-    shared_columns!(),
-    ", ",
-    reconsideration_columns!(),
-    ", ",
-    litigation_columns!(),
-    ", ",
-    tracking_columns!()
-);
+/// The case columns of `versions`, in the order of [`from_row`]: every stored field
+/// ([`Field::stored`]), then the work-list facts ([`TrackField::ALL`]).
+pub static CASE_COLUMNS: LazyLock<String> =
+    LazyLock::new(|| keys(Field::stored().chain(TrackField::ALL.map(Field::Track))));
 
 /// Number of columns in [`CASE_COLUMNS`] before the work-list ones.
-pub(super) const LEDGER_COLUMN_COUNT: usize = 20;
+pub(super) const LEDGER_COLUMN_COUNT: usize = field::STORED_COUNT;
 
-/// Number of columns in [`CASE_COLUMNS`].
-pub const CASE_COLUMN_COUNT: usize = LEDGER_COLUMN_COUNT + TrackField::ALL.len();
+/// The fields a case of `kind` fills, in the order of [`to_values`]: with its work-list
+/// facts only for a case that has some. A version is written with these alone: the other
+/// columns default to NULL, and binding them would cost a large import a tenth of its time.
+fn written_fields(kind: Kind, tracking: bool) -> impl Iterator<Item = Field> {
+    let tracked = TrackField::of(kind).filter(move |_| tracking);
+    Field::shared()
+        .chain(Field::own(kind).iter().copied())
+        .chain(tracked.map(Field::Track))
+}
+
+fn keys(fields: impl Iterator<Item = Field>) -> String {
+    fields.map(Field::key).collect::<Vec<_>>().join(", ")
+}
 
 /// [`CASE_COLUMNS`] of the table or alias `of` (`v.case_no, v.unit, …`), for queries that
 /// join `cases`, whose current-state columns share some of these names.
 #[must_use]
 pub fn case_columns_of(of: &str) -> String {
-    columns_of(CASE_COLUMNS, of)
+    columns_of(&CASE_COLUMNS, of)
 }
 
 /// The columns of a list as columns of the table or alias `of`: `v.case_no, v.unit, …`.
@@ -97,88 +73,34 @@ pub(super) fn flag(value: Option<bool>) -> Sql<'static> {
     value.map_or(NULL, |b| ToSqlOutput::Owned(Value::Integer(i64::from(b))))
 }
 
-/// The columns of [`CASE_COLUMNS`] a case of `kind` fills, in the order of [`to_values`]:
-/// with its work-list columns only for a case that has work-list facts. A version is
-/// written with these alone: the other columns default to NULL, and binding them would
-/// cost a large import a tenth of its time.
+/// The columns of [`CASE_COLUMNS`] a case of `kind` fills ([`written_fields`]).
 #[must_use]
 pub fn written_columns(kind: Kind, tracking: bool) -> String {
-    let ledger = match kind {
-        Kind::Reconsideration => concat!(shared_columns!(), ", ", reconsideration_columns!()),
-        Kind::Litigation => concat!(shared_columns!(), ", ", litigation_columns!()),
-    };
-    if !tracking {
-        return ledger.to_owned();
-    }
-    let tracked: Vec<&str> = TrackField::of(kind).map(TrackField::key).collect();
-    format!("{ledger}, {}", tracked.join(", "))
+    keys(written_fields(kind, tracking))
 }
 
-pub(super) fn track_value(value: Option<&TrackValue>) -> Sql<'_> {
+/// A field's value bound to a statement: a case number as written, an instance by its
+/// key, an outcome by its name, a time as `HH:MM`.
+fn sql_value(value: FieldRef<'_>) -> Sql<'_> {
     match value {
-        None => NULL,
-        Some(TrackValue::Date(date)) => ToSqlOutput::Owned(Value::Text(iso(*date))),
-        Some(TrackValue::Flag(flag)) => ToSqlOutput::Owned(Value::Integer(i64::from(*flag))),
-        Some(TrackValue::Text(text)) => str_value(text),
-        Some(time @ TrackValue::Time(_)) => ToSqlOutput::Owned(Value::Text(time.display())),
+        FieldRef::CaseNo(no) => str_value(no.text()),
+        FieldRef::Instance(instance) => str_value(instance.key()),
+        FieldRef::Outcome(outcome) => outcome.map_or(NULL, |o| str_value(o.name())),
+        FieldRef::Text(value) => value.map_or(NULL, str_value),
+        FieldRef::Date(value) => date(value),
+        FieldRef::Flag(value) => flag(value),
+        FieldRef::Time(value) => value.map_or(NULL, |t| {
+            ToSqlOutput::Owned(Value::Text(t.format("%H:%M").to_string()))
+        }),
     }
 }
 
 /// The values of [`written_columns`] for a case.
 #[must_use]
 pub fn to_values(case: &Case) -> Vec<Sql<'_>> {
-    let mut values = Vec::with_capacity(CASE_COLUMN_COUNT);
-    values.extend([
-        str_value(case.case_no.text()),
-        str_value(&case.unit),
-        text(case.matter.as_ref()),
-        date(case.closed_on),
-        case.outcome.map_or(NULL, |o| str_value(o.name())),
-        text(case.lead.as_ref()),
-        text(case.note.as_ref()),
-    ]);
-    match &case.facts {
-        Facts::Reconsideration {
-            respondent,
-            received_on,
-            accepted_on,
-            corrected,
-        } => {
-            values.extend([
-                text(respondent.as_ref()),
-                date(Some(*received_on)),
-                date(*accepted_on),
-                flag(*corrected),
-            ]);
-        }
-        Facts::Litigation {
-            instance,
-            court,
-            defendant,
-            filed_on,
-            hearing_on,
-            head_appeared,
-            head_name,
-            head_title,
-            lost,
-        } => {
-            values.extend([
-                str_value(instance.key()),
-                text(court.as_ref()),
-                text(defendant.as_ref()),
-                date(Some(*filed_on)),
-                date(*hearing_on),
-                flag(*head_appeared),
-                text(head_name.as_ref()),
-                text(head_title.as_ref()),
-                flag(*lost),
-            ]);
-        }
-    }
-    if !case.tracking.is_empty() {
-        values.extend(TrackField::of(case.kind()).map(|f| track_value(case.tracking.get(f))));
-    }
-    values
+    written_fields(case.kind(), !case.tracking.is_empty())
+        .filter_map(|field| case.get(field).map(sql_value))
+        .collect()
 }
 
 /// Reads a case from a row whose first column is `cases.kind` and whose next ones are
@@ -191,26 +113,28 @@ pub fn kind_and_case(row: &Row) -> Result<Case> {
 
 /// Reads a case from a row whose columns from `first` on are [`CASE_COLUMNS`].
 pub fn from_row(kind: Kind, row: &Row, first: usize) -> Result<Case> {
-    let get_text = |i: usize| -> Result<Option<String>> { Ok(row.get(first + i)?) };
-    let get_date = |i: usize| -> Result<Option<NaiveDate>> {
-        get_text(i)?
+    let at = |field: Field| first + column_index(field);
+    let text = |field: Field| -> Result<Option<String>> { Ok(row.get(at(field))?) };
+    let date = |field: Field| -> Result<Option<NaiveDate>> {
+        text(field)?
             .map(|s| {
                 NaiveDate::parse_from_str(&s, "%Y-%m-%d")
                     .map_err(|_| anyhow!("damaged ledger: `{s}` in a date column"))
             })
             .transpose()
     };
-    let get_flag = |i: usize| -> Result<Option<bool>> {
-        Ok(row.get::<_, Option<i64>>(first + i)?.map(|v| v != 0))
+    let flag = |field: Field| -> Result<Option<bool>> {
+        Ok(row.get::<_, Option<i64>>(at(field))?.map(|v| v != 0))
     };
-    let required = |value: Option<NaiveDate>, what: &str| {
-        value.ok_or_else(|| anyhow!("damaged ledger: a version without {what}"))
+    let required = |field: Field| {
+        date(field)?.ok_or_else(|| anyhow!("damaged ledger: a version without {}", field.key()))
     };
 
-    let case_no_text: String = row.get(first)?;
-    let case_no = CaseNo::new(&case_no_text)
+    let case_no = text(Field::CaseNo)?
+        .as_deref()
+        .and_then(CaseNo::new)
         .ok_or_else(|| anyhow!("damaged ledger: a version without a case number"))?;
-    let outcome = get_text(4)?
+    let outcome = text(Field::Outcome)?
         .map(|name| {
             Outcome::from_name(&name)
                 .ok_or_else(|| anyhow!("damaged ledger: unknown outcome `{name}`"))
@@ -218,37 +142,33 @@ pub fn from_row(kind: Kind, row: &Row, first: usize) -> Result<Case> {
         .transpose()?;
     let facts = match kind {
         Kind::Reconsideration => Facts::Reconsideration {
-            respondent: get_text(7)?,
-            received_on: required(get_date(8)?, "a received date")?,
-            accepted_on: get_date(9)?,
-            corrected: get_flag(10)?,
+            respondent: text(Field::Respondent)?,
+            received_on: required(Field::ReceivedOn)?,
+            accepted_on: date(Field::AcceptedOn)?,
+            corrected: flag(Field::Corrected)?,
         },
-        Kind::Litigation => {
-            let instance = get_text(11)?
+        Kind::Litigation => Facts::Litigation {
+            instance: text(Field::Instance)?
                 .as_deref()
                 .and_then(Instance::from_key)
-                .ok_or_else(|| anyhow!("damaged ledger: a lawsuit version without an instance"))?;
-            Facts::Litigation {
-                instance,
-                court: get_text(12)?,
-                defendant: get_text(13)?,
-                filed_on: required(get_date(14)?, "a filing date")?,
-                hearing_on: get_date(15)?,
-                head_appeared: get_flag(16)?,
-                head_name: get_text(17)?,
-                head_title: get_text(18)?,
-                lost: get_flag(19)?,
-            }
-        }
+                .ok_or_else(|| anyhow!("damaged ledger: a lawsuit version without an instance"))?,
+            court: text(Field::Court)?,
+            defendant: text(Field::Defendant)?,
+            filed_on: required(Field::FiledOn)?,
+            hearing_on: date(Field::HearingOn)?,
+            head_appeared: flag(Field::HeadAppeared)?,
+            head_name: text(Field::HeadName)?,
+            head_title: text(Field::HeadTitle)?,
+            lost: flag(Field::Lost)?,
+        },
     };
     let mut tracking = Tracking::default();
-    for (offset, field) in TrackField::ALL.into_iter().enumerate() {
-        let i = LEDGER_COLUMN_COUNT + offset;
+    for field in TrackField::ALL {
         let value = match field.value_type() {
-            ValueType::Date => get_date(i)?.map(TrackValue::Date),
-            ValueType::Flag => get_flag(i)?.map(TrackValue::Flag),
-            ValueType::Text => get_text(i)?.map(TrackValue::Text),
-            ValueType::Time => get_text(i)?
+            ValueType::Date => date(Field::Track(field))?.map(TrackValue::Date),
+            ValueType::Flag => flag(Field::Track(field))?.map(TrackValue::Flag),
+            ValueType::Text => text(Field::Track(field))?.map(TrackValue::Text),
+            ValueType::Time => text(Field::Track(field))?
                 .map(|s| {
                     NaiveTime::parse_from_str(&s, "%H:%M")
                         .map(TrackValue::Time)
@@ -260,15 +180,25 @@ pub fn from_row(kind: Kind, row: &Row, first: usize) -> Result<Case> {
     }
     Ok(Case {
         case_no,
-        unit: row.get(first + 1)?,
-        matter: get_text(2)?,
-        closed_on: get_date(3)?,
+        unit: row.get(at(Field::Unit))?,
+        matter: text(Field::Matter)?,
+        closed_on: date(Field::ClosedOn)?,
         outcome,
-        lead: get_text(5)?,
-        note: get_text(6)?,
+        lead: text(Field::Lead)?,
+        note: text(Field::Note)?,
         facts,
         tracking,
     })
+}
+
+/// A field's place in [`CASE_COLUMNS`]: every field has one (a test checks it).
+fn column_index(field: Field) -> usize {
+    match field {
+        Field::Track(track) => LEDGER_COLUMN_COUNT + track.index(),
+        _ => Field::stored()
+            .position(|f| f == field)
+            .unwrap_or(usize::MAX),
+    }
 }
 
 /// `?, ?, …`: the placeholders of `n` values.
@@ -288,7 +218,13 @@ mod tests {
     #[test]
     fn the_work_list_columns_are_the_fields_keys_in_their_order() {
         let columns: Vec<&str> = CASE_COLUMNS.split(',').map(str::trim).collect();
-        assert_eq!(columns.len(), CASE_COLUMN_COUNT);
+        for (index, column) in columns.iter().enumerate() {
+            let field = Field::stored()
+                .chain(TrackField::ALL.map(Field::Track))
+                .find(|f| f.key() == *column);
+            assert_eq!(field.map(column_index), Some(index), "{column}");
+        }
+        assert_eq!(columns.len(), LEDGER_COLUMN_COUNT + TrackField::ALL.len());
         let keys: Vec<&str> = TrackField::ALL.iter().map(|f| f.key()).collect();
         assert_eq!(columns[LEDGER_COLUMN_COUNT..], keys[..]);
     }

@@ -15,8 +15,8 @@ use super::case_row::{
 };
 use super::tables::{BATCHES, CASES, END_OF_TIME, SIGHTINGS, VERSIONS};
 use crate::model::{
-    Breakdown, Case, Countable, CountableFacts, DeadlineFacts, Facts, Instance, Kind, Outcome,
-    TrackValue,
+    Breakdown, Case, Countable, CountableFacts, DeadlineFacts, Facts, Field, FieldRef, Instance,
+    Kind, Outcome, TrackField,
 };
 
 /// The columns of `cases` that hold its current version compactly: the version's content
@@ -216,6 +216,32 @@ fn deadline_facts(bytes: &[u8]) -> Result<DeadlineFacts> {
 #[must_use]
 pub fn content_hash(case: &Case) -> i64 {
     let mut bytes = Vec::with_capacity(256);
+    // A field the case's kind lacks hashes as empty.
+    let value = |field: Field| case.get(field).unwrap_or(FieldRef::Text(None));
+    for field in Field::shared() {
+        put_hashed(&mut bytes, value(field));
+    }
+    bytes.push(match case.kind() {
+        Kind::Reconsideration => b'R',
+        Kind::Litigation => b'L',
+    });
+    for field in Field::own(case.kind()) {
+        put_hashed(&mut bytes, value(*field));
+    }
+    // Only a case with work-list facts hashes them: every version stored before they
+    // existed keeps its hash, so a re-import still finds it unchanged.
+    if !case.tracking.is_empty() {
+        bytes.push(b'T');
+        for field in TrackField::ALL {
+            put_hashed(&mut bytes, value(Field::Track(field)));
+        }
+    }
+    i64::from_le_bytes(xxhash_rust::xxh3::xxh3_64(&bytes).to_le_bytes())
+}
+
+/// One field's value in the hashed bytes: a marker (0 for nothing), then text by its
+/// length and bytes, a date by its day number, a flag in the marker itself.
+fn put_hashed(bytes: &mut Vec<u8>, value: FieldRef<'_>) {
     let put_text = |bytes: &mut Vec<u8>, value: Option<&str>| match value {
         None => bytes.push(0),
         Some(s) => {
@@ -224,74 +250,22 @@ pub fn content_hash(case: &Case) -> i64 {
             bytes.extend_from_slice(s.as_bytes());
         }
     };
-    let put_date = |bytes: &mut Vec<u8>, value: Option<NaiveDate>| match value {
-        None => bytes.push(0),
-        Some(d) => {
+    match value {
+        FieldRef::CaseNo(no) => put_text(bytes, Some(no.key())),
+        FieldRef::Instance(instance) => put_text(bytes, Some(instance.key())),
+        FieldRef::Outcome(outcome) => put_text(bytes, outcome.map(Outcome::name)),
+        FieldRef::Text(text) => put_text(bytes, text),
+        FieldRef::Time(time) => put_text(
+            bytes,
+            time.map(|t| t.format("%H:%M").to_string()).as_deref(),
+        ),
+        FieldRef::Date(None) => bytes.push(0),
+        FieldRef::Date(Some(date)) => {
             bytes.push(1);
-            bytes.extend_from_slice(&d.num_days_from_ce().to_le_bytes());
+            bytes.extend_from_slice(&date.num_days_from_ce().to_le_bytes());
         }
-    };
-    let put_flag = |bytes: &mut Vec<u8>, value: Option<bool>| {
-        bytes.push(value.map_or(0, |b| 1 + u8::from(b)));
-    };
-    put_text(&mut bytes, Some(case.case_no.key()));
-    put_text(&mut bytes, Some(&case.unit));
-    put_text(&mut bytes, case.matter.as_deref());
-    put_date(&mut bytes, case.closed_on);
-    put_text(&mut bytes, case.outcome.map(Outcome::name));
-    put_text(&mut bytes, case.lead.as_deref());
-    put_text(&mut bytes, case.note.as_deref());
-    match &case.facts {
-        Facts::Reconsideration {
-            respondent,
-            received_on,
-            accepted_on,
-            corrected,
-        } => {
-            bytes.push(b'R');
-            put_text(&mut bytes, respondent.as_deref());
-            put_date(&mut bytes, Some(*received_on));
-            put_date(&mut bytes, *accepted_on);
-            put_flag(&mut bytes, *corrected);
-        }
-        Facts::Litigation {
-            instance,
-            court,
-            defendant,
-            filed_on,
-            hearing_on,
-            head_appeared,
-            head_name,
-            head_title,
-            lost,
-        } => {
-            bytes.push(b'L');
-            put_text(&mut bytes, Some(instance.key()));
-            put_text(&mut bytes, court.as_deref());
-            put_text(&mut bytes, defendant.as_deref());
-            put_date(&mut bytes, Some(*filed_on));
-            put_date(&mut bytes, *hearing_on);
-            put_flag(&mut bytes, *head_appeared);
-            put_text(&mut bytes, head_name.as_deref());
-            put_text(&mut bytes, head_title.as_deref());
-            put_flag(&mut bytes, *lost);
-        }
+        FieldRef::Flag(flag) => bytes.push(flag.map_or(0, |b| 1 + u8::from(b))),
     }
-    // Only a case with work-list facts hashes them: every version stored before they
-    // existed keeps its hash, so a re-import still finds it unchanged.
-    if !case.tracking.is_empty() {
-        bytes.push(b'T');
-        for (_, value) in case.tracking.iter() {
-            match value {
-                None => bytes.push(0),
-                Some(TrackValue::Date(date)) => put_date(&mut bytes, Some(*date)),
-                Some(TrackValue::Flag(flag)) => put_flag(&mut bytes, Some(*flag)),
-                Some(TrackValue::Text(text)) => put_text(&mut bytes, Some(text)),
-                Some(time @ TrackValue::Time(_)) => put_text(&mut bytes, Some(&time.display())),
-            }
-        }
-    }
-    i64::from_le_bytes(xxhash_rust::xxh3::xxh3_64(&bytes).to_le_bytes())
 }
 
 /// Reads the view the counts need from a row whose column `first` is `cases.kind` and
@@ -378,8 +352,9 @@ pub fn countable_from_row<'r>(row: &'r Row, first: usize) -> Result<Countable<'r
 /// The latest version of a case as of a date, with its id (see [`state_before`]).
 fn state_before_sql() -> String {
     format!(
-        "SELECT id, {CASE_COLUMNS} FROM {VERSIONS} WHERE case_id = ?1 AND as_of <= ?2 \
-         ORDER BY as_of DESC, batch_id DESC LIMIT 1"
+        "SELECT id, {columns} FROM {VERSIONS} WHERE case_id = ?1 AND as_of <= ?2 \
+         ORDER BY as_of DESC, batch_id DESC LIMIT 1",
+        columns = CASE_COLUMNS.as_str()
     )
 }
 
@@ -444,9 +419,9 @@ pub(super) fn rebuild_current(tx: &Transaction, which: Rebuild) -> Result<()> {
     const CHUNK: i64 = 10_000;
     let only_tracked = if which == Rebuild::Tracked {
         // Any work-list column filled; the rest of a large old ledger is not read back.
-        let any = case_row::TRACKING_COLUMNS
-            .split(',')
-            .map(|c| format!("v.{} IS NOT NULL", c.trim()))
+        let any = TrackField::ALL
+            .iter()
+            .map(|f| format!("v.{} IS NOT NULL", f.key()))
             .collect::<Vec<_>>()
             .join(" OR ");
         format!("AND EXISTS (SELECT 1 FROM {VERSIONS} v WHERE v.case_id = {CASES}.id AND ({any}))")
@@ -503,8 +478,9 @@ pub(super) fn carry_forward(
         return Ok(false);
     }
     tx.prepare_cached(&format!(
-        "INSERT INTO {VERSIONS} (case_id, batch_id, as_of, source_row, {CASE_COLUMNS}) \
-         SELECT case_id, ?2, ?3, ?4, {CASE_COLUMNS} FROM {VERSIONS} WHERE id = ?1"
+        "INSERT INTO {VERSIONS} (case_id, batch_id, as_of, source_row, {columns}) \
+         SELECT case_id, ?2, ?3, ?4, {columns} FROM {VERSIONS} WHERE id = ?1",
+        columns = CASE_COLUMNS.as_str()
     ))?
     .execute(params![version_id, next_batch, next_as_of, source_row])?;
     Ok(true)

@@ -686,7 +686,10 @@ mod tests {
             copy(CASES, &format!("id, kind, case_key, {current}"));
             copy(
                 VERSIONS,
-                &format!("id, case_id, batch_id, as_of, source_row, {CASE_COLUMNS}"),
+                &format!(
+                    "id, case_id, batch_id, as_of, source_row, {}",
+                    CASE_COLUMNS.as_str()
+                ),
             );
             copy(
                 crate::ledger::tables::SIGHTINGS,

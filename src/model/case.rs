@@ -2,8 +2,9 @@
 
 use chrono::NaiveDate;
 
+use super::field::{Field, FieldRef};
 use super::period::iso;
-use super::tracking::{TrackField, TrackValue, Tracking};
+use super::tracking::{TrackField, Tracking};
 use super::{CaseNo, Instance, Kind, Outcome};
 
 /// A case's facts as of one batch. Two cases are equal when every fact matches;
@@ -105,18 +106,6 @@ pub enum FieldValue {
 }
 
 impl FieldValue {
-    fn text(value: Option<&String>) -> FieldValue {
-        value.map_or(FieldValue::Empty, |s| FieldValue::Text(s.clone()))
-    }
-
-    fn date(value: Option<NaiveDate>) -> FieldValue {
-        value.map_or(FieldValue::Empty, FieldValue::Date)
-    }
-
-    fn flag(value: Option<bool>) -> FieldValue {
-        value.map_or(FieldValue::Empty, FieldValue::Flag)
-    }
-
     /// As shown in a table or CSV cell: dates ISO, flags 是/否, nothing empty.
     #[must_use]
     pub fn display(&self) -> String {
@@ -131,28 +120,42 @@ impl FieldValue {
 }
 
 impl Case {
-    /// Every field with its key (SPEC §2.2 for reconsideration, §2.3 for litigation, then
-    /// the work-list facts of §7.1): the one list that listings, exports and history use.
+    /// Every field with its key, in its spreadsheet's order ([`Field::listed`]): the one
+    /// list that listings, exports and history use.
     #[must_use]
     pub fn fields(&self) -> Vec<(&'static str, FieldValue)> {
-        let mut fields = self.ledger_fields();
-        fields.extend(TrackField::of(self.kind()).map(|field| {
-            let value = match (field, self.tracking.get(field)) {
-                (_, None) => FieldValue::Empty,
-                (_, Some(TrackValue::Date(date))) => FieldValue::Date(*date),
-                (_, Some(TrackValue::Flag(flag))) => FieldValue::Flag(*flag),
-                (_, Some(TrackValue::Text(text))) => FieldValue::Text(text.clone()),
-                // A time of day means little without its day: `2021-03-15 09:30`.
-                (_, Some(time @ TrackValue::Time(_))) => {
-                    FieldValue::Text(match self.hearing_on() {
-                        Some(day) => format!("{} {}", iso(day), time.display()),
-                        None => time.display(),
-                    })
-                }
-            };
-            (field.key(), value)
-        }));
-        fields
+        Field::listed(self.kind())
+            .map(|field| {
+                let value = self
+                    .get(field)
+                    .map_or(FieldValue::Empty, |v| self.listed(v));
+                (field.key(), value)
+            })
+            .collect()
+    }
+
+    /// A value as listed: an instance by its 中文 label, a time of day with its hearing's
+    /// date (`2021-03-15 09:30`), since a time means little without its day.
+    fn listed(&self, value: FieldRef<'_>) -> FieldValue {
+        let text = |value: Option<&str>| {
+            value.map_or(FieldValue::Empty, |s| FieldValue::Text(s.to_owned()))
+        };
+        match value {
+            FieldRef::CaseNo(no) => FieldValue::Text(no.text().to_owned()),
+            FieldRef::Instance(instance) => FieldValue::Text(instance.label_zh().to_owned()),
+            FieldRef::Outcome(outcome) => text(outcome.map(Outcome::name)),
+            FieldRef::Text(value) => text(value),
+            FieldRef::Date(date) => date.map_or(FieldValue::Empty, FieldValue::Date),
+            FieldRef::Flag(flag) => flag.map_or(FieldValue::Empty, FieldValue::Flag),
+            FieldRef::Time(None) => FieldValue::Empty,
+            FieldRef::Time(Some(time)) => {
+                let time = time.format("%H:%M").to_string();
+                FieldValue::Text(match self.hearing_on() {
+                    Some(day) => format!("{} {time}", iso(day)),
+                    None => time,
+                })
+            }
+        }
     }
 
     /// The hearing date of a lawsuit.
@@ -161,63 +164,6 @@ impl Case {
         match &self.facts {
             Facts::Litigation { hearing_on, .. } => *hearing_on,
             Facts::Reconsideration { .. } => None,
-        }
-    }
-
-    /// The fields of SPEC §2.2/§2.3, in the order of its tables.
-    fn ledger_fields(&self) -> Vec<(&'static str, FieldValue)> {
-        let case_no = FieldValue::Text(self.case_no.text().to_owned());
-        let outcome = self
-            .outcome
-            .map_or(FieldValue::Empty, |o| FieldValue::Text(o.name().to_owned()));
-        let unit = FieldValue::Text(self.unit.clone());
-        match &self.facts {
-            Facts::Reconsideration {
-                respondent,
-                received_on,
-                accepted_on,
-                corrected,
-            } => vec![
-                ("case_no", case_no),
-                ("unit", unit),
-                ("respondent", FieldValue::text(respondent.as_ref())),
-                ("matter", FieldValue::text(self.matter.as_ref())),
-                ("received_on", FieldValue::Date(*received_on)),
-                ("accepted_on", FieldValue::date(*accepted_on)),
-                ("closed_on", FieldValue::date(self.closed_on)),
-                ("outcome", outcome),
-                ("corrected", FieldValue::flag(*corrected)),
-                ("lead", FieldValue::text(self.lead.as_ref())),
-                ("note", FieldValue::text(self.note.as_ref())),
-            ],
-            Facts::Litigation {
-                instance,
-                court,
-                defendant,
-                filed_on,
-                hearing_on,
-                head_appeared,
-                head_name,
-                head_title,
-                lost,
-            } => vec![
-                ("case_no", case_no),
-                ("instance", FieldValue::Text(instance.label_zh().to_owned())),
-                ("court", FieldValue::text(court.as_ref())),
-                ("unit", unit),
-                ("defendant", FieldValue::text(defendant.as_ref())),
-                ("matter", FieldValue::text(self.matter.as_ref())),
-                ("filed_on", FieldValue::Date(*filed_on)),
-                ("hearing_on", FieldValue::date(*hearing_on)),
-                ("head_appeared", FieldValue::flag(*head_appeared)),
-                ("head_name", FieldValue::text(head_name.as_ref())),
-                ("head_title", FieldValue::text(head_title.as_ref())),
-                ("closed_on", FieldValue::date(self.closed_on)),
-                ("outcome", outcome),
-                ("lost", FieldValue::flag(*lost)),
-                ("lead", FieldValue::text(self.lead.as_ref())),
-                ("note", FieldValue::text(self.note.as_ref())),
-            ],
         }
     }
 

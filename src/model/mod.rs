@@ -11,6 +11,7 @@ pub mod case;
 pub mod case_no;
 pub mod countable;
 pub mod deadline;
+pub mod field;
 #[cfg(test)]
 pub(crate) mod fixture;
 pub mod kind;
@@ -32,6 +33,7 @@ pub use case::{Case, Facts, FieldValue};
 pub use case_no::CaseNo;
 pub use countable::{Countable, CountableFacts, DeadlineFacts};
 pub use deadline::{Due, Law};
+pub use field::{Field, FieldRef};
 pub use kind::{Instance, Kind};
 pub use metric::Metric;
 pub use outcome::{Outcome, OutcomeReading};

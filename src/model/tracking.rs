@@ -183,7 +183,9 @@ impl TrackField {
             .filter(move |f| f.applies_to(kind))
     }
 
-    fn index(self) -> usize {
+    /// The field's place in [`TrackField::ALL`].
+    #[must_use]
+    pub fn index(self) -> usize {
         self as usize
     }
 }

@@ -1,34 +1,8 @@
 //! Column headers: which field each header means, per ledger kind, and which kind a
 //! file's headers reveal (SPEC §2.2, §2.3).
 
+pub use crate::model::Field;
 use crate::model::{Kind, TrackField};
-
-/// A field of a ledger row, named by its English key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Field {
-    CaseNo,
-    Unit,
-    Respondent,
-    Matter,
-    ReceivedOn,
-    AcceptedOn,
-    ClosedOn,
-    Outcome,
-    Corrected,
-    Lead,
-    Note,
-    Instance,
-    Court,
-    Defendant,
-    FiledOn,
-    HearingOn,
-    HeadAppeared,
-    HeadName,
-    HeadTitle,
-    Lost,
-    /// A work-list fact (deadlines, hearings, 包案).
-    Track(TrackField),
-}
 
 /// One column of a ledger: its field, its 中文 header then the accepted aliases, and
 /// whether a file must have it.
@@ -188,36 +162,6 @@ const PERSONAL: &[&str] = &[
     "第三人",
     "第三人姓名",
 ];
-
-impl Field {
-    /// The English key, accepted as a header too.
-    #[must_use]
-    pub fn key(self) -> &'static str {
-        match self {
-            Field::CaseNo => "case_no",
-            Field::Unit => "unit",
-            Field::Respondent => "respondent",
-            Field::Matter => "matter",
-            Field::ReceivedOn => "received_on",
-            Field::AcceptedOn => "accepted_on",
-            Field::ClosedOn => "closed_on",
-            Field::Outcome => "outcome",
-            Field::Corrected => "corrected",
-            Field::Lead => "lead",
-            Field::Note => "note",
-            Field::Instance => "instance",
-            Field::Court => "court",
-            Field::Defendant => "defendant",
-            Field::FiledOn => "filed_on",
-            Field::HearingOn => "hearing_on",
-            Field::HeadAppeared => "head_appeared",
-            Field::HeadName => "head_name",
-            Field::HeadTitle => "head_title",
-            Field::Lost => "lost",
-            Field::Track(field) => field.key(),
-        }
-    }
-}
 
 impl Field {
     /// Whether the field is kept as written, not parsed into a date, flag, outcome or key.

@@ -156,3 +156,42 @@ fn a_late_week_changes_only_its_own_date_of_knowledge() {
     assert_eq!(corrected(&ws, None), 0);
     assert_eq!(corrected(&ws, Some("2021-03-05")), 0);
 }
+
+/// A ledger written by an earlier build (tests/data/ledgers/README.md): its stored content
+/// hashes must still match the same rows read today, or every case would be a new version.
+#[test]
+fn an_old_ledgers_reimport_still_finds_every_row_unchanged() {
+    let ws = Workspace::new();
+    std::fs::copy(
+        crate::support::fixtures().join("ledgers/sample-2021-08-31.sqlite"),
+        ws.ledger(),
+    )
+    .expect("old ledger");
+    let sample = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/sample/2021-08-31");
+    // The same rows a week later, with Windows line ends: a new file, not a known one.
+    let dir = ws.path().join("next-week");
+    std::fs::create_dir_all(&dir).expect("folder");
+    let mut rows = 0;
+    for entry in std::fs::read_dir(&sample).expect("sample week") {
+        let path = entry.expect("entry").path();
+        let name = path.file_name().expect("name").to_string_lossy();
+        // Some offices' files are GBK: line ends are changed byte-wise.
+        let bytes = std::fs::read(&path).expect("sample file");
+        let mut crlf = Vec::with_capacity(bytes.len() * 2);
+        for byte in bytes {
+            if byte == b'\n' {
+                rows += 1;
+                crlf.push(b'\r');
+            }
+            crlf.push(byte);
+        }
+        rows -= 1; // the header
+        std::fs::write(dir.join(name.replace("2021-08-31", "2021-09-07")), crlf).expect("write");
+    }
+    ws.run(["import".as_ref(), dir.as_os_str()])
+        .success()
+        .stdout_has(&[&format!(
+            "({rows} rows: 0 new, 0 changed, {rows} unchanged)"
+        )]);
+    ws.run(["verify"]).success();
+}

@@ -1,0 +1,310 @@
+//! Every field of a case, listed once: its key, the kind of ledger that has it, its place
+//! in storage and in listings, and how to read it off a [`Case`]. The ledger's columns,
+//! the content hash, the spreadsheet columns and the listings all iterate over these
+//! lists instead of naming each field, so a new field is added here, in [`Case`] and in
+//! the one place a stored row is assembled back into a case.
+
+use chrono::{NaiveDate, NaiveTime};
+
+use super::tracking::{TrackField, TrackValue, ValueType};
+use super::{Case, CaseNo, Facts, Instance, Kind, Outcome};
+
+/// A field of a ledger row, named by its English key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Field {
+    CaseNo,
+    Unit,
+    Respondent,
+    Matter,
+    ReceivedOn,
+    AcceptedOn,
+    ClosedOn,
+    Outcome,
+    Corrected,
+    Lead,
+    Note,
+    Instance,
+    Court,
+    Defendant,
+    FiledOn,
+    HearingOn,
+    HeadAppeared,
+    HeadName,
+    HeadTitle,
+    Lost,
+    /// A work-list fact (deadlines, hearings, 包案).
+    Track(TrackField),
+}
+
+/// The fields every case has, then each kind's own, in the order of the ledger's
+/// columns and of the content hash. Append only: the order is part of the hash of every
+/// stored version.
+const SHARED: [Field; 7] = [
+    Field::CaseNo,
+    Field::Unit,
+    Field::Matter,
+    Field::ClosedOn,
+    Field::Outcome,
+    Field::Lead,
+    Field::Note,
+];
+const RECONSIDERATION: [Field; 4] = [
+    Field::Respondent,
+    Field::ReceivedOn,
+    Field::AcceptedOn,
+    Field::Corrected,
+];
+const LITIGATION: [Field; 9] = [
+    Field::Instance,
+    Field::Court,
+    Field::Defendant,
+    Field::FiledOn,
+    Field::HearingOn,
+    Field::HeadAppeared,
+    Field::HeadName,
+    Field::HeadTitle,
+    Field::Lost,
+];
+
+/// Each kind's fields as its spreadsheet orders them (SPEC §2.2, §2.3): listings and
+/// exports show them in this order.
+const RECONSIDERATION_LISTED: [Field; 11] = [
+    Field::CaseNo,
+    Field::Unit,
+    Field::Respondent,
+    Field::Matter,
+    Field::ReceivedOn,
+    Field::AcceptedOn,
+    Field::ClosedOn,
+    Field::Outcome,
+    Field::Corrected,
+    Field::Lead,
+    Field::Note,
+];
+const LITIGATION_LISTED: [Field; 16] = [
+    Field::CaseNo,
+    Field::Instance,
+    Field::Court,
+    Field::Unit,
+    Field::Defendant,
+    Field::Matter,
+    Field::FiledOn,
+    Field::HearingOn,
+    Field::HeadAppeared,
+    Field::HeadName,
+    Field::HeadTitle,
+    Field::ClosedOn,
+    Field::Outcome,
+    Field::Lost,
+    Field::Lead,
+    Field::Note,
+];
+
+/// Number of ledger columns before the work-list ones: [`Field::stored`] of every kind.
+pub const STORED_COUNT: usize = SHARED.len() + RECONSIDERATION.len() + LITIGATION.len();
+
+impl Field {
+    /// The fields the ledger stores for a case of any kind, in column order; the
+    /// work-list facts follow in [`TrackField::ALL`]'s order.
+    pub fn stored() -> impl Iterator<Item = Field> {
+        SHARED.into_iter().chain(RECONSIDERATION).chain(LITIGATION)
+    }
+
+    /// The fields every case has, in column and hash order.
+    pub fn shared() -> impl Iterator<Item = Field> {
+        SHARED.into_iter()
+    }
+
+    /// The fields only a case of `kind` has, in column and hash order.
+    #[must_use]
+    pub fn own(kind: Kind) -> &'static [Field] {
+        match kind {
+            Kind::Reconsideration => &RECONSIDERATION,
+            Kind::Litigation => &LITIGATION,
+        }
+    }
+
+    /// A kind's fields in its spreadsheet's order, work-list facts last.
+    pub fn listed(kind: Kind) -> impl Iterator<Item = Field> {
+        let ledger: &'static [Field] = match kind {
+            Kind::Reconsideration => &RECONSIDERATION_LISTED,
+            Kind::Litigation => &LITIGATION_LISTED,
+        };
+        ledger
+            .iter()
+            .copied()
+            .chain(TrackField::of(kind).map(Field::Track))
+    }
+
+    /// The English key: in JSON, listings, the ledger's column and as a header.
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        match self {
+            Field::CaseNo => "case_no",
+            Field::Unit => "unit",
+            Field::Respondent => "respondent",
+            Field::Matter => "matter",
+            Field::ReceivedOn => "received_on",
+            Field::AcceptedOn => "accepted_on",
+            Field::ClosedOn => "closed_on",
+            Field::Outcome => "outcome",
+            Field::Corrected => "corrected",
+            Field::Lead => "lead",
+            Field::Note => "note",
+            Field::Instance => "instance",
+            Field::Court => "court",
+            Field::Defendant => "defendant",
+            Field::FiledOn => "filed_on",
+            Field::HearingOn => "hearing_on",
+            Field::HeadAppeared => "head_appeared",
+            Field::HeadName => "head_name",
+            Field::HeadTitle => "head_title",
+            Field::Lost => "lost",
+            Field::Track(field) => field.key(),
+        }
+    }
+
+    /// How the field's value is stored: case numbers, instances and outcomes as text.
+    #[must_use]
+    pub fn value_type(self) -> ValueType {
+        match self {
+            Field::ReceivedOn
+            | Field::AcceptedOn
+            | Field::ClosedOn
+            | Field::FiledOn
+            | Field::HearingOn => ValueType::Date,
+            Field::Corrected | Field::HeadAppeared | Field::Lost => ValueType::Flag,
+            Field::Track(field) => field.value_type(),
+            _ => ValueType::Text,
+        }
+    }
+}
+
+/// A field's value as a case holds it, borrowed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldRef<'a> {
+    CaseNo(&'a CaseNo),
+    Instance(Instance),
+    Outcome(Option<Outcome>),
+    Text(Option<&'a str>),
+    Date(Option<NaiveDate>),
+    Flag(Option<bool>),
+    Time(Option<NaiveTime>),
+}
+
+fn text(value: Option<&String>) -> FieldRef<'_> {
+    FieldRef::Text(value.map(String::as_str))
+}
+
+impl Case {
+    /// The value of one field; `None` when the case's kind has no such field.
+    #[must_use]
+    pub fn get(&self, field: Field) -> Option<FieldRef<'_>> {
+        let shared = match field {
+            Field::CaseNo => Some(FieldRef::CaseNo(&self.case_no)),
+            Field::Unit => Some(FieldRef::Text(Some(&self.unit))),
+            Field::Matter => Some(text(self.matter.as_ref())),
+            Field::ClosedOn => Some(FieldRef::Date(self.closed_on)),
+            Field::Outcome => Some(FieldRef::Outcome(self.outcome)),
+            Field::Lead => Some(text(self.lead.as_ref())),
+            Field::Note => Some(text(self.note.as_ref())),
+            Field::Track(field) => field.applies_to(self.kind()).then(|| {
+                match (field.value_type(), self.tracking.get(field)) {
+                    (_, Some(TrackValue::Date(date))) => FieldRef::Date(Some(*date)),
+                    (_, Some(TrackValue::Flag(flag))) => FieldRef::Flag(Some(*flag)),
+                    (_, Some(TrackValue::Text(text))) => FieldRef::Text(Some(text)),
+                    (_, Some(TrackValue::Time(time))) => FieldRef::Time(Some(*time)),
+                    (ValueType::Date, None) => FieldRef::Date(None),
+                    (ValueType::Flag, None) => FieldRef::Flag(None),
+                    (ValueType::Text, None) => FieldRef::Text(None),
+                    (ValueType::Time, None) => FieldRef::Time(None),
+                }
+            }),
+            _ => None,
+        };
+        if shared.is_some() {
+            return shared;
+        }
+        match (&self.facts, field) {
+            (Facts::Reconsideration { respondent, .. }, Field::Respondent) => {
+                Some(text(respondent.as_ref()))
+            }
+            (Facts::Reconsideration { received_on, .. }, Field::ReceivedOn) => {
+                Some(FieldRef::Date(Some(*received_on)))
+            }
+            (Facts::Reconsideration { accepted_on, .. }, Field::AcceptedOn) => {
+                Some(FieldRef::Date(*accepted_on))
+            }
+            (Facts::Reconsideration { corrected, .. }, Field::Corrected) => {
+                Some(FieldRef::Flag(*corrected))
+            }
+            (Facts::Litigation { instance, .. }, Field::Instance) => {
+                Some(FieldRef::Instance(*instance))
+            }
+            (Facts::Litigation { court, .. }, Field::Court) => Some(text(court.as_ref())),
+            (Facts::Litigation { defendant, .. }, Field::Defendant) => {
+                Some(text(defendant.as_ref()))
+            }
+            (Facts::Litigation { filed_on, .. }, Field::FiledOn) => {
+                Some(FieldRef::Date(Some(*filed_on)))
+            }
+            (Facts::Litigation { hearing_on, .. }, Field::HearingOn) => {
+                Some(FieldRef::Date(*hearing_on))
+            }
+            (Facts::Litigation { head_appeared, .. }, Field::HeadAppeared) => {
+                Some(FieldRef::Flag(*head_appeared))
+            }
+            (Facts::Litigation { head_name, .. }, Field::HeadName) => {
+                Some(text(head_name.as_ref()))
+            }
+            (Facts::Litigation { head_title, .. }, Field::HeadTitle) => {
+                Some(text(head_title.as_ref()))
+            }
+            (Facts::Litigation { lost, .. }, Field::Lost) => Some(FieldRef::Flag(*lost)),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::fixture::{recon, suit};
+
+    #[test]
+    fn every_stored_field_belongs_to_exactly_the_kinds_that_list_it() {
+        for kind in Kind::ALL {
+            let case = match kind {
+                Kind::Reconsideration => recon("A-1", "都匀市", "2021-01-04"),
+                Kind::Litigation => suit("A-1", "都匀市", Instance::First, "2021-01-04"),
+            };
+            let listed: Vec<Field> = Field::listed(kind).collect();
+            for field in Field::stored().chain(TrackField::ALL.map(Field::Track)) {
+                assert_eq!(
+                    case.get(field).is_some(),
+                    listed.contains(&field),
+                    "{kind} {field:?}"
+                );
+            }
+            let own: Vec<Field> = Field::shared()
+                .chain(Field::own(kind).iter().copied())
+                .collect();
+            let ledger: Vec<Field> = listed
+                .iter()
+                .copied()
+                .filter(|f| !matches!(f, Field::Track(_)))
+                .collect();
+            assert_eq!(own.len(), ledger.len(), "{kind}");
+            assert!(own.iter().all(|f| ledger.contains(f)), "{kind}");
+        }
+    }
+
+    #[test]
+    fn keys_are_unique() {
+        let keys: std::collections::BTreeSet<&str> = Field::stored()
+            .chain(TrackField::ALL.map(Field::Track))
+            .map(Field::key)
+            .collect();
+        assert_eq!(keys.len(), STORED_COUNT + TrackField::ALL.len());
+    }
+}
