@@ -583,7 +583,7 @@ pub enum OutcomesAction {
 
 #[derive(Debug, Args)]
 pub struct TemplateArgs {
-    /// Which ledger: 复议台账 or 应诉台账
+    /// Which ledger: 复议台账, 应诉台账, 整改台账 or 诉前台账
     #[arg(value_enum)]
     pub kind: KindArg,
 
@@ -645,6 +645,10 @@ pub enum KindArg {
     Reconsideration,
     /// 应诉台账
     Litigation,
+    /// 整改台账: 意见书, 建议书 and their rectification
+    Rectification,
+    /// 诉前台账: disputes handled before court
+    Dispute,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -11,7 +11,9 @@ use rust_xlsxwriter::{
     Formula, Note, RowNum, Workbook, Worksheet, worksheet_range_absolute,
 };
 
-use crate::model::{Instance, Kind, Outcome, TrackField};
+use crate::model::{
+    Choice, DisputeResult, DocType, Instance, Kind, Outcome, Rectified, TrackField,
+};
 use crate::report::display_width;
 use crate::spreadsheet::columns::{self, Field};
 
@@ -58,6 +60,8 @@ enum Entry {
     YesNo,
     Instance,
     Outcome,
+    /// One of a closed set of words (文书类型, 整改情况, 化解结果), chosen from a list.
+    Words(Field),
 }
 
 /// One column of the template: the importer's column and what a clerk is told about it.
@@ -171,6 +175,88 @@ fn guide(kind: Kind, field: Field) -> (Entry, &'static str, &'static str) {
             "",
         ),
         Field::Track(field) => track_guide(field),
+        _ => later_guide(kind, field),
+    }
+}
+
+/// The columns of the 整改台账 and the 诉前台账.
+fn later_guide(kind: Kind, field: Field) -> (Entry, &'static str, &'static str) {
+    let dispute = kind == Kind::Dispute;
+    match field {
+        Field::CaseNo if dispute => (
+            Entry::CaseNo,
+            "争议的编号，同一争议每次报送都写同一个编号",
+            "黔南诉前〔2025〕3号",
+        ),
+        Field::CaseNo => (
+            Entry::CaseNo,
+            "意见书、建议书的文号，同一文书每次报送都写同一个文号",
+            "黔南府复意〔2025〕2号",
+        ),
+        Field::Unit if dispute => (
+            Entry::Text,
+            "争议所涉行政机关所属的县级单位",
+            "都匀市、州直",
+        ),
+        Field::Unit => (Entry::Text, "收文机关所属的县级单位", "都匀市、州直"),
+        Field::DocType => (Entry::Words(field), "文书的种类", ""),
+        Field::Issuer => (Entry::Text, "发出文书的机关", "黔南州人民政府"),
+        Field::Addressee => (Entry::Text, "收到文书、负责整改的单位", "都匀市市场监管局"),
+        Field::LinkedCaseNo => (
+            Entry::Text,
+            "文书所由产生的案件的案号",
+            "黔南府复决字〔2025〕15号",
+        ),
+        Field::IssuedOn => (Entry::Date, "文书发出的日期", ""),
+        Field::ReceivedOn if dispute => (
+            Entry::Date,
+            "司法局知悉该争议的日期；审核、方案期限由此起算",
+            "",
+        ),
+        Field::ReceivedOn => (
+            Entry::Date,
+            "收文单位收到文书的日期；意见书的回复期限由此起算",
+            "",
+        ),
+        Field::ReplyDueOn => (
+            Entry::Date,
+            "文书写明的回复期限；留空时意见书按收到后60日计算",
+            "",
+        ),
+        Field::RepliedOn => (Entry::Date, "收文单位书面回复（反馈整改情况）的日期", ""),
+        Field::Status => (Entry::Words(field), "目前的整改情况", ""),
+        Field::Agency => (Entry::Text, "争议所涉的行政机关", "都匀市自然资源局"),
+        Field::Matter => (Entry::Text, "争议的类别", "征地补偿、行政处罚"),
+        Field::ReviewedOn => (Entry::Date, "专家组审核完成的日期（收到后3个工作日内）", ""),
+        Field::PlannedOn => (Entry::Date, "制定化解方案的日期（收到后5个工作日内）", ""),
+        Field::CourtReceivedOn => (
+            Entry::Date,
+            "法院收到起诉状的日期；7个工作日的立案审查由此起算",
+            "",
+        ),
+        Field::MediationStartedOn => (Entry::Date, "诉前协调开始的日期；30日的协调期由此起算", ""),
+        Field::Result => (
+            Entry::Words(field),
+            "争议的化解结果，与化解日期同时填写",
+            "",
+        ),
+        Field::ResolvedOn => (Entry::Date, "争议化解或结束的日期", ""),
+        Field::Lead => (Entry::Text, "负责化解的包案领导", "张某某"),
+        Field::Note => (Entry::Text, "需要说明的其他情况", ""),
+        _ => (Entry::Text, "", ""),
+    }
+}
+
+/// The words a [`Entry::Words`] column offers.
+fn words(field: Field) -> Vec<&'static str> {
+    fn labels<T: Choice>() -> Vec<&'static str> {
+        T::ALL.iter().map(|c| c.label_zh()).collect()
+    }
+    match field {
+        Field::DocType => labels::<DocType>(),
+        Field::Status => labels::<Rectified>(),
+        Field::Result => labels::<DisputeResult>(),
+        _ => Vec::new(),
     }
 }
 
@@ -240,6 +326,7 @@ fn lists(kind: Kind, columns: &[Column]) -> Vec<List> {
                 column.header.to_owned(),
                 Outcome::accepted(kind).map(Outcome::name).collect(),
             ),
+            Entry::Words(field) => (column.header.to_owned(), words(field)),
             Entry::Text | Entry::CaseNo | Entry::Date => continue,
         };
         lists.push(List {
@@ -273,7 +360,7 @@ fn explanation(column: &Column) -> String {
         Entry::Date => "写作 2021-08-31 这样的日期（其他写法见下文）".to_owned(),
         Entry::YesNo => "从下拉列表选 是 或 否（也可写 √ 或 ×）；不清楚的留空".to_owned(),
         Entry::Instance => "从下拉列表选 一审、二审 或 再审".to_owned(),
-        Entry::Outcome => "从下拉列表选择，可选值见下文".to_owned(),
+        Entry::Outcome | Entry::Words(_) => "从下拉列表选择，可选值见下文".to_owned(),
     };
     if forms.is_empty() {
         format!("{}。", column.meaning)
@@ -395,6 +482,8 @@ fn instruction_lines(kind: Kind, columns: &[Column], lists: &[List]) -> Vec<Line
     let (parties, progress) = match kind {
         Kind::Reconsideration => ("申请人、第三人", "受理、结案"),
         Kind::Litigation => ("原告、第三人", "开庭、审结"),
+        Kind::Rectification => ("当事人", "回复、整改"),
+        Kind::Dispute => ("当事人", "审核、化解"),
     };
     let heading = |text: &str| Line::Heading(text.to_owned());
     let line = Line::Prose;

@@ -34,6 +34,16 @@ pub enum Item {
     Escalate,
     /// The hearing has passed: record whether the head appeared (核).
     RecordAppearance,
+    /// An agency's reply to a 意见书 or 建议书 (整改反馈).
+    Reply,
+    /// The expert group's review of a dispute (专家组审核, 3 working days).
+    ExpertReview,
+    /// The dispute's resolution plan (化解方案, 5 working days).
+    ResolutionPlan,
+    /// The court's filing review of a complaint (立案审查, 7 working days).
+    CourtReview,
+    /// Pre-litigation coordination (诉前协调, 30 days).
+    PreLitigation,
 }
 
 impl Item {
@@ -51,6 +61,11 @@ impl Item {
             Item::VerifyHead => "verify_head",
             Item::Escalate => "escalate",
             Item::RecordAppearance => "record_appearance",
+            Item::Reply => "reply",
+            Item::ExpertReview => "expert_review",
+            Item::ResolutionPlan => "resolution_plan",
+            Item::CourtReview => "court_review",
+            Item::PreLitigation => "pre_litigation",
         }
     }
 
@@ -68,6 +83,11 @@ impl Item {
             Item::VerifyHead => "核实出庭负责人",
             Item::Escalate => "一直达",
             Item::RecordAppearance => "登记出庭情况",
+            Item::Reply => "整改回复期限",
+            Item::ExpertReview => "专家组审核期限",
+            Item::ResolutionPlan => "化解方案期限",
+            Item::CourtReview => "立案审查期限",
+            Item::PreLitigation => "诉前协调期限",
         }
     }
 }
@@ -96,8 +116,55 @@ pub fn tasks(case: &Case, calendar: &WorkCalendar, on: NaiveDate) -> Vec<Task> {
     match case.kind() {
         Kind::Reconsideration => reconsideration_tasks(case, calendar, on, &mut tasks),
         Kind::Litigation => litigation_tasks(case, calendar, on, &mut tasks),
+        Kind::Rectification => tasks.extend(reply_task(case, calendar, on)),
+        Kind::Dispute => dispute_tasks(case, calendar, on, &mut tasks),
     }
     tasks
+}
+
+/// The reply a document asks for (SPEC §9.1), until it arrives.
+fn reply_task(case: &Case, calendar: &WorkCalendar, on: NaiveDate) -> Option<Task> {
+    let due = deadline::reply_due(calendar, case)?;
+    let Facts::Rectification { replied_on, .. } = &case.facts else {
+        return None;
+    };
+    replied_on.is_none().then(|| deadline(Item::Reply, due, on))
+}
+
+/// The steps of a dispute's handling (SPEC §9.2), each until it is done, and none once the
+/// dispute has ended.
+fn dispute_tasks(case: &Case, calendar: &WorkCalendar, on: NaiveDate, out: &mut Vec<Task>) {
+    let Facts::Dispute {
+        received_on,
+        reviewed_on,
+        planned_on,
+        court_received_on,
+        mediation_started_on,
+        resolved_on: None,
+        ..
+    } = &case.facts
+    else {
+        return;
+    };
+    if reviewed_on.is_none() {
+        let due = deadline::expert_review_due(calendar, *received_on);
+        out.push(deadline(Item::ExpertReview, due, on));
+    }
+    if planned_on.is_none() {
+        let due = deadline::resolution_plan_due(calendar, *received_on);
+        out.push(deadline(Item::ResolutionPlan, due, on));
+    }
+    // The court's review ends when coordination starts (or the dispute ends).
+    if let Some(received) = court_received_on
+        && mediation_started_on.is_none()
+    {
+        let due = deadline::court_review_due(calendar, *received);
+        out.push(deadline(Item::CourtReview, due, on));
+    }
+    if let Some(started) = mediation_started_on {
+        let due = deadline::pre_litigation_due(calendar, *started);
+        out.push(deadline(Item::PreLitigation, due, on));
+    }
 }
 
 fn deadline(item: Item, due: Due, on: NaiveDate) -> Task {

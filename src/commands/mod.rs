@@ -62,6 +62,8 @@ fn kind(arg: KindArg) -> crate::model::Kind {
     match arg {
         KindArg::Reconsideration => crate::model::Kind::Reconsideration,
         KindArg::Litigation => crate::model::Kind::Litigation,
+        KindArg::Rectification => crate::model::Kind::Rectification,
+        KindArg::Dispute => crate::model::Kind::Dispute,
     }
 }
 

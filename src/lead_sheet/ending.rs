@@ -69,9 +69,10 @@ pub fn resolved_outcomes(rules: &Rules) -> BTreeSet<Outcome> {
 /// reconsideration it counts as corrected is 纠错, a first-instance lawsuit it counts as
 /// lost is 败诉 (so under a 口径 that counts 改正后终止 as corrected, that is 纠错 too).
 /// Then a mediated, settled or withdrawn case is 化解; anything else is 维持/驳回.
+/// `None` for a document or a dispute, which end in their own words (整改情况, 化解结果).
 #[must_use]
-pub fn ending(case: &Case, rules: &Rules) -> Ending {
-    let countable = case.countable();
+pub fn ending(case: &Case, rules: &Rules) -> Option<Ending> {
+    let countable = case.countable()?;
     let counted_against = match &case.facts {
         Facts::Reconsideration { .. } => {
             is_corrected(&countable, rules).then_some(Ending::Corrected)
@@ -79,15 +80,16 @@ pub fn ending(case: &Case, rules: &Rules) -> Ending {
         Facts::Litigation { instance, .. } => {
             (*instance == Instance::First && is_lost(&countable, rules)).then_some(Ending::Lost)
         }
+        Facts::Rectification { .. } | Facts::Dispute { .. } => None,
     };
     let resolved = case
         .outcome
         .is_some_and(|o| resolved_outcomes(rules).contains(&o));
-    counted_against.unwrap_or(if resolved {
+    Some(counted_against.unwrap_or(if resolved {
         Ending::Resolved
     } else {
         Ending::Upheld
-    })
+    }))
 }
 
 #[cfg(test)]
@@ -135,7 +137,7 @@ mod tests {
 
     #[track_caller]
     fn ends(case: &Case, rules: &Rules, expected: Ending) {
-        assert_eq!(ending(case, rules), expected, "{:?}", case.outcome);
+        assert_eq!(ending(case, rules), Some(expected), "{:?}", case.outcome);
     }
 
     #[test]

@@ -235,7 +235,7 @@ impl Judge<'_> {
     fn owned_case(&self, led: &LedCase, case: &Case) -> OwnedCase {
         // A closing date after the month's end (a slip, warned about at import) leaves the
         // case open at the end.
-        let closed_on = case.closed_on.filter(|d| *d <= self.period.to);
+        let closed_on = case.ended_on().filter(|d| *d <= self.period.to);
         let text = |field| case.tracking.text(field).map(str::to_owned);
         let before = led
             .before
@@ -249,7 +249,7 @@ impl Judge<'_> {
             kind: case.kind(),
             instance: match &case.facts {
                 Facts::Litigation { instance, .. } => Some(*instance),
-                Facts::Reconsideration { .. } => None,
+                _ => None,
             },
             case_no: case.case_no.text().to_owned(),
             unit: self.registry.canonical(&case.unit).to_owned(),
@@ -262,7 +262,7 @@ impl Judge<'_> {
             },
             closed_on,
             outcome: closed_on.and(case.outcome),
-            result: closed_on.map(|_| ending(case, self.rules)),
+            result: closed_on.and_then(|_| ending(case, self.rules)),
             overdue: worklist::tasks(case, self.calendar, self.checked_on)
                 .into_iter()
                 .filter(|task| task.overdue)
@@ -280,11 +280,7 @@ impl Judge<'_> {
 /// by its end, and not closed before its start.
 #[must_use]
 pub fn in_month(case: &Case, period: &Period) -> bool {
-    let opened = match &case.facts {
-        Facts::Reconsideration { received_on, .. } => *received_on,
-        Facts::Litigation { filed_on, .. } => *filed_on,
-    };
-    opened <= period.to && case.closed_on.is_none_or(|closed| closed >= period.from)
+    case.opened_on() <= period.to && case.ended_on().is_none_or(|ended| ended >= period.from)
 }
 
 /// A leader's cases: open ones first (the ones to press on), higher risk first, then by

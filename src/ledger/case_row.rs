@@ -5,22 +5,21 @@ use chrono::{NaiveDate, NaiveTime};
 use rusqlite::Row;
 use rusqlite::types::{ToSqlOutput, Value, ValueRef};
 
-use crate::model::period::iso;
-use crate::model::tracking::ValueType;
 use std::sync::LazyLock;
 
 use crate::model::field;
+use crate::model::period::iso;
+use crate::model::tracking::ValueType;
 use crate::model::{
-    Case, CaseNo, Facts, Field, FieldRef, Instance, Kind, Outcome, TrackField, TrackValue, Tracking,
+    Case, CaseNo, Choice, Facts, Field, FieldRef, Instance, Kind, Outcome, TrackField, TrackValue,
+    Tracking,
 };
 
-/// The case columns of `versions`, in the order of [`from_row`]: every stored field
-/// ([`Field::stored`]), then the work-list facts ([`TrackField::ALL`]).
-pub static CASE_COLUMNS: LazyLock<String> =
-    LazyLock::new(|| keys(Field::stored().chain(TrackField::ALL.map(Field::Track))));
+/// The case columns of `versions`, in the order of [`Field::columns`].
+pub static CASE_COLUMNS: LazyLock<String> = LazyLock::new(|| keys(Field::columns()));
 
 /// Number of columns in [`CASE_COLUMNS`] before the work-list ones.
-pub(super) const LEDGER_COLUMN_COUNT: usize = field::STORED_COUNT;
+pub(super) const LEDGER_COLUMN_COUNT: usize = field::FIRST_COLUMNS;
 
 /// The fields a case of `kind` fills, in the order of [`to_values`]: with its work-list
 /// facts only for a case that has some. A version is written with these alone: the other
@@ -80,11 +79,11 @@ pub fn written_columns(kind: Kind, tracking: bool) -> String {
 }
 
 /// A field's value bound to a statement: a case number as written, an instance by its
-/// key, an outcome by its name, a time as `HH:MM`.
+/// key (and every word of a closed set), an outcome by its name, a time as `HH:MM`.
 fn sql_value(value: FieldRef<'_>) -> Sql<'_> {
     match value {
         FieldRef::CaseNo(no) => str_value(no.text()),
-        FieldRef::Instance(instance) => str_value(instance.key()),
+        FieldRef::Choice(choice) => choice.map_or(NULL, |(key, _)| str_value(key)),
         FieldRef::Outcome(outcome) => outcome.map_or(NULL, |o| str_value(o.name())),
         FieldRef::Text(value) => value.map_or(NULL, str_value),
         FieldRef::Date(value) => date(value),
@@ -113,62 +112,91 @@ pub fn kind_and_case(row: &Row) -> Result<Case> {
 
 /// Reads a case from a row whose columns from `first` on are [`CASE_COLUMNS`].
 pub fn from_row(kind: Kind, row: &Row, first: usize) -> Result<Case> {
-    let at = |field: Field| first + column_index(field);
-    let text = |field: Field| -> Result<Option<String>> { Ok(row.get(at(field))?) };
-    let date = |field: Field| -> Result<Option<NaiveDate>> {
-        text(field)?
-            .map(|s| {
-                NaiveDate::parse_from_str(&s, "%Y-%m-%d")
-                    .map_err(|_| anyhow!("damaged ledger: `{s}` in a date column"))
-            })
-            .transpose()
-    };
-    let flag = |field: Field| -> Result<Option<bool>> {
-        Ok(row.get::<_, Option<i64>>(at(field))?.map(|v| v != 0))
-    };
-    let required = |field: Field| {
-        date(field)?.ok_or_else(|| anyhow!("damaged ledger: a version without {}", field.key()))
-    };
-
-    let case_no = text(Field::CaseNo)?
-        .as_deref()
-        .and_then(CaseNo::new)
-        .ok_or_else(|| anyhow!("damaged ledger: a version without a case number"))?;
-    let outcome = text(Field::Outcome)?
+    let c = Columns { row, first };
+    let outcome = c
+        .text(Field::Outcome)?
         .map(|name| {
             Outcome::from_name(&name)
                 .ok_or_else(|| anyhow!("damaged ledger: unknown outcome `{name}`"))
         })
         .transpose()?;
-    let facts = match kind {
+    Ok(Case {
+        case_no: c
+            .text(Field::CaseNo)?
+            .as_deref()
+            .and_then(CaseNo::new)
+            .ok_or_else(|| anyhow!("damaged ledger: a version without a case number"))?,
+        unit: row.get(c.at(Field::Unit))?,
+        matter: c.text(Field::Matter)?,
+        closed_on: c.date(Field::ClosedOn)?,
+        outcome,
+        lead: c.text(Field::Lead)?,
+        note: c.text(Field::Note)?,
+        facts: facts(kind, &c)?,
+        tracking: tracking(&c)?,
+    })
+}
+
+/// The facts of a case's own kind.
+fn facts(kind: Kind, c: &Columns) -> Result<Facts> {
+    Ok(match kind {
         Kind::Reconsideration => Facts::Reconsideration {
-            respondent: text(Field::Respondent)?,
-            received_on: required(Field::ReceivedOn)?,
-            accepted_on: date(Field::AcceptedOn)?,
-            corrected: flag(Field::Corrected)?,
+            respondent: c.text(Field::Respondent)?,
+            received_on: c.required(Field::ReceivedOn)?,
+            accepted_on: c.date(Field::AcceptedOn)?,
+            corrected: c.flag(Field::Corrected)?,
         },
         Kind::Litigation => Facts::Litigation {
-            instance: text(Field::Instance)?
+            instance: c
+                .text(Field::Instance)?
                 .as_deref()
                 .and_then(Instance::from_key)
                 .ok_or_else(|| anyhow!("damaged ledger: a lawsuit version without an instance"))?,
-            court: text(Field::Court)?,
-            defendant: text(Field::Defendant)?,
-            filed_on: required(Field::FiledOn)?,
-            hearing_on: date(Field::HearingOn)?,
-            head_appeared: flag(Field::HeadAppeared)?,
-            head_name: text(Field::HeadName)?,
-            head_title: text(Field::HeadTitle)?,
-            lost: flag(Field::Lost)?,
+            court: c.text(Field::Court)?,
+            defendant: c.text(Field::Defendant)?,
+            filed_on: c.required(Field::FiledOn)?,
+            hearing_on: c.date(Field::HearingOn)?,
+            head_appeared: c.flag(Field::HeadAppeared)?,
+            head_name: c.text(Field::HeadName)?,
+            head_title: c.text(Field::HeadTitle)?,
+            lost: c.flag(Field::Lost)?,
         },
-    };
+        Kind::Rectification => Facts::Rectification {
+            doc_type: c
+                .choice(Field::DocType)?
+                .ok_or_else(|| anyhow!("damaged ledger: a document version without its type"))?,
+            issuer: c.text(Field::Issuer)?,
+            addressee: c.text(Field::Addressee)?,
+            linked_case_no: c.text(Field::LinkedCaseNo)?,
+            issued_on: c.required(Field::IssuedOn)?,
+            received_on: c.date(Field::ReceivedOn)?,
+            reply_due_on: c.date(Field::ReplyDueOn)?,
+            replied_on: c.date(Field::RepliedOn)?,
+            status: c.choice(Field::Status)?,
+        },
+        Kind::Dispute => Facts::Dispute {
+            agency: c.text(Field::Agency)?,
+            received_on: c.required(Field::ReceivedOn)?,
+            reviewed_on: c.date(Field::ReviewedOn)?,
+            planned_on: c.date(Field::PlannedOn)?,
+            court_received_on: c.date(Field::CourtReceivedOn)?,
+            mediation_started_on: c.date(Field::MediationStartedOn)?,
+            result: c.choice(Field::Result)?,
+            resolved_on: c.date(Field::ResolvedOn)?,
+        },
+    })
+}
+
+fn tracking(c: &Columns) -> Result<Tracking> {
     let mut tracking = Tracking::default();
     for field in TrackField::ALL {
+        let column = Field::Track(field);
         let value = match field.value_type() {
-            ValueType::Date => date(Field::Track(field))?.map(TrackValue::Date),
-            ValueType::Flag => flag(Field::Track(field))?.map(TrackValue::Flag),
-            ValueType::Text => text(Field::Track(field))?.map(TrackValue::Text),
-            ValueType::Time => text(Field::Track(field))?
+            ValueType::Date => c.date(column)?.map(TrackValue::Date),
+            ValueType::Flag => c.flag(column)?.map(TrackValue::Flag),
+            ValueType::Text => c.text(column)?.map(TrackValue::Text),
+            ValueType::Time => c
+                .text(column)?
                 .map(|s| {
                     NaiveTime::parse_from_str(&s, "%H:%M")
                         .map(TrackValue::Time)
@@ -178,24 +206,59 @@ pub fn from_row(kind: Kind, row: &Row, first: usize) -> Result<Case> {
         };
         tracking.set(field, value);
     }
-    Ok(Case {
-        case_no,
-        unit: row.get(at(Field::Unit))?,
-        matter: text(Field::Matter)?,
-        closed_on: date(Field::ClosedOn)?,
-        outcome,
-        lead: text(Field::Lead)?,
-        note: text(Field::Note)?,
-        facts,
-        tracking,
-    })
+    Ok(tracking)
+}
+
+/// The columns of one case in a row, read by field.
+struct Columns<'r, 's> {
+    row: &'r Row<'s>,
+    first: usize,
+}
+
+impl Columns<'_, '_> {
+    fn at(&self, field: Field) -> usize {
+        self.first + column_index(field)
+    }
+
+    fn text(&self, field: Field) -> Result<Option<String>> {
+        Ok(self.row.get(self.at(field))?)
+    }
+
+    fn date(&self, field: Field) -> Result<Option<NaiveDate>> {
+        self.text(field)?
+            .map(|s| {
+                NaiveDate::parse_from_str(&s, "%Y-%m-%d")
+                    .map_err(|_| anyhow!("damaged ledger: `{s}` in a date column"))
+            })
+            .transpose()
+    }
+
+    fn required(&self, field: Field) -> Result<NaiveDate> {
+        self.date(field)?
+            .ok_or_else(|| anyhow!("damaged ledger: a version without {}", field.key()))
+    }
+
+    fn flag(&self, field: Field) -> Result<Option<bool>> {
+        Ok(self
+            .row
+            .get::<_, Option<i64>>(self.at(field))?
+            .map(|v| v != 0))
+    }
+
+    fn choice<T: Choice>(&self, field: Field) -> Result<Option<T>> {
+        self.text(field)?
+            .map(|key| {
+                T::from_key(&key).ok_or_else(|| anyhow!("damaged ledger: unknown value `{key}`"))
+            })
+            .transpose()
+    }
 }
 
 /// A field's place in [`CASE_COLUMNS`]: every field has one (a test checks it).
 fn column_index(field: Field) -> usize {
     match field {
         Field::Track(track) => LEDGER_COLUMN_COUNT + track.index(),
-        _ => Field::stored()
+        _ => Field::columns()
             .position(|f| f == field)
             .unwrap_or(usize::MAX),
     }
@@ -219,13 +282,11 @@ mod tests {
     fn the_work_list_columns_are_the_fields_keys_in_their_order() {
         let columns: Vec<&str> = CASE_COLUMNS.split(',').map(str::trim).collect();
         for (index, column) in columns.iter().enumerate() {
-            let field = Field::stored()
-                .chain(TrackField::ALL.map(Field::Track))
-                .find(|f| f.key() == *column);
+            let field = Field::columns().find(|f| f.key() == *column);
             assert_eq!(field.map(column_index), Some(index), "{column}");
         }
-        assert_eq!(columns.len(), LEDGER_COLUMN_COUNT + TrackField::ALL.len());
         let keys: Vec<&str> = TrackField::ALL.iter().map(|f| f.key()).collect();
-        assert_eq!(columns[LEDGER_COLUMN_COUNT..], keys[..]);
+        let tracked = LEDGER_COLUMN_COUNT..LEDGER_COLUMN_COUNT + keys.len();
+        assert_eq!(columns[tracked], keys[..]);
     }
 }

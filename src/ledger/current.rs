@@ -97,6 +97,8 @@ pub fn current_values(case: &Case) -> [Sql<'_>; CURRENT_COLUMN_COUNT] {
             flag(*head_appeared),
             text(head_title.as_ref()),
         ),
+        // Documents and disputes are not counted from the compact state.
+        Facts::Rectification { .. } | Facts::Dispute { .. } => (NULL, NULL, NULL, NULL, NULL),
     };
     let (received, accepted, filed, hearing) = match &case.facts {
         Facts::Reconsideration {
@@ -109,10 +111,12 @@ pub fn current_values(case: &Case) -> [Sql<'_>; CURRENT_COLUMN_COUNT] {
             hearing_on,
             ..
         } => (None, None, Some(*filed_on), *hearing_on),
+        Facts::Rectification { .. } | Facts::Dispute { .. } => (None, None, None, None),
     };
     [
         ToSqlOutput::Owned(Value::Integer(content_hash(case))),
-        day(Some(case.latest_date())),
+        // Documents and disputes have none: the counts' scan (`last_day >= …`) skips them.
+        day(case.kind().is_case().then(|| case.latest_date())),
         str_value(&case.unit),
         case.outcome.map_or(NULL, |o| str_value(o.name())),
         instance,
@@ -224,6 +228,8 @@ pub fn content_hash(case: &Case) -> i64 {
     bytes.push(match case.kind() {
         Kind::Reconsideration => b'R',
         Kind::Litigation => b'L',
+        Kind::Rectification => b'D',
+        Kind::Dispute => b'P',
     });
     for field in Field::own(case.kind()) {
         put_hashed(&mut bytes, value(*field));
@@ -252,7 +258,7 @@ fn put_hashed(bytes: &mut Vec<u8>, value: FieldRef<'_>) {
     };
     match value {
         FieldRef::CaseNo(no) => put_text(bytes, Some(no.key())),
-        FieldRef::Instance(instance) => put_text(bytes, Some(instance.key())),
+        FieldRef::Choice(choice) => put_text(bytes, choice.map(|(key, _)| key)),
         FieldRef::Outcome(outcome) => put_text(bytes, outcome.map(Outcome::name)),
         FieldRef::Text(text) => put_text(bytes, text),
         FieldRef::Time(time) => put_text(

@@ -177,6 +177,33 @@ pub(super) const MIGRATIONS: &[&str] = &[
     CREATE INDEX cases_by_reconsideration ON cases (reconsideration_key)
         WHERE reconsideration_key IS NOT NULL;
     ",
+    // 9: the rectification (整改) and pre-litigation (诉前) ledgers, stored as cases of two
+    // more kinds. Widening a CHECK needs no rewrite of the tables: SQLite's documented
+    // procedure edits the stored schema text in place, as every existing row still
+    // satisfies the wider constraint. Their own facts get columns after the work-list ones.
+    "
+    PRAGMA writable_schema = ON;
+    UPDATE sqlite_schema
+       SET sql = replace(sql, 'CHECK (kind IN (''reconsideration'', ''litigation''))',
+                         'CHECK (kind IN (''reconsideration'', ''litigation'', ''rectification'', ''dispute''))')
+     WHERE type = 'table' AND name IN ('batches', 'cases');
+    PRAGMA writable_schema = OFF;
+    ALTER TABLE versions ADD COLUMN doc_type TEXT;
+    ALTER TABLE versions ADD COLUMN issuer TEXT;
+    ALTER TABLE versions ADD COLUMN addressee TEXT;
+    ALTER TABLE versions ADD COLUMN linked_case_no TEXT;
+    ALTER TABLE versions ADD COLUMN issued_on TEXT;
+    ALTER TABLE versions ADD COLUMN reply_due_on TEXT;
+    ALTER TABLE versions ADD COLUMN replied_on TEXT;
+    ALTER TABLE versions ADD COLUMN status TEXT;
+    ALTER TABLE versions ADD COLUMN agency TEXT;
+    ALTER TABLE versions ADD COLUMN reviewed_on TEXT;
+    ALTER TABLE versions ADD COLUMN planned_on TEXT;
+    ALTER TABLE versions ADD COLUMN court_received_on TEXT;
+    ALTER TABLE versions ADD COLUMN mediation_started_on TEXT;
+    ALTER TABLE versions ADD COLUMN result TEXT;
+    ALTER TABLE versions ADD COLUMN resolved_on TEXT;
+    ",
 ];
 
 /// The migration after which the current-state columns of `cases` must be filled from
@@ -188,6 +215,10 @@ const FILLED_BY_REBUILD: usize = 7;
 /// must be filled in again (6: deadline facts, 8: the link to a reconsideration case): the
 /// others are right with the new columns empty.
 const FILLED_FOR_TRACKED: usize = 8;
+
+/// The migration that widened the kinds allowed in `batches` and `cases` by editing the
+/// stored schema text.
+const WIDENED_KINDS: usize = 9;
 
 /// The schema version this build writes.
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
@@ -236,6 +267,11 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
     } else if (start as usize) < FILLED_FOR_TRACKED {
         current::rebuild_current(&tx, Rebuild::Tracked)
             .context("cannot fill in the current state")?;
+    }
+    if (start as usize) < WIDENED_KINDS {
+        // The schema text changed under SQLite's feet: make every connection re-read it.
+        let cookie: i64 = tx.pragma_query_value(None, "schema_version", |row| row.get(0))?;
+        tx.pragma_update(None, "schema_version", cookie + 1)?;
     }
     tx.pragma_update(None, "user_version", LATEST)?;
     tx.commit()?;

@@ -120,7 +120,8 @@ pub struct BatchWriter<'w> {
     sight_select: Statement<'w>,
     /// The version insert of each kind, without and with work-list facts (see
     /// [`case_row::written_columns`]).
-    version_insert: [Statement<'w>; 4],
+    /// In [`Kind::ALL`]'s order, each kind without then with work-list facts.
+    version_insert: Vec<Statement<'w>>,
     /// Whether the previous row was a new case. A first import is all new cases, a
     /// re-import all known ones: the next row is tried the way the last one went, so
     /// either costs one index search per row.
@@ -262,12 +263,11 @@ impl Writer<'_> {
             sight_select: conn.prepare(&format!(
                 "SELECT source_row FROM {SIGHTINGS} WHERE case_id = ?1 AND batch_id = ?2"
             ))?,
-            version_insert: [
-                version_insert(conn, Kind::Reconsideration, false)?,
-                version_insert(conn, Kind::Reconsideration, true)?,
-                version_insert(conn, Kind::Litigation, false)?,
-                version_insert(conn, Kind::Litigation, true)?,
-            ],
+            version_insert: Kind::ALL
+                .into_iter()
+                .flat_map(|kind| [(kind, false), (kind, true)])
+                .map(|(kind, tracking)| version_insert(conn, kind, tracking))
+                .collect::<Result<_>>()?,
             expect_new: true,
         })
     }
@@ -387,11 +387,12 @@ impl BatchWriter<'_> {
             str_sql(&self.as_of),
             int_sql(i64::from(source_row)),
         ];
-        let kind = match case.kind() {
-            Kind::Reconsideration => 0,
-            Kind::Litigation => 2,
-        } + usize::from(!case.tracking.is_empty());
-        self.version_insert[kind].execute(params_from_iter(
+        let kind = Kind::ALL
+            .iter()
+            .position(|k| *k == case.kind())
+            .unwrap_or(0);
+        let statement = 2 * kind + usize::from(!case.tracking.is_empty());
+        self.version_insert[statement].execute(params_from_iter(
             head.into_iter().chain(case_row::to_values(case)),
         ))?;
         Ok(())

@@ -4,8 +4,9 @@ use chrono::NaiveDate;
 
 use super::field::{Field, FieldRef};
 use super::period::iso;
+use super::record::Choice;
 use super::tracking::{TrackField, Tracking};
-use super::{CaseNo, Instance, Kind, Outcome};
+use super::{CaseNo, DisputeResult, DocType, Instance, Kind, Outcome, Rectified};
 
 /// A case's facts as of one batch. Two cases are equal when every fact matches;
 /// the case number compares by its matching key, so a change of bracket style alone
@@ -48,6 +49,34 @@ pub enum Facts {
         /// 是否败诉 as written; overrides the outcome mapping when present.
         lost: Option<bool>,
     },
+    /// A document naming a problem an agency must fix (SPEC §9.1); its 文号 is the case
+    /// number, and it has no outcome.
+    Rectification {
+        doc_type: DocType,
+        issuer: Option<String>,
+        addressee: Option<String>,
+        /// 关联案号: the case the document came from, as written.
+        linked_case_no: Option<String>,
+        issued_on: NaiveDate,
+        received_on: Option<NaiveDate>,
+        /// 回复期限 as written; else the document type's default applies.
+        reply_due_on: Option<NaiveDate>,
+        replied_on: Option<NaiveDate>,
+        status: Option<Rectified>,
+    },
+    /// A major dispute handled before it becomes a lawsuit (SPEC §9.2); its 争议编号 is
+    /// the case number, 争议类型 its matter.
+    Dispute {
+        /// 涉及单位: the agency the dispute is with.
+        agency: Option<String>,
+        received_on: NaiveDate,
+        reviewed_on: Option<NaiveDate>,
+        planned_on: Option<NaiveDate>,
+        court_received_on: Option<NaiveDate>,
+        mediation_started_on: Option<NaiveDate>,
+        result: Option<DisputeResult>,
+        resolved_on: Option<NaiveDate>,
+    },
 }
 
 impl Case {
@@ -56,6 +85,8 @@ impl Case {
         match self.facts {
             Facts::Reconsideration { .. } => Kind::Reconsideration,
             Facts::Litigation { .. } => Kind::Litigation,
+            Facts::Rectification { .. } => Kind::Rectification,
+            Facts::Dispute { .. } => Kind::Dispute,
         }
     }
 
@@ -68,31 +99,67 @@ impl Case {
             Facts::Litigation { .. } => {
                 CaseNo::new(self.tracking.text(TrackField::ReconsiderationNo)?)
             }
-            Facts::Reconsideration { .. } => None,
+            _ => None,
+        }
+    }
+
+    /// The day the case (or document, or dispute) came in: received, filed or issued.
+    #[must_use]
+    pub fn opened_on(&self) -> NaiveDate {
+        match &self.facts {
+            Facts::Reconsideration { received_on, .. } | Facts::Dispute { received_on, .. } => {
+                *received_on
+            }
+            Facts::Litigation { filed_on, .. } => *filed_on,
+            Facts::Rectification { issued_on, .. } => *issued_on,
+        }
+    }
+
+    /// The day it left the bureau's hands: a case closed, a document answered, a dispute
+    /// ended (resolved or not).
+    #[must_use]
+    pub fn ended_on(&self) -> Option<NaiveDate> {
+        match &self.facts {
+            Facts::Reconsideration { .. } | Facts::Litigation { .. } => self.closed_on,
+            Facts::Rectification { replied_on, .. } => *replied_on,
+            Facts::Dispute { resolved_on, .. } => *resolved_on,
+        }
+    }
+
+    /// How it ended, in a clerk's words: the outcome of a case, a document's 整改情况, a
+    /// dispute's 化解结果.
+    #[must_use]
+    pub fn ended_as(&self) -> Option<&'static str> {
+        match &self.facts {
+            Facts::Reconsideration { .. } | Facts::Litigation { .. } => {
+                self.outcome.map(Outcome::name)
+            }
+            Facts::Rectification { status, .. } => status.map(Choice::label_zh),
+            Facts::Dispute { result, .. } => result.map(Choice::label_zh),
         }
     }
 
     /// The latest date the row mentions: a file's as-of date when nothing else gives one.
     #[must_use]
     pub fn latest_date(&self) -> NaiveDate {
-        let dates = match &self.facts {
-            Facts::Reconsideration {
-                received_on,
-                accepted_on,
-                ..
-            } => [Some(*received_on), *accepted_on, self.closed_on],
-            Facts::Litigation {
-                filed_on,
-                hearing_on,
-                ..
-            } => [Some(*filed_on), *hearing_on, self.closed_on],
-        };
-        dates
+        self.dates()
             .into_iter()
-            .flatten()
+            .map(|(_, date)| date)
             .chain(self.tracking.latest_date())
             .max()
             .unwrap_or(NaiveDate::MIN)
+    }
+
+    /// Every date of the row's own fields (not the work-list facts), with its field.
+    #[must_use]
+    pub fn dates(&self) -> Vec<(Field, NaiveDate)> {
+        Field::shared()
+            .chain(Field::own(self.kind()).iter().copied())
+            .filter_map(|field| match self.get(field) {
+                Some(FieldRef::Date(Some(date))) => Some((field, date)),
+                _ => None,
+            })
+            .collect()
     }
 }
 
@@ -124,17 +191,18 @@ impl Case {
     /// list that listings, exports and history use.
     #[must_use]
     pub fn fields(&self) -> Vec<(&'static str, FieldValue)> {
-        Field::listed(self.kind())
+        let kind = self.kind();
+        Field::listed(kind)
             .map(|field| {
                 let value = self
                     .get(field)
                     .map_or(FieldValue::Empty, |v| self.listed(v));
-                (field.key(), value)
+                (field.key_in(kind), value)
             })
             .collect()
     }
 
-    /// A value as listed: an instance by its 中文 label, a time of day with its hearing's
+    /// A value as listed: an instance or any other word by its 中文 name, a time of day with its hearing's
     /// date (`2021-03-15 09:30`), since a time means little without its day.
     fn listed(&self, value: FieldRef<'_>) -> FieldValue {
         let text = |value: Option<&str>| {
@@ -142,7 +210,7 @@ impl Case {
         };
         match value {
             FieldRef::CaseNo(no) => FieldValue::Text(no.text().to_owned()),
-            FieldRef::Instance(instance) => FieldValue::Text(instance.label_zh().to_owned()),
+            FieldRef::Choice(choice) => text(choice.map(|(_, label)| label)),
             FieldRef::Outcome(outcome) => text(outcome.map(Outcome::name)),
             FieldRef::Text(value) => text(value),
             FieldRef::Date(date) => date.map_or(FieldValue::Empty, FieldValue::Date),
@@ -163,7 +231,7 @@ impl Case {
     pub fn hearing_on(&self) -> Option<NaiveDate> {
         match &self.facts {
             Facts::Litigation { hearing_on, .. } => *hearing_on,
-            Facts::Reconsideration { .. } => None,
+            _ => None,
         }
     }
 
@@ -173,10 +241,11 @@ impl Case {
     pub fn changes_since(&self, earlier: &Case) -> Vec<(&'static str, FieldValue, FieldValue)> {
         let before = earlier.fields();
         let same_number = self.case_no == earlier.case_no;
+        let number = Field::CaseNo.key_in(self.kind());
         self.fields()
             .into_iter()
             .zip(before)
-            .filter(|((key, now), (_, then))| now != then && !(*key == "case_no" && same_number))
+            .filter(|((key, now), (_, then))| now != then && !(*key == number && same_number))
             .map(|((key, now), (_, then))| (key, then, now))
             .collect()
     }

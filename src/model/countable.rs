@@ -124,9 +124,10 @@ pub enum CountableFacts<'a> {
 }
 
 impl Case {
-    /// The view of this case that the counts read.
+    /// The view of this case that the counts read; `None` for a document or a dispute,
+    /// which the 三率 do not count.
     #[must_use]
-    pub fn countable(&self) -> Countable<'_> {
+    pub fn countable(&self) -> Option<Countable<'_>> {
         let facts = match &self.facts {
             Facts::Reconsideration {
                 received_on,
@@ -155,14 +156,15 @@ impl Case {
                 head_title: head_title.as_deref(),
                 lost: *lost,
             },
+            Facts::Rectification { .. } | Facts::Dispute { .. } => return None,
         };
-        Countable {
+        Some(Countable {
             unit: &self.unit,
             closed_on: self.closed_on,
             outcome: self.outcome,
             facts,
             deadlines: DeadlineFacts::of(&self.tracking),
-        }
+        })
     }
 }
 

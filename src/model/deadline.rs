@@ -2,12 +2,13 @@
 //!
 //! Periods are counted as the civil procedure law counts them: the start day is not counted,
 //! and a period in calendar days whose last day is not a working day ends on the next one.
-//! Pure date arithmetic: it never reads cases or guesses a missing start date, and says which
+//! Pure date arithmetic: it never guesses a missing start date, and says which
 //! year lacked a holiday schedule instead of warning itself.
 
 use chrono::{Days, NaiveDate};
 
 use super::calendar::WorkCalendar;
+use super::{Case, DocType, Facts};
 
 /// Which text of the 行政复议法 a reconsideration case follows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -116,6 +117,64 @@ pub fn remind_day_due(calendar: &WorkCalendar, hearing_on: NaiveDate) -> Due {
 #[must_use]
 pub fn escalate_from(calendar: &WorkCalendar, hearing_on: NaiveDate) -> Due {
     remind_day_due(calendar, hearing_on)
+}
+
+/// The reply to a 行政复议意见书: 60 days from its receipt (2023 law 第76条). Other
+/// documents name their own period, written in 回复期限.
+#[must_use]
+pub fn opinion_reply_due(calendar: &WorkCalendar, received_on: NaiveDate) -> Due {
+    calendar_days(calendar, received_on, 60)
+}
+
+/// A document's reply deadline: its 回复期限 as written, else 60 days from receipt for a
+/// 行政复议意见书; unknown otherwise (never guessed). `None` for anything but a document.
+#[must_use]
+pub fn reply_due(calendar: &WorkCalendar, document: &Case) -> Option<Due> {
+    let Facts::Rectification {
+        doc_type,
+        received_on,
+        reply_due_on,
+        ..
+    } = &document.facts
+    else {
+        return None;
+    };
+    if let Some(date) = reply_due_on {
+        return Some(Due {
+            date: *date,
+            uncovered_year: None,
+        });
+    }
+    match (doc_type, received_on) {
+        (DocType::ReconsiderationOpinion, Some(received)) => {
+            Some(opinion_reply_due(calendar, *received))
+        }
+        _ => None,
+    }
+}
+
+/// The expert group's review of a dispute: 3 working days from learning of it.
+#[must_use]
+pub fn expert_review_due(calendar: &WorkCalendar, received_on: NaiveDate) -> Due {
+    working_days(calendar, received_on, 3)
+}
+
+/// The dispute's resolution plan: 5 working days from learning of it.
+#[must_use]
+pub fn resolution_plan_due(calendar: &WorkCalendar, received_on: NaiveDate) -> Due {
+    working_days(calendar, received_on, 5)
+}
+
+/// The court's filing review of a complaint: 7 working days from receiving it.
+#[must_use]
+pub fn court_review_due(calendar: &WorkCalendar, court_received_on: NaiveDate) -> Due {
+    working_days(calendar, court_received_on, 7)
+}
+
+/// Pre-litigation coordination: 30 days from its start.
+#[must_use]
+pub fn pre_litigation_due(calendar: &WorkCalendar, mediation_started_on: NaiveDate) -> Due {
+    calendar_days(calendar, mediation_started_on, 30)
 }
 
 /// `days` calendar days after `start`, then the last-day rule. Only the days from the

@@ -6,8 +6,9 @@
 
 use chrono::{NaiveDate, NaiveTime};
 
+use super::record::Choice;
 use super::tracking::{TrackField, TrackValue, ValueType};
-use super::{Case, CaseNo, Facts, Instance, Kind, Outcome};
+use super::{Case, CaseNo, Facts, Kind, Outcome};
 
 /// A field of a ledger row, named by its English key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -32,6 +33,22 @@ pub enum Field {
     HeadName,
     HeadTitle,
     Lost,
+    DocType,
+    Issuer,
+    Addressee,
+    /// 关联案号 of a document: listed as `case_no`, since its own number is `doc_no`.
+    LinkedCaseNo,
+    IssuedOn,
+    ReplyDueOn,
+    RepliedOn,
+    Status,
+    Agency,
+    ReviewedOn,
+    PlannedOn,
+    CourtReceivedOn,
+    MediationStartedOn,
+    Result,
+    ResolvedOn,
     /// A work-list fact (deadlines, hearings, 包案).
     Track(TrackField),
 }
@@ -64,6 +81,48 @@ const LITIGATION: [Field; 9] = [
     Field::HeadName,
     Field::HeadTitle,
     Field::Lost,
+];
+
+const RECTIFICATION: [Field; 9] = [
+    Field::DocType,
+    Field::Issuer,
+    Field::Addressee,
+    Field::LinkedCaseNo,
+    Field::IssuedOn,
+    Field::ReceivedOn,
+    Field::ReplyDueOn,
+    Field::RepliedOn,
+    Field::Status,
+];
+const DISPUTE: [Field; 8] = [
+    Field::Agency,
+    Field::ReceivedOn,
+    Field::ReviewedOn,
+    Field::PlannedOn,
+    Field::CourtReceivedOn,
+    Field::MediationStartedOn,
+    Field::Result,
+    Field::ResolvedOn,
+];
+
+/// The columns the two later ledgers added after the work-list ones; `received_on` is
+/// the reconsideration ledger's column.
+const LATER_COLUMNS: [Field; 15] = [
+    Field::DocType,
+    Field::Issuer,
+    Field::Addressee,
+    Field::LinkedCaseNo,
+    Field::IssuedOn,
+    Field::ReplyDueOn,
+    Field::RepliedOn,
+    Field::Status,
+    Field::Agency,
+    Field::ReviewedOn,
+    Field::PlannedOn,
+    Field::CourtReceivedOn,
+    Field::MediationStartedOn,
+    Field::Result,
+    Field::ResolvedOn,
 ];
 
 /// Each kind's fields as its spreadsheet orders them (SPEC §2.2, §2.3): listings and
@@ -100,14 +159,51 @@ const LITIGATION_LISTED: [Field; 16] = [
     Field::Note,
 ];
 
-/// Number of ledger columns before the work-list ones: [`Field::stored`] of every kind.
-pub const STORED_COUNT: usize = SHARED.len() + RECONSIDERATION.len() + LITIGATION.len();
+const RECTIFICATION_LISTED: [Field; 13] = [
+    Field::CaseNo,
+    Field::DocType,
+    Field::Issuer,
+    Field::Unit,
+    Field::Addressee,
+    Field::LinkedCaseNo,
+    Field::IssuedOn,
+    Field::ReceivedOn,
+    Field::ReplyDueOn,
+    Field::RepliedOn,
+    Field::Status,
+    Field::Lead,
+    Field::Note,
+];
+const DISPUTE_LISTED: [Field; 13] = [
+    Field::CaseNo,
+    Field::Unit,
+    Field::Agency,
+    Field::Matter,
+    Field::ReceivedOn,
+    Field::ReviewedOn,
+    Field::PlannedOn,
+    Field::CourtReceivedOn,
+    Field::MediationStartedOn,
+    Field::Result,
+    Field::ResolvedOn,
+    Field::Lead,
+    Field::Note,
+];
+
+/// Number of ledger columns before the work-list ones: the first two ledgers' fields.
+pub const FIRST_COLUMNS: usize = SHARED.len() + RECONSIDERATION.len() + LITIGATION.len();
 
 impl Field {
-    /// The fields the ledger stores for a case of any kind, in column order; the
-    /// work-list facts follow in [`TrackField::ALL`]'s order.
-    pub fn stored() -> impl Iterator<Item = Field> {
-        SHARED.into_iter().chain(RECONSIDERATION).chain(LITIGATION)
+    /// Every column the ledger stores for a version, in order: the fields of the first
+    /// two ledgers, the work-list facts in [`TrackField::ALL`]'s order, then the columns
+    /// the later ledgers added. Append only.
+    pub fn columns() -> impl Iterator<Item = Field> {
+        SHARED
+            .into_iter()
+            .chain(RECONSIDERATION)
+            .chain(LITIGATION)
+            .chain(TrackField::ALL.map(Field::Track))
+            .chain(LATER_COLUMNS)
     }
 
     /// The fields every case has, in column and hash order.
@@ -121,6 +217,8 @@ impl Field {
         match kind {
             Kind::Reconsideration => &RECONSIDERATION,
             Kind::Litigation => &LITIGATION,
+            Kind::Rectification => &RECTIFICATION,
+            Kind::Dispute => &DISPUTE,
         }
     }
 
@@ -129,6 +227,8 @@ impl Field {
         let ledger: &'static [Field] = match kind {
             Kind::Reconsideration => &RECONSIDERATION_LISTED,
             Kind::Litigation => &LITIGATION_LISTED,
+            Kind::Rectification => &RECTIFICATION_LISTED,
+            Kind::Dispute => &DISPUTE_LISTED,
         };
         ledger
             .iter()
@@ -160,7 +260,34 @@ impl Field {
             Field::HeadName => "head_name",
             Field::HeadTitle => "head_title",
             Field::Lost => "lost",
+            Field::DocType => "doc_type",
+            Field::Issuer => "issuer",
+            Field::Addressee => "addressee",
+            Field::LinkedCaseNo => "linked_case_no",
+            Field::IssuedOn => "issued_on",
+            Field::ReplyDueOn => "reply_due_on",
+            Field::RepliedOn => "replied_on",
+            Field::Status => "status",
+            Field::Agency => "agency",
+            Field::ReviewedOn => "reviewed_on",
+            Field::PlannedOn => "planned_on",
+            Field::CourtReceivedOn => "court_received_on",
+            Field::MediationStartedOn => "mediation_started_on",
+            Field::Result => "result",
+            Field::ResolvedOn => "resolved_on",
             Field::Track(field) => field.key(),
+        }
+    }
+
+    /// The key in listings and JSON of a ledger of `kind`: a document's number is its
+    /// `doc_no` and its 关联案号 the `case_no`; a dispute's number is its `dispute_no`.
+    #[must_use]
+    pub fn key_in(self, kind: Kind) -> &'static str {
+        match (kind, self) {
+            (Kind::Rectification, Field::CaseNo) => "doc_no",
+            (Kind::Rectification, Field::LinkedCaseNo) => "case_no",
+            (Kind::Dispute, Field::CaseNo) => "dispute_no",
+            _ => self.key(),
         }
     }
 
@@ -172,7 +299,15 @@ impl Field {
             | Field::AcceptedOn
             | Field::ClosedOn
             | Field::FiledOn
-            | Field::HearingOn => ValueType::Date,
+            | Field::HearingOn
+            | Field::IssuedOn
+            | Field::ReplyDueOn
+            | Field::RepliedOn
+            | Field::ReviewedOn
+            | Field::PlannedOn
+            | Field::CourtReceivedOn
+            | Field::MediationStartedOn
+            | Field::ResolvedOn => ValueType::Date,
             Field::Corrected | Field::HeadAppeared | Field::Lost => ValueType::Flag,
             Field::Track(field) => field.value_type(),
             _ => ValueType::Text,
@@ -184,12 +319,17 @@ impl Field {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FieldRef<'a> {
     CaseNo(&'a CaseNo),
-    Instance(Instance),
+    /// A word of a closed set (an instance, a document type …): its key and 中文 name.
+    Choice(Option<(&'static str, &'static str)>),
     Outcome(Option<Outcome>),
     Text(Option<&'a str>),
     Date(Option<NaiveDate>),
     Flag(Option<bool>),
     Time(Option<NaiveTime>),
+}
+
+fn choice<T: Choice>(value: Option<T>) -> FieldRef<'static> {
+    FieldRef::Choice(value.map(|v| (v.key(), v.label_zh())))
 }
 
 fn text(value: Option<&String>) -> FieldRef<'_> {
@@ -238,9 +378,9 @@ impl Case {
             (Facts::Reconsideration { corrected, .. }, Field::Corrected) => {
                 Some(FieldRef::Flag(*corrected))
             }
-            (Facts::Litigation { instance, .. }, Field::Instance) => {
-                Some(FieldRef::Instance(*instance))
-            }
+            (Facts::Litigation { instance, .. }, Field::Instance) => Some(FieldRef::Choice(Some(
+                (instance.key(), instance.label_zh()),
+            ))),
             (Facts::Litigation { court, .. }, Field::Court) => Some(text(court.as_ref())),
             (Facts::Litigation { defendant, .. }, Field::Defendant) => {
                 Some(text(defendant.as_ref()))
@@ -261,6 +401,52 @@ impl Case {
                 Some(text(head_title.as_ref()))
             }
             (Facts::Litigation { lost, .. }, Field::Lost) => Some(FieldRef::Flag(*lost)),
+            _ => self.later_field(field),
+        }
+    }
+
+    /// [`Case::get`] for the fields of the two later ledgers.
+    fn later_field(&self, field: Field) -> Option<FieldRef<'_>> {
+        let date = |value: &Option<NaiveDate>| Some(FieldRef::Date(*value));
+        match (&self.facts, field) {
+            (Facts::Rectification { doc_type, .. }, Field::DocType) => {
+                Some(choice(Some(*doc_type)))
+            }
+            (Facts::Rectification { issuer, .. }, Field::Issuer) => Some(text(issuer.as_ref())),
+            (Facts::Rectification { addressee, .. }, Field::Addressee) => {
+                Some(text(addressee.as_ref()))
+            }
+            (Facts::Rectification { linked_case_no, .. }, Field::LinkedCaseNo) => {
+                Some(text(linked_case_no.as_ref()))
+            }
+            (Facts::Rectification { issued_on, .. }, Field::IssuedOn) => {
+                Some(FieldRef::Date(Some(*issued_on)))
+            }
+            (Facts::Rectification { received_on, .. }, Field::ReceivedOn) => date(received_on),
+            (Facts::Rectification { reply_due_on, .. }, Field::ReplyDueOn) => date(reply_due_on),
+            (Facts::Rectification { replied_on, .. }, Field::RepliedOn) => date(replied_on),
+            (Facts::Rectification { status, .. }, Field::Status) => Some(choice(*status)),
+            (Facts::Dispute { agency, .. }, Field::Agency) => Some(text(agency.as_ref())),
+            (Facts::Dispute { received_on, .. }, Field::ReceivedOn) => {
+                Some(FieldRef::Date(Some(*received_on)))
+            }
+            (Facts::Dispute { reviewed_on, .. }, Field::ReviewedOn) => date(reviewed_on),
+            (Facts::Dispute { planned_on, .. }, Field::PlannedOn) => date(planned_on),
+            (
+                Facts::Dispute {
+                    court_received_on, ..
+                },
+                Field::CourtReceivedOn,
+            ) => date(court_received_on),
+            (
+                Facts::Dispute {
+                    mediation_started_on,
+                    ..
+                },
+                Field::MediationStartedOn,
+            ) => date(mediation_started_on),
+            (Facts::Dispute { result, .. }, Field::Result) => Some(choice(*result)),
+            (Facts::Dispute { resolved_on, .. }, Field::ResolvedOn) => date(resolved_on),
             _ => None,
         }
     }
@@ -269,7 +455,8 @@ impl Case {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::fixture::{recon, suit};
+    use crate::model::Instance;
+    use crate::model::fixture::{dispute, document, recon, suit};
 
     #[test]
     fn every_stored_field_belongs_to_exactly_the_kinds_that_list_it() {
@@ -277,12 +464,16 @@ mod tests {
             let case = match kind {
                 Kind::Reconsideration => recon("A-1", "都匀市", "2021-01-04"),
                 Kind::Litigation => suit("A-1", "都匀市", Instance::First, "2021-01-04"),
+                Kind::Rectification => document("A-1", "都匀市", "2021-01-04"),
+                Kind::Dispute => dispute("A-1", "都匀市", "2021-01-04"),
             };
             let listed: Vec<Field> = Field::listed(kind).collect();
-            for field in Field::stored().chain(TrackField::ALL.map(Field::Track)) {
+            for field in Field::columns() {
+                // Every case has the shared fields; a kind lists those it uses.
+                let shared = Field::shared().any(|f| f == field);
                 assert_eq!(
                     case.get(field).is_some(),
-                    listed.contains(&field),
+                    listed.contains(&field) || shared,
                     "{kind} {field:?}"
                 );
             }
@@ -294,17 +485,17 @@ mod tests {
                 .copied()
                 .filter(|f| !matches!(f, Field::Track(_)))
                 .collect();
-            assert_eq!(own.len(), ledger.len(), "{kind}");
-            assert!(own.iter().all(|f| ledger.contains(f)), "{kind}");
+            assert!(ledger.iter().all(|f| own.contains(f)), "{kind}");
+            assert!(
+                Field::own(kind).iter().all(|f| ledger.contains(f)),
+                "{kind}"
+            );
         }
     }
 
     #[test]
     fn keys_are_unique() {
-        let keys: std::collections::BTreeSet<&str> = Field::stored()
-            .chain(TrackField::ALL.map(Field::Track))
-            .map(Field::key)
-            .collect();
-        assert_eq!(keys.len(), STORED_COUNT + TrackField::ALL.len());
+        let keys: std::collections::BTreeSet<&str> = Field::columns().map(Field::key).collect();
+        assert_eq!(keys.len(), Field::columns().count());
     }
 }

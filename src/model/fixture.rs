@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Case, CaseNo, Facts, Instance, Outcome, Tracking};
+use super::{Case, CaseNo, DocType, Facts, Instance, Outcome, Tracking};
 
 /// A date written as `2021-08-31`.
 #[must_use]
@@ -48,6 +48,43 @@ pub fn suit(case_no: &str, unit: &str, instance: Instance, filed: &str) -> Case 
             lost: None,
         },
         ..recon(case_no, unit, filed)
+    }
+}
+
+/// A 行政复议意见书 issued on `issued`, not yet received or answered.
+#[must_use]
+pub fn document(doc_no: &str, unit: &str, issued: &str) -> Case {
+    Case {
+        facts: Facts::Rectification {
+            doc_type: DocType::ReconsiderationOpinion,
+            issuer: None,
+            addressee: None,
+            linked_case_no: None,
+            issued_on: d(issued),
+            received_on: None,
+            reply_due_on: None,
+            replied_on: None,
+            status: None,
+        },
+        ..recon(doc_no, unit, issued)
+    }
+}
+
+/// A dispute the bureau learned of on `received`, nothing done yet.
+#[must_use]
+pub fn dispute(dispute_no: &str, unit: &str, received: &str) -> Case {
+    Case {
+        facts: Facts::Dispute {
+            agency: None,
+            received_on: d(received),
+            reviewed_on: None,
+            planned_on: None,
+            court_received_on: None,
+            mediation_started_on: None,
+            result: None,
+            resolved_on: None,
+        },
+        ..recon(dispute_no, unit, received)
     }
 }
 

@@ -5,17 +5,37 @@ use std::str::FromStr;
 
 use super::Unknown;
 
-/// The two kinds of 案件台账 a bureau receives.
+/// The ledgers a bureau keeps: the two 案件台账 the rates count, and the two it follows
+/// the rest of its mechanism with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
     /// 复议台账: one row per 行政复议 case.
     Reconsideration,
     /// 应诉台账: one row per 行政诉讼 case with an agency as defendant.
     Litigation,
+    /// 整改台账: one row per 意见书 or 建议书 an agency must reply to and act on.
+    Rectification,
+    /// 诉前台账: one row per major dispute handled before it becomes a lawsuit.
+    Dispute,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 2] = [Kind::Reconsideration, Kind::Litigation];
+    pub const ALL: [Kind; 4] = [
+        Kind::Reconsideration,
+        Kind::Litigation,
+        Kind::Rectification,
+        Kind::Dispute,
+    ];
+
+    /// The two ledgers of cases, whose outcomes the rates count.
+    pub const CASES: [Kind; 2] = [Kind::Reconsideration, Kind::Litigation];
+
+    /// Whether rows of this kind are cases with outcomes (counted by the 三率), not
+    /// documents or disputes.
+    #[must_use]
+    pub fn is_case(self) -> bool {
+        matches!(self, Kind::Reconsideration | Kind::Litigation)
+    }
 
     /// The stable English key used on the command line, in JSON and in the ledger.
     #[must_use]
@@ -23,6 +43,8 @@ impl Kind {
         match self {
             Kind::Reconsideration => "reconsideration",
             Kind::Litigation => "litigation",
+            Kind::Rectification => "rectification",
+            Kind::Dispute => "dispute",
         }
     }
 
@@ -32,6 +54,21 @@ impl Kind {
         match self {
             Kind::Reconsideration => "复议台账",
             Kind::Litigation => "应诉台账",
+            Kind::Rectification => "整改台账",
+            Kind::Dispute => "诉前台账",
+        }
+    }
+}
+
+impl Kind {
+    /// The ledger in one word, for a listing's column: 复议, 应诉, 整改 or 诉前.
+    #[must_use]
+    pub fn short_zh(self) -> &'static str {
+        match self {
+            Kind::Reconsideration => "复议",
+            Kind::Litigation => "应诉",
+            Kind::Rectification => "整改",
+            Kind::Dispute => "诉前",
         }
     }
 }
@@ -49,10 +86,12 @@ impl FromStr for Kind {
         match s.trim() {
             "reconsideration" | "复议" | "复议台账" => Ok(Kind::Reconsideration),
             "litigation" | "诉讼" | "应诉" | "应诉台账" => Ok(Kind::Litigation),
+            "rectification" | "整改" | "整改台账" => Ok(Kind::Rectification),
+            "dispute" | "诉前" | "诉前台账" | "诉前化解" => Ok(Kind::Dispute),
             other => Err(Unknown::new(
                 "a ledger kind",
                 other,
-                "reconsideration or litigation",
+                "reconsideration, litigation, rectification or dispute",
             )),
         }
     }

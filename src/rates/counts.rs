@@ -358,7 +358,7 @@ mod tests {
     fn tally(cases: &[Case], rules: &Rules) -> Counts {
         let mut counts = Counts::default();
         for case in cases {
-            counts.add(&case.countable(), &period(), rules);
+            counts.add(&case.countable().expect("a case"), &period(), rules);
         }
         counts
     }

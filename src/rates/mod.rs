@@ -9,6 +9,7 @@ pub mod counts;
 pub mod deadlines;
 pub mod figure;
 pub mod indicators;
+pub mod records;
 
 // Domain values the figures are made of, named here too for the renderers' convenience.
 pub use crate::model::{Benchmark, Comparison, Metric, Percent};
@@ -16,3 +17,7 @@ pub use counts::Counts;
 pub use deadlines::{CaseDeadlines, DeadlineBasis, DeadlineCounts, DeadlineFigures};
 pub use figure::{RateFigure, Rates, Share};
 pub use indicators::Indicator;
+pub use records::{
+    DisputeCounts, DisputeFigures, RectificationCounts, RectificationFigures, ReplyBasis,
+    WithPrevious,
+};

@@ -14,7 +14,7 @@ use serde_json::{Map, Value};
 use super::csv::safe;
 use crate::ledger::Ledger;
 use crate::model::period::iso;
-use crate::model::{Case, Facts, FieldValue, Instance, Kind, Outcome, Period, Rules};
+use crate::model::{Case, Choice, Facts, FieldValue, Instance, Kind, Outcome, Period, Rules};
 use crate::rates::counts::{counts_hearings, is_corrected, is_lost, is_mediated};
 
 /// Which date a period filter looks at.
@@ -69,10 +69,13 @@ impl CaseFilter {
                 head_appeared,
                 ..
             } => (*filed_on, None, *hearing_on, *head_appeared),
+            Facts::Rectification { .. } | Facts::Dispute { .. } => {
+                (case.opened_on(), None, None, None)
+            }
         };
         let instance = match &case.facts {
             Facts::Litigation { instance, .. } => Some(*instance),
-            Facts::Reconsideration { .. } => None,
+            _ => None,
         };
         let in_period = self.period.is_none_or(|(period, basis)| match basis {
             DateBasis::Received => case.kind() == Kind::Reconsideration && period.contains(opened),
@@ -87,14 +90,14 @@ impl CaseFilter {
             && in_period
             && self.outcome.is_none_or(|o| Some(o) == case.outcome)
             && self.require.iter().all(|r| match r {
-                Require::Corrected => is_corrected(&case.countable(), rules),
-                Require::Mediated => is_mediated(&case.countable(), rules),
-                Require::Lost => is_lost(&case.countable(), rules),
+                Require::Corrected => case.countable().is_some_and(|c| is_corrected(&c, rules)),
+                Require::Mediated => case.countable().is_some_and(|c| is_mediated(&c, rules)),
+                Require::Lost => case.countable().is_some_and(|c| is_lost(&c, rules)),
                 // As the report counts 负责人出庭: hearings of the instances the 口径 covers.
                 Require::HeadAppeared => {
                     head == Some(true) && instance.is_some_and(|i| counts_hearings(i, rules))
                 }
-                Require::Open => case.closed_on.is_none(),
+                Require::Open => case.ended_on().is_none(),
                 Require::SuedAfter => {
                     case.kind() == Kind::Reconsideration && sued.contains(case.case_no.key())
                 }
@@ -190,23 +193,20 @@ pub fn write_table(cases: &[Case], out: &mut dyn Write) -> Result<()> {
         .set_content_arrangement(ContentArrangement::Disabled)
         .set_header(["台账", "案号", "单位", "收案/立案", "结案日期", "结案方式"]);
     for case in cases {
-        let opened = match &case.facts {
-            Facts::Reconsideration { received_on, .. } => *received_on,
-            Facts::Litigation { filed_on, .. } => *filed_on,
-        };
+        let opened = case.opened_on();
         let kind = match &case.facts {
             Facts::Reconsideration { .. } => "复议".to_owned(),
             Facts::Litigation { instance, .. } => format!("应诉 {}", instance.label_zh()),
+            Facts::Rectification { doc_type, .. } => format!("整改 {}", doc_type.label_zh()),
+            Facts::Dispute { .. } => "诉前".to_owned(),
         };
         table.add_row([
             kind,
             case.case_no.text().to_owned(),
             case.unit.clone(),
             opened.to_string(),
-            case.closed_on.map(|d| d.to_string()).unwrap_or_default(),
-            case.outcome
-                .map(|o| o.name().to_owned())
-                .unwrap_or_default(),
+            case.ended_on().map(|d| d.to_string()).unwrap_or_default(),
+            case.ended_as().unwrap_or_default().to_owned(),
         ]);
     }
     writeln!(out, "{table}")?;

@@ -64,7 +64,7 @@ pub fn kind_label(case: &OwnedCase) -> String {
     match (case.kind, case.instance) {
         (Kind::Litigation, Some(instance)) => format!("应诉 {}", instance.label_zh()),
         (Kind::Litigation, None) => "应诉".to_owned(),
-        (Kind::Reconsideration, _) => "复议".to_owned(),
+        (kind, _) => kind.short_zh().to_owned(),
     }
 }
 

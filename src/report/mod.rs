@@ -27,7 +27,10 @@ use serde::Serialize;
 use crate::ledger::Ledger;
 use crate::model::breakdown::UNFILLED;
 use crate::model::{Breakdown, Countable, CountableFacts, Kind, Metric, Period, Rules};
-use crate::rates::{CaseDeadlines, Counts, DeadlineBasis, DeadlineFigures, Indicator, Rates};
+use crate::rates::{
+    CaseDeadlines, Counts, DeadlineBasis, DeadlineFigures, DisputeCounts, DisputeFigures,
+    Indicator, Rates, RectificationCounts, RectificationFigures, ReplyBasis, WithPrevious,
+};
 
 pub use csv::{safe as formula_safe, write_csv, write_trend_csv};
 pub use html::write_html;
@@ -98,9 +101,17 @@ pub struct Report {
     pub counts: Counts,
     pub previous_counts: Counts,
     pub rates: Rates,
-    /// The deadline figures of the period (SPEC §7.6); their rates are also in `rates`.
-    pub deadlines: DeadlineFigures,
+    /// The deadline figures of the period (SPEC §7.6), the previous period's inside too;
+    /// their rates are also in `rates`.
+    pub deadlines: WithPrevious<DeadlineFigures>,
     pub previous_deadlines: DeadlineFigures,
+    /// The documents of the 整改台账 (SPEC §9.1).
+    pub rectification: WithPrevious<RectificationFigures>,
+    /// The disputes of the 诉前台账 (SPEC §9.2).
+    pub disputes: WithPrevious<DisputeFigures>,
+    /// Which of the two later ledgers hold rows: only those are shown beside the rates.
+    #[serde(skip)]
+    pub holds: Holds,
     pub rules: Rules,
     /// The first year without a holiday schedule that a counted deadline relied on: it
     /// was counted on weekends alone, and the command says so.
@@ -109,6 +120,14 @@ pub struct Report {
     /// The rows of a breakdown, when asked for; the figures above stay the whole ledger's.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rows: Option<Rows>,
+}
+
+/// Whether the ledger (for the report's unit, as known on its date) holds documents or
+/// disputes at all.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Holds {
+    pub documents: bool,
+    pub disputes: bool,
 }
 
 /// The rows of a breakdown: by unit, one per registered unit and per other unit with a
@@ -269,6 +288,11 @@ pub fn build(ledger: &Ledger, options: &ReportOptions) -> Result<Report> {
         }
     }
 
+    let replies = ReplyBasis {
+        calendar: &calendar,
+        as_of,
+    };
+    let records = records(ledger, options, [period, previous], &replies)?;
     let benchmarks = ledger.benchmarks_for(&period)?;
     let rates_of = |pair: &Pair| {
         let mut rates = Rates::compare(&pair.now, &pair.then, rules);
@@ -287,15 +311,7 @@ pub fn build(ledger: &Ledger, options: &ReportOptions) -> Result<Report> {
                 previous_deadlines: (&pair.then.deadlines).into(),
             })
             .collect();
-        match (options.sort, by) {
-            (Some(key), _) => rows.sort_by(|a, b| rank(a, b, key)),
-            // The registry's order (by 区划代码) when there is one; units outside it last.
-            (None, Breakdown::Unit) => {
-                rows.sort_by_key(|row| registry.position(&row.name).unwrap_or(usize::MAX));
-            }
-            // By name, the cases without one last.
-            (None, _) => rows.sort_by_key(|row| row.name == UNFILLED),
-        }
+        sort_rows(&mut rows, options.sort, by, &registry);
         Rows { by, rows }
     });
     Ok(Report {
@@ -306,8 +322,11 @@ pub fn build(ledger: &Ledger, options: &ReportOptions) -> Result<Report> {
         counts: total.now,
         previous_counts: total.then,
         rates: rates_of(&total),
-        deadlines: (&total.now.deadlines).into(),
+        deadlines: WithPrevious::from_counts(&total.now.deadlines, &total.then.deadlines),
         previous_deadlines: (&total.then.deadlines).into(),
+        rectification: WithPrevious::from_counts(&records.documents.0, &records.documents.1),
+        disputes: WithPrevious::from_counts(&records.disputes.0, &records.disputes.1),
+        holds: records.holds,
         rules: rules.clone(),
         uncovered_year: [total.now, total.then]
             .iter()
@@ -315,6 +334,63 @@ pub fn build(ledger: &Ledger, options: &ReportOptions) -> Result<Report> {
             .min(),
         rows,
     })
+}
+
+/// Puts breakdown rows in the order asked for, or the default one.
+fn sort_rows(
+    rows: &mut [BreakdownRow],
+    sort: Option<SortKey>,
+    by: Breakdown,
+    registry: &crate::model::UnitRegistry,
+) {
+    match (sort, by) {
+        (Some(key), _) => rows.sort_by(|a, b| rank(a, b, key)),
+        // The registry's order (by 区划代码) when there is one; units outside it last.
+        (None, Breakdown::Unit) => {
+            rows.sort_by_key(|row| registry.position(&row.name).unwrap_or(usize::MAX));
+        }
+        // By name, the cases without one last.
+        (None, _) => rows.sort_by_key(|row| row.name == UNFILLED),
+    }
+}
+
+/// The figures of the documents and disputes, this period's and the previous one's.
+#[derive(Debug, Default)]
+struct Records {
+    documents: (RectificationCounts, RectificationCounts),
+    disputes: (DisputeCounts, DisputeCounts),
+    holds: Holds,
+}
+
+fn records(
+    ledger: &Ledger,
+    options: &ReportOptions,
+    [period, previous]: [Period; 2],
+    basis: &ReplyBasis,
+) -> Result<Records> {
+    let registry = ledger.unit_registry()?;
+    let mut records = Records::default();
+    let kinds = [Kind::Rectification, Kind::Dispute];
+    ledger.for_each_of(&kinds, options.as_of, |case| {
+        let unit = registry.canonical(&case.unit);
+        if options.unit.as_ref().is_some_and(|u| u != unit) {
+            return;
+        }
+        match case.kind() {
+            Kind::Rectification => {
+                records.holds.documents = true;
+                records.documents.0.add(&case, &period, basis);
+                records.documents.1.add(&case, &previous, basis);
+            }
+            Kind::Dispute => {
+                records.holds.disputes = true;
+                records.disputes.0.add(&case, &period);
+                records.disputes.1.add(&case, &previous);
+            }
+            Kind::Reconsideration | Kind::Litigation => {}
+        }
+    })?;
+    Ok(records)
 }
 
 /// The row a case counts in under `by`, given its canonical unit and its name under the

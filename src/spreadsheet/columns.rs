@@ -136,6 +136,50 @@ const LITIGATION: &[ColumnSpec] = &[
     spec(track(TrackField::Risk), RISK, false),
 ];
 
+/// SPEC §9.1. The 文号 is the document's own number; 关联案号 the case it came from.
+const RECTIFICATION: &[ColumnSpec] = &[
+    spec(Field::CaseNo, &["文号", "建议书文号", "意见书文号"], true),
+    spec(Field::DocType, &["文书类型"], true),
+    spec(Field::Issuer, &["发出机关"], false),
+    spec(Field::Unit, &["单位", "县市", "所属县市", "地区"], true),
+    spec(Field::Addressee, &["被建议单位", "收文单位"], false),
+    spec(Field::LinkedCaseNo, &["关联案号", "案号"], false),
+    spec(Field::IssuedOn, &["发出日期"], true),
+    spec(Field::ReceivedOn, &["收到日期", "送达日期"], false),
+    spec(Field::ReplyDueOn, &["回复期限"], false),
+    spec(Field::RepliedOn, &["回复日期", "反馈日期"], false),
+    spec(Field::Status, &["整改情况"], false),
+    spec(Field::Lead, &["包案领导"], false),
+    spec(Field::Note, &["备注"], false),
+    spec(track(TrackField::OwnerUnit), OWNER_UNIT, false),
+    spec(track(TrackField::Progress), PROGRESS, false),
+    spec(track(TrackField::Risk), RISK, false),
+];
+
+/// SPEC §9.2.
+const DISPUTE: &[ColumnSpec] = &[
+    spec(Field::CaseNo, &["争议编号", "编号"], true),
+    spec(Field::Unit, &["单位", "县市", "所属县市", "地区"], true),
+    spec(Field::Agency, &["涉及单位", "被申请人", "被告"], false),
+    spec(Field::Matter, &["争议类型"], false),
+    spec(Field::ReceivedOn, &["收到日期"], true),
+    spec(Field::ReviewedOn, &["专家组审核日期"], false),
+    spec(Field::PlannedOn, &["化解方案日期"], false),
+    spec(
+        Field::CourtReceivedOn,
+        &["起诉状收到日期", "法院收到日期"],
+        false,
+    ),
+    spec(Field::MediationStartedOn, &["诉前协调开始日期"], false),
+    spec(Field::Result, &["化解结果"], false),
+    spec(Field::ResolvedOn, &["化解日期", "结案日期"], false),
+    spec(Field::Lead, &["包案领导"], false),
+    spec(Field::Note, &["备注"], false),
+    spec(track(TrackField::OwnerUnit), OWNER_UNIT, false),
+    spec(track(TrackField::Progress), PROGRESS, false),
+    spec(track(TrackField::Risk), RISK, false),
+];
+
 const OWNER_UNIT: &[&str] = &["责任单位", "承办单位"];
 const PROGRESS: &[&str] = &["化解进展", "工作进展", "进展情况"];
 const RISK: &[&str] = &["风险等级", "败诉风险"];
@@ -177,6 +221,9 @@ impl Field {
                 | Field::Defendant
                 | Field::HeadName
                 | Field::HeadTitle
+                | Field::Issuer
+                | Field::Addressee
+                | Field::Agency
                 | Field::Track(
                     TrackField::HearingPlace
                         | TrackField::PlannedHeadName
@@ -192,6 +239,8 @@ fn specs(kind: Kind) -> &'static [ColumnSpec] {
     match kind {
         Kind::Reconsideration => RECONSIDERATION,
         Kind::Litigation => LITIGATION,
+        Kind::Rectification => RECTIFICATION,
+        Kind::Dispute => DISPUTE,
     }
 }
 
@@ -212,7 +261,7 @@ pub fn field_for(kind: Kind, header: &str) -> Option<Field> {
     let key = header_key(header);
     specs(kind)
         .iter()
-        .find(|s| s.field.key() == key || s.headers.contains(&key.as_str()))
+        .find(|s| s.field.key_in(kind) == key || s.headers.contains(&key.as_str()))
         .map(|s| s.field)
 }
 
@@ -240,7 +289,7 @@ pub fn required(kind: Kind) -> impl Iterator<Item = Field> {
     specs(kind).iter().filter(|s| s.required).map(|s| s.field)
 }
 
-/// The kinds whose ledgers a header belongs to (both, one, or none).
+/// The kinds whose ledgers a header belongs to (several, one, or none).
 fn kinds_of(header: &str) -> Vec<Kind> {
     let personal_kind = match header_key(header).as_str() {
         "申请人" | "申请人姓名" => Some(Kind::Reconsideration),
@@ -258,13 +307,23 @@ fn kinds_of(header: &str) -> Vec<Kind> {
 pub enum KindEvidence {
     /// More of the headers belong to this kind only.
     Clear(Kind),
-    /// As many headers belong only to one kind as only to the other: e.g. 被申请人 and 被告.
+    /// As many headers belong only to one kind as only to another: e.g. 被申请人 and 被告.
     Conflicting {
-        reconsideration: String,
-        litigation: String,
+        first: (Kind, String),
+        second: (Kind, String),
     },
-    /// Every recognised header occurs in both kinds (e.g. 案号, 收案日期, 结案方式).
+    /// Every recognised header occurs in several kinds (e.g. 案号, 收案日期, 结案方式).
     None,
+}
+
+/// Whether a header that belongs to `kinds` is evidence for `kind`: it belongs to no
+/// other kind, except that a case ledger's header a later ledger borrows as an alias
+/// (被申请人, 被告 for a dispute's agency) still tells the two case ledgers apart.
+fn is_evidence(kind: Kind, kinds: &[Kind]) -> bool {
+    kinds.contains(&kind)
+        && kinds
+            .iter()
+            .all(|other| *other == kind || (kind.is_case() && !other.is_case()))
 }
 
 /// Detects the kind from the headers that only one kind of ledger has; the kind with
@@ -276,29 +335,44 @@ pub fn detect_kind<'a>(headers: impl IntoIterator<Item = &'a str>) -> KindEviden
     // 复议案号 is a 复议台账's own case number, unless a 案号 column stands beside it: then
     // it is the reconsideration case a lawsuit followed, which says nothing of the kind.
     let beside_case_no = headers.iter().any(|h| header_key(h) == "案号");
-    let (mut recon, mut lit): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
+    let mut evidence: Vec<(Kind, Vec<&str>)> = Kind::ALL.map(|k| (k, Vec::new())).to_vec();
     for header in headers {
-        match kinds_of(header).as_slice() {
-            [Kind::Reconsideration] => recon.push(header),
-            [Kind::Litigation] => lit.push(header),
-            _ if header_key(header) == "复议案号" && !beside_case_no => recon.push(header),
-            _ => {}
+        let kinds = kinds_of(header);
+        for (kind, found) in &mut evidence {
+            let own_number = *kind == Kind::Reconsideration
+                && header_key(header) == "复议案号"
+                && !beside_case_no;
+            if is_evidence(*kind, &kinds) || own_number {
+                found.push(header);
+            }
         }
     }
-    match recon.len().cmp(&lit.len()) {
-        _ if recon.is_empty() && lit.is_empty() => KindEvidence::None,
-        std::cmp::Ordering::Greater => KindEvidence::Clear(Kind::Reconsideration),
-        std::cmp::Ordering::Less => KindEvidence::Clear(Kind::Litigation),
-        std::cmp::Ordering::Equal => KindEvidence::Conflicting {
-            reconsideration: recon[0].to_owned(),
-            litigation: lit[0].to_owned(),
+    evidence.retain(|(_, found)| !found.is_empty());
+    // Most evidence first; among equals, the order of `Kind::ALL`.
+    evidence.sort_by_key(|(_, found)| std::cmp::Reverse(found.len()));
+    match evidence.as_slice() {
+        [] => KindEvidence::None,
+        [(kind, _)] => KindEvidence::Clear(*kind),
+        [(kind, most), (_, next), ..] if most.len() > next.len() => KindEvidence::Clear(*kind),
+        [(first, a), (second, b), ..] => KindEvidence::Conflicting {
+            first: (*first, a[0].to_owned()),
+            second: (*second, b[0].to_owned()),
         },
     }
 }
 
-/// Detects the kind from a file name: 复议 ⇒ reconsideration; 诉讼 or 应诉 ⇒ litigation.
+/// Detects the kind from a file name: 整改 or 建议 ⇒ rectification; 诉前 ⇒ dispute; else
+/// 复议 ⇒ reconsideration, 诉讼 or 应诉 ⇒ litigation.
 #[must_use]
 pub fn kind_from_file_name(name: &str) -> Option<Kind> {
+    let rectification = name.contains("整改") || name.contains("建议");
+    let dispute = name.contains("诉前");
+    match (rectification, dispute) {
+        (true, false) => return Some(Kind::Rectification),
+        (false, true) => return Some(Kind::Dispute),
+        (true, true) => return None,
+        (false, false) => {}
+    }
     let recon = name.contains("复议");
     let lit = name.contains("诉讼") || name.contains("应诉");
     match (recon, lit) {

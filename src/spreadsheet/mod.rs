@@ -387,7 +387,7 @@ impl LedgerFile {
     #[must_use]
     pub fn dates_after(&self, row: u32, case: &Case, as_of: NaiveDate) -> Vec<Diagnostic> {
         let scheduled = |field: Field| field == Field::HearingOn && case.closed_on.is_none();
-        row::dated_fields(case)
+        case.dates()
             .into_iter()
             .filter(|(field, date)| *date > as_of && !scheduled(*field))
             .map(|(field, date)| Diagnostic {
@@ -498,16 +498,20 @@ fn detect_kind(path: &Path, headers: &[String]) -> Result<Kind, String> {
     match columns::detect_kind(headers.iter().map(String::as_str)) {
         KindEvidence::Clear(kind) => Ok(kind),
         KindEvidence::Conflicting {
-            reconsideration,
-            litigation,
+            first: (first, first_header),
+            second: (second, second_header),
         } => Err(format!(
-            "headers of both ledgers (`{reconsideration}` is a 复议台账 column, `{litigation}` an 应诉台账 one); give --kind reconsideration or --kind litigation"
+            "headers of two ledgers (`{first_header}` is a {} column, `{second_header}` a {} one); give --kind {} or --kind {}",
+            first.label_zh(),
+            second.label_zh(),
+            first.key(),
+            second.key()
         )),
         KindEvidence::None => path
             .file_name()
             .and_then(|n| columns::kind_from_file_name(&n.to_string_lossy()))
             .ok_or_else(|| {
-                "cannot tell whether this is a 复议台账 or an 应诉台账 from its headers or name; give --kind reconsideration or --kind litigation".to_owned()
+                "cannot tell which ledger this is (复议台账, 应诉台账, 整改台账 or 诉前台账) from its headers or name; give --kind reconsideration, litigation, rectification or dispute".to_owned()
             }),
     }
 }

@@ -190,7 +190,7 @@ fn wrong_encodings() {
     seeded.refused(
         "latin1_2021-03-05.csv",
         b"case_no,unit,received\nA-1,Z\xFCrich,2021-01-05\n",
-        &[":1: error: cannot tell whether this is a 复议台账 or an 应诉台账"],
+        &[":1: error: cannot tell which ledger this is (复议台账, 应诉台账, 整改台账 or 诉前台账)"],
     );
     // Windows-1252 quotes and accents decode as neither UTF-8 nor GB18030.
     seeded.refused(

@@ -106,18 +106,17 @@ fn report(ws: &Workspace, extra: &[&str]) -> Value {
 fn every_figure_of_both_years() {
     let report = report(&imported(), &[]);
     assert_eq!(report["as_of"], "2025-07-04");
+    let previous = json!({"decided": 2, "decided_on_time": 1, "on_time_rate": 50.0,
+                          "answers_late": 0, "defences_late": 1,
+                          "hearings": 2, "notified": 2, "notice_rate": 100.0});
     assert_eq!(
         report["deadlines"],
         json!({"decided": 4, "decided_on_time": 3, "on_time_rate": 75.0,
                "answers_late": 3, "defences_late": 2,
-               "hearings": 3, "notified": 1, "notice_rate": 33.33})
+               "hearings": 3, "notified": 1, "notice_rate": 33.33,
+               "previous": previous})
     );
-    assert_eq!(
-        report["previous_deadlines"],
-        json!({"decided": 2, "decided_on_time": 1, "on_time_rate": 50.0,
-               "answers_late": 0, "defences_late": 1,
-               "hearings": 2, "notified": 2, "notice_rate": 100.0})
-    );
+    assert_eq!(report["previous_deadlines"], previous);
     assert_eq!(
         report["rates"]["on_time_rate"],
         json!({"numerator": 3, "denominator": 4, "rate": 75.0,
@@ -330,7 +329,9 @@ fn a_ledger_without_work_list_columns_reports_none() {
     let none = json!({"decided": 0, "decided_on_time": 0, "on_time_rate": null,
                       "answers_late": 0, "defences_late": 0,
                       "hearings": 0, "notified": 0, "notice_rate": null});
-    assert_eq!(report["deadlines"], none);
+    let mut with_previous = none.clone();
+    with_previous["previous"] = none.clone();
+    assert_eq!(report["deadlines"], with_previous);
     assert_eq!(report["previous_deadlines"], none);
     assert_eq!(report["rates"]["on_time_rate"]["rate"], Value::Null);
     for format in ["table", "markdown", "csv", "text"] {

@@ -155,7 +155,7 @@ fn kind_comes_from_headers_then_name_then_flag() {
     ws.run(["import".as_ref(), path.as_os_str()])
         .failure()
         .stderr_has(&[
-            "cannot tell whether this is a 复议台账 or an 应诉台账",
+            "cannot tell which ledger this is (复议台账, 应诉台账, 整改台账 or 诉前台账)",
             "--kind",
         ]);
     ws.run([

@@ -378,6 +378,7 @@ fn every_drop_down_value_passes_check() {
                     let outcomes = match kind {
                         Kind::Reconsideration => RECONSIDERATION_OUTCOMES,
                         Kind::Litigation => LITIGATION_OUTCOMES,
+                        other => unreachable!("{other} has no outcomes"),
                     };
                     assert_eq!(values, outcomes, "{header}");
                 }
@@ -399,6 +400,7 @@ fn every_drop_down_value_passes_check() {
                         ("立案日期", "2021-01-10"),
                         ("开庭日期", "2021-02-01"),
                     ]),
+                    other => unreachable!("{other} is not in this loop"),
                 };
                 if kind == Kind::Litigation && header != "审级" {
                     // 维持原判, 改判 … end an appeal or a retrial, never a 一审.

@@ -8,7 +8,6 @@
 use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::fmt;
-use std::iter;
 
 use super::{Instance, Kind};
 
@@ -207,6 +206,7 @@ impl Outcome {
         let lists: &'static [&'static [Spellings]] = match kind {
             Kind::Reconsideration => &[RECONSIDERATION],
             Kind::Litigation => &[FIRST_INSTANCE, APPELLATE],
+            Kind::Rectification | Kind::Dispute => &[],
         };
         outcomes_of(lists)
     }
@@ -278,6 +278,8 @@ fn lists(kind: Kind, instance: Option<Instance>) -> &'static [&'static [Spelling
         (Kind::Reconsideration, _) => &[RECONSIDERATION],
         (Kind::Litigation, Some(Instance::First)) => &[FIRST_INSTANCE],
         (Kind::Litigation, _) => &[APPELLATE, FIRST_INSTANCE],
+        // Documents and disputes have no outcome column.
+        (Kind::Rectification | Kind::Dispute, _) => &[],
     }
 }
 
@@ -297,7 +299,8 @@ fn outcomes_of(lists: &'static [&'static [Spellings]]) -> impl Iterator<Item = O
         .flatten()
         .map(|(outcome, _)| *outcome)
         .filter(|outcome| *outcome != Outcome::Other)
-        .chain(iter::once(Outcome::Other))
+        // 其他 ends the list of a ledger that has outcomes at all.
+        .chain((!lists.is_empty()).then_some(Outcome::Other))
 }
 
 /// The length of the longest run of characters both texts contain.

@@ -269,13 +269,10 @@ pub fn date_text(item: &DueItem) -> String {
     }
 }
 
-/// The ledger as clerks name it in one word: 复议 or 应诉.
+/// The ledger as clerks name it in one word: 复议, 应诉, 整改 or 诉前.
 #[must_use]
 pub fn kind_zh(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Reconsideration => "复议",
-        Kind::Litigation => "应诉",
-    }
+    kind.short_zh()
 }
 
 /// What the list covers, in words: the day, the window and the filters.

@@ -235,6 +235,8 @@ pub(super) fn escape(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use crate::rates::WithPrevious;
+    use crate::report::Holds;
     use chrono::NaiveDate;
 
     use super::*;
@@ -308,8 +310,11 @@ mod tests {
             rates: rates(&now, &then),
             counts: now,
             previous_counts: then,
-            deadlines: (&now.deadlines).into(),
+            deadlines: WithPrevious::from_counts(&now.deadlines, &then.deadlines),
             previous_deadlines: (&then.deadlines).into(),
+            rectification: WithPrevious::default(),
+            disputes: WithPrevious::default(),
+            holds: Holds::default(),
             rules: Rules::default(),
             uncovered_year: None,
             rows: rows.map(|rows| Rows {
@@ -503,7 +508,8 @@ mod tests {
             ..DeadlineCounts::default()
         };
         kept.rates = rates(&kept.counts, &kept.previous_counts);
-        kept.deadlines = (&kept.counts.deadlines).into();
+        kept.deadlines =
+            WithPrevious::from_counts(&kept.counts.deadlines, &kept.previous_counts.deadlines);
         kept.previous_deadlines = (&kept.previous_counts.deadlines).into();
         let page = rendered(&kept, &trend());
         let section = page.find("、期限与通知</h2>").expect("the section");

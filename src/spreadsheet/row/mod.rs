@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 
 use super::cell::{self, APPEARANCE_STYLES, BOOLEAN_STYLES, Cell, DATE_STYLES};
 use super::columns::Field;
+mod record;
 mod tracking;
 
 use super::non_case::{self, NotACase};
@@ -318,10 +319,14 @@ impl LedgerFile {
         };
         r.excel_errors();
         let case_no_text = case_number(&mut r);
-        let reading = Reading::read(&mut r, case_no_text.as_deref());
-        check_consistency(&mut r, &reading);
-        tracking::check_order(&mut r, &reading.tracking);
-        let case = reading.into_case(self.kind);
+        let case = if self.kind.is_case() {
+            let reading = Reading::read(&mut r, case_no_text.as_deref());
+            check_consistency(&mut r, &reading);
+            tracking::check_order(&mut r, &reading.tracking);
+            reading.into_case(self.kind)
+        } else {
+            record::read(&mut r, case_no_text.as_deref())
+        };
         let has_errors = r.diagnostics.iter().any(Diagnostic::is_error);
         Some(ParsedRow {
             case: if has_errors { None } else { case },
@@ -370,16 +375,8 @@ impl Reading {
         } else if case_no.is_none() && r.text(Field::CaseNo).is_none() {
             r.missing(Field::CaseNo, "the case number (案号) is empty");
         }
-        let unit = if let Some(unit) = r.text(Field::Unit).or_else(|| r.file.unit_default.clone()) {
-            canonical_unit(r, unit)
-        } else {
-            r.missing(Field::Unit, "the unit is empty (fill it in or give --unit)");
-            None
-        };
-        let opened_field = match kind {
-            Kind::Reconsideration => Field::ReceivedOn,
-            Kind::Litigation => Field::FiledOn,
-        };
+        let unit = unit(r);
+        let opened_field = opened_field(kind);
         let instance = if kind == Kind::Litigation {
             r.instance(case_no.as_ref())
         } else {
@@ -415,6 +412,8 @@ impl Reading {
     /// The case, when every fact it needs could be read.
     fn into_case(self, kind: Kind) -> Option<Case> {
         let facts = match kind {
+            // Read by `record`.
+            Kind::Rectification | Kind::Dispute => return None,
             Kind::Reconsideration => Facts::Reconsideration {
                 respondent: self.respondent,
                 received_on: self.opened_on?,
@@ -444,6 +443,25 @@ impl Reading {
             facts,
             tracking: self.tracking,
         })
+    }
+}
+
+/// The unit of the row (or the file's), by the registry's name.
+fn unit(r: &mut RowReader) -> Option<String> {
+    if let Some(unit) = r.text(Field::Unit).or_else(|| r.file.unit_default.clone()) {
+        canonical_unit(r, unit)
+    } else {
+        r.missing(Field::Unit, "the unit is empty (fill it in or give --unit)");
+        None
+    }
+}
+
+/// The column a case's ledger opens it with: 收案日期 or 立案日期.
+fn opened_field(kind: Kind) -> Field {
+    match kind {
+        Kind::Litigation => Field::FiledOn,
+        Kind::Rectification => Field::IssuedOn,
+        Kind::Reconsideration | Kind::Dispute => Field::ReceivedOn,
     }
 }
 
@@ -540,10 +558,7 @@ fn check_consistency(r: &mut RowReader, row: &Reading) {
         _ => {}
     }
     if let Some(opened_on) = row.opened_on {
-        let opened_field = match r.file.kind {
-            Kind::Reconsideration => Field::ReceivedOn,
-            Kind::Litigation => Field::FiledOn,
-        };
+        let opened_field = opened_field(r.file.kind);
         let opened_header = r
             .file
             .header_of(opened_field)
@@ -600,33 +615,6 @@ fn check_title(r: &mut RowReader, title: Option<&str>) {
             ),
         ),
     }
-}
-
-/// Every date a case carries, with the field it came from.
-pub(super) fn dated_fields(case: &Case) -> Vec<(Field, NaiveDate)> {
-    let mut dates = vec![(Field::ClosedOn, case.closed_on)];
-    match &case.facts {
-        Facts::Reconsideration {
-            received_on,
-            accepted_on,
-            ..
-        } => dates.extend([
-            (Field::ReceivedOn, Some(*received_on)),
-            (Field::AcceptedOn, *accepted_on),
-        ]),
-        Facts::Litigation {
-            filed_on,
-            hearing_on,
-            ..
-        } => dates.extend([
-            (Field::FiledOn, Some(*filed_on)),
-            (Field::HearingOn, *hearing_on),
-        ]),
-    }
-    dates
-        .into_iter()
-        .filter_map(|(f, d)| d.map(|d| (f, d)))
-        .collect()
 }
 
 #[cfg(test)]
