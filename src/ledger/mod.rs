@@ -29,7 +29,7 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use backup::Copied;
 pub use lead::LedCase;
-pub use read::{BatchRecord, VersionRecord};
+pub use read::{BatchRecord, DayColumn, Narrowing, VersionRecord};
 pub use undo::Undone;
 pub use verify::{Problem, Verification};
 pub use write::{BatchRef, BatchTally, BatchWriter, Listed, NewBatch, Recorded, Writer};
