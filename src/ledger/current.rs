@@ -466,11 +466,16 @@ pub(super) fn carry_forward(
 ) -> Result<bool> {
     let next: Option<(i64, NaiveDate, i64)> = tx
         .prepare_cached(&format!(
-            "SELECT s.batch_id, b.as_of, s.source_row FROM {SIGHTINGS} s JOIN {BATCHES} b ON b.id = s.batch_id \
-             WHERE s.case_id = ?1 AND (b.as_of > ?2 OR (b.as_of = ?2 AND b.id > ?3)) \
+            // The batches in as-of order, each probed for the case: sightings are keyed
+            // by batch (schema 9), and the next batch nearly always lists it.
+            "SELECT s.batch_id, b.as_of, s.source_row FROM {BATCHES} b INDEXED BY batches_by_as_of \
+             CROSS JOIN {SIGHTINGS} s ON s.batch_id = b.id AND s.case_id = ?1 \
+             WHERE b.as_of >= ?2 AND (b.as_of > ?2 OR b.id > ?3) \
              ORDER BY b.as_of, b.id LIMIT 1"
         ))?
-        .query_row(params![case_id, as_of, batch_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .query_row(params![case_id, as_of, batch_id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
         .optional()?;
     let Some((next_batch, next_as_of, source_row)) = next else {
         return Ok(false);

@@ -29,7 +29,7 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use backup::Copied;
 pub use lead::LedCase;
-pub use read::{BatchRecord, VersionRecord};
+pub use read::{BatchRecord, DayColumn, Narrowing, VersionRecord};
 pub use undo::Undone;
 pub use verify::{Problem, Verification};
 pub use write::{BatchRef, BatchTally, BatchWriter, Listed, NewBatch, Recorded, Writer};
@@ -38,6 +38,16 @@ pub use write::{BatchRef, BatchTally, BatchWriter, Listed, NewBatch, Recorded, W
 pub struct Snapshot<'a> {
     _read: rusqlite::Transaction<'a>,
 }
+
+/// SQLite's page cache while an import or undo writes, in KiB (negative: a size, not a
+/// page count). At the 2 MiB default the pages of a unique index filled in random key
+/// order fall out of the cache between two visits, and each row costs a page written
+/// and read back; this holds the index of a few million cases. Only writers get it: a
+/// report reads each page once.
+pub(crate) const WRITE_CACHE: i64 = -64 * 1024;
+
+/// SQLite's default page cache (2 MiB), restored when a write ends.
+pub(crate) const DEFAULT_CACHE: i64 = -2000;
 
 /// How long a writer waits for another process's import before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);

@@ -9,13 +9,44 @@ use rusqlite::{OptionalExtension, params};
 
 use super::Ledger;
 use super::case_row;
-#[cfg(test)]
 use super::case_row::CASE_COLUMNS;
 use super::current::{self, COUNTED_COLUMN_COUNT, COUNTED_COLUMNS};
 use super::tables::END_OF_TIME;
 use super::tables::{BATCHES, CASES, VERSIONS};
 use crate::model::period::iso;
 use crate::model::{Breakdown, Case, CaseNo, Countable, CountableFacts, Kind};
+
+/// A necessary condition on a case's current state that a listing can check in the
+/// compact columns beside its key, before reading its version.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Narrowing {
+    pub kind: Option<Kind>,
+    /// A date of the case, and the first and last day it may fall on.
+    pub dated: Option<(DayColumn, NaiveDate, NaiveDate)>,
+}
+
+/// A date kept as a day number in the compact current state (NULL where the case's kind
+/// has no such date).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayColumn {
+    Received,
+    Accepted,
+    Closed,
+    Filed,
+    Hearing,
+}
+
+impl DayColumn {
+    fn name(self) -> &'static str {
+        match self {
+            DayColumn::Received => "received_day",
+            DayColumn::Accepted => "accepted_day",
+            DayColumn::Closed => "closed_day",
+            DayColumn::Filed => "filed_day",
+            DayColumn::Hearing => "hearing_day",
+        }
+    }
+}
 
 /// A batch as stored.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -78,6 +109,69 @@ impl Ledger {
         let mut rows = stmt.query(params![limit])?;
         while let Some(row) = rows.next()? {
             each(case_row::kind_and_case(row)?);
+        }
+        Ok(())
+    }
+
+    /// Calls `each` with the current state of every case as known on `as_of` that may
+    /// pass `narrowing` and `may_pass`, in case-id order; the caller still applies its
+    /// full filter to what it gets.
+    ///
+    /// When that is everything known, the compact current state beside each case's key
+    /// picks the cases (one scan, as a report does: `may_pass` sees what the counts see,
+    /// without `sued_after`) and only their latest versions are read; as known on an
+    /// earlier date, it is [`Ledger::for_each_case`].
+    pub fn for_each_current_case(
+        &self,
+        as_of: Option<NaiveDate>,
+        narrowing: &Narrowing,
+        mut may_pass: impl FnMut(&Countable) -> bool,
+        mut each: impl FnMut(Case),
+    ) -> Result<()> {
+        if !self.knows_everything(as_of)? {
+            return self.for_each_case(as_of, each);
+        }
+        let mut conditions = vec!["1".to_owned()];
+        let mut values: Vec<rusqlite::types::Value> = Vec::new();
+        if let Some(kind) = narrowing.kind {
+            values.push(kind.key().to_owned().into());
+            conditions.push(format!("kind = ?{}", values.len()));
+        }
+        if let Some((column, from, to)) = narrowing.dated {
+            values.push(i64::from(from.num_days_from_ce()).into());
+            values.push(i64::from(to.num_days_from_ce()).into());
+            conditions.push(format!(
+                "{} BETWEEN ?{} AND ?{}",
+                column.name(),
+                values.len() - 1,
+                values.len()
+            ));
+        }
+        let mut candidates = self.conn.prepare(&format!(
+            "SELECT id, kind, {COUNTED_COLUMNS} FROM {CASES} WHERE {} ORDER BY id",
+            conditions.join(" AND ")
+        ))?;
+        let mut latest = self.conn.prepare(&format!(
+            "SELECT {} FROM {VERSIONS} WHERE case_id = ?1 \
+             ORDER BY as_of DESC, batch_id DESC LIMIT 1",
+            CASE_COLUMNS.as_str()
+        ))?;
+        let mut rows = candidates.query(rusqlite::params_from_iter(values))?;
+        while let Some(row) = rows.next()? {
+            let case_id: i64 = row.get(0)?;
+            let kind: String = row.get(1)?;
+            let kind: Kind = kind
+                .parse()
+                .map_err(|e| anyhow::anyhow!("damaged ledger: {e}"))?;
+            // Documents and disputes have no compact state to judge: the caller's filter does.
+            if kind.is_case() && !may_pass(&current::countable_from_row(row, 1)?) {
+                continue;
+            }
+            let mut version = latest.query([case_id])?;
+            let Some(version) = version.next()? else {
+                anyhow::bail!("damaged ledger: case {case_id} has no version");
+            };
+            each(case_row::from_row(kind, version, 0)?);
         }
         Ok(())
     }

@@ -103,6 +103,9 @@ impl Drop for Writer<'_> {
         }
         // Outside the transaction, where the pragma takes effect.
         let _ = self.conn.pragma_update(None, "foreign_keys", true);
+        let _ = self
+            .conn
+            .pragma_update(None, "cache_size", super::DEFAULT_CACHE);
     }
 }
 
@@ -149,6 +152,7 @@ impl Ledger {
         }
         let conn = &self.conn;
         conn.pragma_update(None, "foreign_keys", false)?;
+        conn.pragma_update(None, "cache_size", super::WRITE_CACHE)?;
         // Built before the transaction starts, so that its drop restores the foreign keys
         // even when the transaction cannot start.
         let mut writer = Writer { conn, tx: None };

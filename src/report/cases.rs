@@ -12,9 +12,11 @@ use comfy_table::{ContentArrangement, Table};
 use serde_json::{Map, Value};
 
 use super::csv::safe;
-use crate::ledger::Ledger;
+use crate::ledger::{DayColumn, Ledger, Narrowing};
 use crate::model::period::iso;
-use crate::model::{Case, Choice, Facts, FieldValue, Instance, Kind, Outcome, Period, Rules};
+use crate::model::{
+    Case, Choice, Countable, Facts, FieldValue, Instance, Kind, Outcome, Period, Rules,
+};
 use crate::rates::counts::{counts_hearings, is_corrected, is_lost, is_mediated};
 
 /// Which date a period filter looks at.
@@ -119,8 +121,33 @@ pub fn list(
     } else {
         HashSet::new()
     };
+    let narrowing = Narrowing {
+        kind: filter.kind,
+        dated: filter.period.map(|(period, basis)| {
+            let column = match basis {
+                DateBasis::Received => DayColumn::Received,
+                DateBasis::Accepted => DayColumn::Accepted,
+                DateBasis::Closed => DayColumn::Closed,
+                DateBasis::Filed => DayColumn::Filed,
+                DateBasis::Hearing => DayColumn::Hearing,
+            };
+            (column, period.from, period.to)
+        }),
+    };
     let mut found = Vec::new();
-    ledger.for_each_case(as_of, |mut case| {
+    // The conditions the compact state answers as the case itself would: what the
+    // counts judge by, and the outcome.
+    let may_pass = |countable: &Countable| {
+        filter.outcome.is_none_or(|o| Some(o) == countable.outcome)
+            && filter.require.iter().all(|r| match r {
+                Require::Corrected => is_corrected(countable, rules),
+                Require::Mediated => is_mediated(countable, rules),
+                Require::Lost => is_lost(countable, rules),
+                Require::Open => countable.closed_on.is_none(),
+                Require::HeadAppeared | Require::SuedAfter => true,
+            })
+    };
+    ledger.for_each_current_case(as_of, &narrowing, may_pass, |mut case| {
         let unit = registry.canonical(&case.unit).to_owned();
         if filter.matches(&case, &unit, rules, &sued) {
             case.unit = unit;
