@@ -1,6 +1,7 @@
 //! `caseledger history`: every version of a case and what changed — how a clerk answers
 //! 「这个案子上个月为什么算纠错?」 — and, for a reconsideration case, the lawsuits that
-//! name it in their 复议案号 (why it counts as 复议后起诉).
+//! name it in their 复议案号 (why it counts as 复议后起诉), and for any case the
+//! documents (意见书, 建议书) that name it in their 关联案号.
 
 use std::io::Write;
 use std::path::Path;
@@ -24,16 +25,20 @@ pub fn run(ledger_path: &Path, args: &HistoryArgs, out: &mut dyn Write) -> Resul
         bail!("no case `{}` in the ledger", args.case_no);
     }
     let named_by = ledger.lawsuits_naming(&key)?;
+    let documents = ledger.documents_naming(&key)?;
     match args.format {
         ListFormat::Json => {
             let cases: Vec<Value> = found
                 .iter()
                 .map(|(kind, versions)| {
                     let mut json = history_json(*kind, versions);
-                    if *kind == Kind::Reconsideration
-                        && let Some(object) = json.as_object_mut()
-                    {
-                        object.insert("named_by".into(), json!(named_by));
+                    if let Some(object) = json.as_object_mut() {
+                        if *kind == Kind::Reconsideration {
+                            object.insert("named_by".into(), json!(named_by));
+                        }
+                        if kind.is_case() {
+                            object.insert("documents".into(), json!(documents));
+                        }
                     }
                     json
                 })
@@ -49,6 +54,9 @@ pub fn run(ledger_path: &Path, args: &HistoryArgs, out: &mut dyn Write) -> Resul
                         "  named by lawsuits (复议后起诉): {}",
                         named_by.join(", ")
                     )?;
+                }
+                if kind.is_case() && !documents.is_empty() {
+                    writeln!(out, "  named by documents (整改): {}", documents.join(", "))?;
                 }
             }
         }

@@ -17,7 +17,7 @@ use crate::spreadsheet::{
 mod source;
 
 use crate::ledger::{BatchRef, BatchTally, BatchWriter, Ledger, Listed, NewBatch, Writer};
-use crate::model::{Case, Kind, Outcome, TrackField};
+use crate::model::{Case, CaseNo, Facts, Kind, Outcome, TrackField};
 
 /// Options of one import call.
 #[derive(Debug, Clone)]
@@ -158,9 +158,10 @@ struct Sink<'a> {
     warnings: u64,
     /// Each unknown outcome spelling: rows, and the closest canonical outcome.
     unknown_outcomes: BTreeMap<String, (u64, Option<Outcome>)>,
-    /// Each lawsuit row that names a reconsideration case (复议案号): where, and the
-    /// case's matching key, checked against the ledger once every file is written.
-    links: Vec<(Diagnostic, String)>,
+    /// Each row that names another case (a lawsuit's 复议案号, a document's 关联案号):
+    /// where, the kinds the named case may be of, and its matching key, checked against
+    /// the ledger once every file is written.
+    links: Vec<Link>,
 }
 
 impl Sink<'_> {
@@ -262,13 +263,25 @@ pub fn import(
     Ok(summary)
 }
 
+/// A row naming another case, to be found in the ledger.
+struct Link {
+    /// The warning given when the ledger holds no such case.
+    warning: Diagnostic,
+    kinds: &'static [Kind],
+    key: String,
+}
+
 /// A lawsuit whose 复议案号 names a reconsideration case the ledger does not hold, with
-/// this import's files written, counts toward no 复议后起诉率: most likely a typo, or a
-/// 复议台账 not imported yet.
+/// this import's files written, counts toward no 复议后起诉率; a document's 关联案号 that
+/// names no case is followed by nobody: most likely a typo, or a ledger not imported yet.
 fn warn_unlinked(writer: &Writer, sink: &mut Sink) -> Result<()> {
-    for (diagnostic, key) in std::mem::take(&mut sink.links) {
-        if !writer.holds(Kind::Reconsideration, &key)? {
-            sink.send(&diagnostic);
+    for link in std::mem::take(&mut sink.links) {
+        let mut held = false;
+        for kind in link.kinds {
+            held = held || writer.holds(*kind, &link.key)?;
+        }
+        if !held {
+            sink.send(&link.warning);
         }
     }
     Ok(())
@@ -626,6 +639,44 @@ fn read_ahead(
     let _ = sender.send(chunk);
 }
 
+/// The case a row names, if any: a lawsuit's 复议案号 or a document's 关联案号.
+fn link(file: &LedgerFile, row_no: u32, case: &Case) -> Option<Link> {
+    let (field, named, kinds, message): (_, _, &'static [Kind], _) = match &case.facts {
+        Facts::Litigation { .. } => {
+            let named = case.reconsideration_no()?;
+            let message = format!(
+                "`{named}` is no reconsideration case in the ledger: the lawsuit is linked to nothing (import its 复议台账, or correct the number)"
+            );
+            let field = spreadsheet::Field::Track(TrackField::ReconsiderationNo);
+            (field, named, &[Kind::Reconsideration], message)
+        }
+        Facts::Rectification { linked_case_no, .. } => {
+            let named = CaseNo::new(linked_case_no.as_deref()?)?;
+            let message = format!(
+                "`{named}` is no case in the ledger: the document is linked to nothing (import the ledger of its case, or correct the number)"
+            );
+            (
+                spreadsheet::Field::LinkedCaseNo,
+                named,
+                &Kind::CASES,
+                message,
+            )
+        }
+        Facts::Reconsideration { .. } | Facts::Dispute { .. } => return None,
+    };
+    Some(Link {
+        warning: Diagnostic {
+            severity: Severity::Warning,
+            row: Some(row_no),
+            cell: file.cell_of(row_no, field),
+            column: file.header_of(field).map(str::to_owned),
+            ..Diagnostic::file_error(&file.display, message)
+        },
+        kinds,
+        key: named.key().to_owned(),
+    })
+}
+
 /// Writes one case of the batch, reporting a date after the as-of date or a case the
 /// file already listed.
 fn write_row(
@@ -639,21 +690,8 @@ fn write_row(
     file.dates_after(row_no, case, batch_writer.as_of())
         .iter()
         .for_each(|d| sink.send(d));
-    if let Some(named) = case.reconsideration_no() {
-        let field = spreadsheet::Field::Track(TrackField::ReconsiderationNo);
-        let diagnostic = Diagnostic {
-            severity: Severity::Warning,
-            row: Some(row_no),
-            cell: file.cell_of(row_no, field),
-            column: file.header_of(field).map(str::to_owned),
-            ..Diagnostic::file_error(
-                &file.display,
-                format!(
-                    "`{named}` is no reconsideration case in the ledger: the lawsuit is linked to nothing (import its 复议台账, or correct the number)"
-                ),
-            )
-        };
-        sink.links.push((diagnostic, named.key().to_owned()));
+    if let Some(link) = link(file, row_no, case) {
+        sink.links.push(link);
     }
     match batch_writer.write(row_no, case)? {
         Listed::Recorded(recorded) => tally.count(recorded),

@@ -14,7 +14,7 @@ use super::current::{self, COUNTED_COLUMN_COUNT, COUNTED_COLUMNS};
 use super::tables::END_OF_TIME;
 use super::tables::{BATCHES, CASES, VERSIONS};
 use crate::model::period::iso;
-use crate::model::{Breakdown, Case, CaseNo, Countable, CountableFacts, Kind};
+use crate::model::{Breakdown, Case, CaseNo, Countable, CountableFacts, Facts, Kind};
 
 /// A necessary condition on a case's current state that a listing can check in the
 /// compact columns beside its key, before reading its version.
@@ -302,6 +302,23 @@ impl Ledger {
         let mut stmt = self.conn.prepare(&sql)?;
         let names = stmt.query_map([key], |r| r.get(0))?;
         Ok(names.collect::<Result<_, _>>()?)
+    }
+
+    /// The 文号 of the documents whose current 关联案号 names the case with matching key
+    /// `key`, in ledger order. Documents are few: their current versions are read whole.
+    pub fn documents_naming(&self, key: &str) -> Result<Vec<String>> {
+        let mut found = Vec::new();
+        self.for_each_of(&[Kind::Rectification], None, |document| {
+            if let Facts::Rectification {
+                linked_case_no: Some(linked),
+                ..
+            } = &document.facts
+                && CaseNo::new(linked).is_some_and(|no| no.key() == key)
+            {
+                found.push(document.case_no.text().to_owned());
+            }
+        })?;
+        Ok(found)
     }
 
     /// Whether any case's current state carries one of `names`. Stops at the first.

@@ -463,6 +463,44 @@ mod tests {
     }
 
     #[test]
+    fn the_later_ledgers_from_their_own_headers() {
+        use KindEvidence::Clear;
+        // 文号 is also a 复议台账's case number; 文书类型 and 整改情况 are not.
+        detect(
+            &["文号", "文书类型", "单位", "发出日期", "整改情况"],
+            &Clear(Kind::Rectification),
+        );
+        detect(
+            &["文号", "文书类型", "单位", "关联案号", "发出日期"],
+            &Clear(Kind::Rectification),
+        );
+        // 被申请人 is borrowed for a dispute's agency: the dispute's own columns win.
+        detect(
+            &[
+                "争议编号",
+                "单位",
+                "被申请人",
+                "收到日期",
+                "化解结果",
+                "化解日期",
+            ],
+            &Clear(Kind::Dispute),
+        );
+        // …and a 复议台账 keeps 被申请人 as its own evidence.
+        detect(
+            &["案号", "被申请人", "收案日期"],
+            &Clear(Kind::Reconsideration),
+        );
+        let (r, d) = (Kind::Rectification, Kind::Dispute);
+        field(r, "doc_no", Some(Field::CaseNo));
+        field(r, "case_no", Some(Field::LinkedCaseNo));
+        field(r, "案号", Some(Field::LinkedCaseNo));
+        field(d, "dispute_no", Some(Field::CaseNo));
+        field(d, "被告", Some(Field::Agency));
+        field(d, "结案日期", Some(Field::ResolvedOn));
+    }
+
+    #[test]
     fn kind_from_names() {
         assert_eq!(
             kind_from_file_name("复议台账_都匀市_2021-08-27.csv"),
@@ -474,6 +512,15 @@ mod tests {
             Some(Kind::Litigation)
         );
         assert_eq!(kind_from_file_name("台账.csv"), None);
+        for (name, kind) in [
+            ("整改台账_都匀市_2025-06-30.csv", Some(Kind::Rectification)),
+            ("行政复议意见书建议书台账.xlsx", Some(Kind::Rectification)),
+            ("司法建议落实情况.xlsx", Some(Kind::Rectification)),
+            ("诉前台账_都匀市.csv", Some(Kind::Dispute)),
+            ("诉前化解整改.csv", None),
+        ] {
+            assert_eq!(kind_from_file_name(name), kind, "{name}");
+        }
     }
 
     #[test]

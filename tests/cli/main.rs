@@ -15,6 +15,8 @@
 //! - `comparison`: two imports of the same cases compared, report and cases;
 //! - `deadline_figures`: 按期办结率, late answers and defences and 通知率 counted by hand
 //!   in every report format, and a ledger without work-list columns reporting none;
+//! - `document_links`: a document's 关联案号 found however it is written, named in the
+//!   case's `history`, and a warning when no case has the number;
 //! - `due`: the work list of hand-counted ledgers as known on a date, its filters and
 //!   formats (an iCalendar file read back by a parser);
 //! - `every_spelling_against_reference`: ledgers in every form the SPEC allows against a
@@ -60,6 +62,7 @@ mod case_set;
 mod cells;
 mod comparison;
 mod deadline_figures;
+mod document_links;
 mod due;
 mod every_spelling_against_reference;
 mod formats;

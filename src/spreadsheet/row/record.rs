@@ -127,8 +127,8 @@ fn dispute(r: &mut RowReader) -> Option<Facts> {
             ],
         );
     }
-    let result_given = r.cell(Field::Result).is_some();
-    match (resolved_on, result_given) {
+    let result_written = r.cell(Field::Result).is_some();
+    match (resolved_on, result_written) {
         (Some(day), false) => r.error(
             Field::Result,
             format!(
@@ -136,7 +136,8 @@ fn dispute(r: &mut RowReader) -> Option<Facts> {
                 DisputeResult::names()
             ),
         ),
-        (None, true) => {
+        // An unreadable result is its own error already.
+        (None, true) if result.is_some() => {
             let header = header(r, Field::ResolvedOn);
             r.warn(
                 Field::ResolvedOn,

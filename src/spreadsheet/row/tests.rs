@@ -150,3 +150,75 @@ fn work_list_dates_keep_their_order() {
         &["答辩日期: error: 2021-01-09 is before 起诉状副本收到日期 2021-01-10"],
     );
 }
+
+const DOCUMENT: &str = "文号,文书类型,单位,发出日期,收到日期,回复期限,回复日期,整改情况";
+const DISPUTE: &str = "争议编号,单位,收到日期,专家组审核日期,化解方案日期,化解结果,化解日期";
+
+#[track_caller]
+fn document(row: &str, expected: &[&str]) {
+    case("整改台账_2025-06-30.csv", DOCUMENT, row, expected);
+}
+
+#[track_caller]
+fn dispute(row: &str, expected: &[&str]) {
+    case("诉前台账_2025-06-30.csv", DISPUTE, row, expected);
+}
+
+#[test]
+fn document_rows() {
+    document(
+        "意〔2025〕1号,行政复议意见书,都匀市,2025-02-20,2025-03-03,,2025-05-06,已整改",
+        &[],
+    );
+    document(
+        "意〔2025〕1号,司法建议,都匀市,2025-02-20,,2025-04-20,,整改中",
+        &[],
+    );
+    document(
+        "意〔2025〕1号,行政复议意见书,都匀市,2025-02-20,2025-02-19,2025-02-10,2025-02-18,",
+        &[
+            "收到日期: error: 2025-02-19 is before 发出日期 2025-02-20",
+            "回复期限: error: 2025-02-10 is before 发出日期 2025-02-20",
+            "回复日期: error: 2025-02-18 is before 发出日期 2025-02-20",
+        ],
+    );
+    document(
+        "意〔2025〕1号,通知书,都匀市,2025-02-20,,,,完成",
+        &[
+            "文书类型: error: `通知书` is not a 文书类型 (use 行政复议意见书、",
+            "整改情况: error: `完成` is not a 整改情况 (use 已整改、整改中、未整改)",
+        ],
+    );
+    document(
+        ",,都匀市,,,,,已整改",
+        &[
+            "文号: error: the 文号 is empty",
+            "文书类型: error: the document type is empty",
+            "发出日期: error: a date is required here",
+            "整改情况: warning: the document is marked 已整改 but 回复日期 is empty",
+        ],
+    );
+}
+
+#[test]
+fn dispute_rows() {
+    dispute(
+        "诉〔2025〕1号,都匀市,2025-03-03,2025-03-05,2025-03-07,化解成功,2025-04-10",
+        &[],
+    );
+    dispute(
+        "诉〔2025〕1号,都匀市,2025-03-03,2025-03-01,,,2025-04-10",
+        &[
+            "专家组审核日期: error: 2025-03-01 is before 收到日期 2025-03-03",
+            "化解结果: error: the dispute ended on 2025-04-10 but its 化解结果 is empty",
+        ],
+    );
+    dispute(
+        "诉〔2025〕1号,都匀市,2025-03-03,,,转入诉讼,",
+        &["化解日期: warning: the dispute has a 化解结果 but 化解日期 is empty"],
+    );
+    dispute(
+        "诉〔2025〕1号,都匀市,2025-03-03,,,调处中,",
+        &["化解结果: error: `调处中` is not a 化解结果 (use 化解成功、未化解、转入诉讼、转入复议)"],
+    );
+}
