@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::Percent;
+use super::{Percent, RateFigure, Share};
 use crate::model::deadline::reply_due;
 use crate::model::{Case, DisputeResult, Facts, Period, Rectified, WorkCalendar};
 
@@ -167,6 +167,31 @@ impl<T> WithPrevious<T> {
     }
 }
 
+impl WithPrevious<RectificationFigures> {
+    /// 到期反馈率 in both periods with its 同比, as the rates of a report are compared.
+    #[must_use]
+    pub fn reply_rate(&self) -> RateFigure {
+        let share = |f: &RectificationFigures| Share::new(f.replied_on_time, f.replies_due);
+        RateFigure::compare(share(&self.current), share(&self.previous))
+    }
+
+    /// 整改完成率 in both periods with its 同比.
+    #[must_use]
+    pub fn rectified_rate(&self) -> RateFigure {
+        let share = |f: &RectificationFigures| Share::new(f.rectified, f.issued);
+        RateFigure::compare(share(&self.current), share(&self.previous))
+    }
+}
+
+impl WithPrevious<DisputeFigures> {
+    /// 诉前化解率 in both periods with its 同比.
+    #[must_use]
+    pub fn pre_litigation_rate(&self) -> RateFigure {
+        let share = |f: &DisputeFigures| Share::new(f.resolved, f.ended);
+        RateFigure::compare(share(&self.current), share(&self.previous))
+    }
+}
+
 impl<T> std::ops::Deref for WithPrevious<T> {
     type Target = T;
 
@@ -289,5 +314,46 @@ mod tests {
             DisputeFigures::from(&DisputeCounts::default()).pre_litigation_rate,
             None
         );
+    }
+
+    #[test]
+    fn rates_compare_with_the_previous_period_like_the_case_rates() {
+        let documents: WithPrevious<RectificationFigures> = WithPrevious::from_counts(
+            &RectificationCounts {
+                issued: 3,
+                replies_due: 3,
+                replied_on_time: 1,
+                rectified: 1,
+            },
+            &RectificationCounts {
+                issued: 2,
+                replies_due: 0,
+                replied_on_time: 0,
+                rectified: 2,
+            },
+        );
+        let reply = documents.reply_rate();
+        assert_eq!(reply.current, Share::new(1, 3));
+        assert_eq!(reply.current.rate, documents.reply_rate);
+        assert_eq!(reply.previous.rate, None);
+        assert_eq!(reply.delta_pp, None);
+        // 33.33 − 100.00, from the two shown rates.
+        assert_eq!(documents.rectified_rate().delta_pp, Some(Percent(-6667)));
+        let disputes: WithPrevious<DisputeFigures> = WithPrevious::from_counts(
+            &DisputeCounts {
+                received: 3,
+                ended: 1,
+                resolved: 1,
+            },
+            &DisputeCounts {
+                received: 1,
+                ended: 2,
+                resolved: 1,
+            },
+        );
+        let rate = disputes.pre_litigation_rate();
+        assert_eq!(rate.current.rate, Some(Percent(10000)));
+        assert_eq!(rate.delta_pp, Some(Percent(5000)));
+        assert_eq!(rate.relative_change, Some(Percent(10000)));
     }
 }

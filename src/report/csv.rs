@@ -5,7 +5,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::layout::{COUNT_ROWS, DEADLINE_FIGURES, DeadlineFigure, deadline_figure};
+use super::layout::{COUNT_ROWS, DEADLINE_FIGURES, Figure, Record, deadline_figure, record_figure};
 use super::trend::Trend;
 use super::{Lang, Report};
 use crate::model::Metric;
@@ -158,19 +158,24 @@ fn write_summary(report: &Report, zh: bool, csv: &mut csv::Writer<&mut dyn Write
         if report.has_deadlines() {
             for (label_zh, label_en, key) in DEADLINE_FIGURES {
                 let label = if zh { label_zh } else { label_en };
-                match deadline_figure(report, key) {
-                    Some(DeadlineFigure::Count(now, then)) => {
-                        csv.write_record(count_record(label, key, now, then))?;
-                    }
-                    Some(DeadlineFigure::Rate(figure)) => {
-                        csv.write_record(rate_record(label, key, figure, zh))?;
-                    }
-                    None => {}
+                if let Some(figure) = deadline_figure(report, key) {
+                    csv.write_record(figure_record(label, key, &figure, zh))?;
                 }
             }
         }
         if report.has_indicators() {
             write_indicators(report, zh, csv)?;
+        }
+        // The 整改 and 诉前 figures, keyed by their JSON path (`disputes.received` is not
+        // the count `received`), only for a ledger that holds such rows.
+        for record in Record::shown(report) {
+            for &(label_zh, label_en, key) in record.figures() {
+                let label = if zh { label_zh } else { label_en };
+                if let Some(figure) = record_figure(report, record, key) {
+                    let key = format!("{}.{key}", record.key());
+                    csv.write_record(figure_record(label, &key, &figure, zh))?;
+                }
+            }
         }
     }
     csv.flush()?;
@@ -194,6 +199,14 @@ fn write_indicators(
         csv.write_record(rate_record(label, indicator.key(), figure, zh))?;
     }
     Ok(())
+}
+
+/// A count's or a rate's record.
+fn figure_record(label: &str, key: &str, figure: &Figure, zh: bool) -> Vec<String> {
+    match figure {
+        Figure::Count(now, then) => count_record(label, key, *now, *then),
+        Figure::Rate(figure) => rate_record(label, key, figure, zh),
+    }
 }
 
 /// A count this period and last year, its change and relative change; the rate columns

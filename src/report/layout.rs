@@ -2,9 +2,14 @@
 //! labels, `8.28% (14/169)` shares (`2.95 (709/240)` for a ratio), 同比 phrases and the
 //! footer that states the 口径.
 
+use std::borrow::Cow;
+
 use crate::model::Metric;
 use crate::model::rules::{AppearanceScope, CorrectionBase, LossBase, list_zh};
-use crate::rates::{Comparison, Counts, DeadlineFigures, Indicator, Percent, RateFigure, Share};
+use crate::rates::{
+    Comparison, Counts, DeadlineFigures, DisputeFigures, Indicator, Percent, RateFigure,
+    RectificationFigures, Share,
+};
 
 use super::trend::Trend;
 use super::{Lang, Report};
@@ -58,27 +63,145 @@ const DEADLINE_TABLE: [&str; 4] = [
     "notice_rate",
 ];
 
-/// A deadline figure in both periods.
-pub enum DeadlineFigure<'a> {
+/// A count or a rate in both periods: a deadline figure, or a figure of the 整改台账 or
+/// 诉前台账.
+pub enum Figure<'a> {
     Count(u64, u64),
-    Rate(&'a RateFigure),
+    /// A rate the report holds, or one compared from the figures of a record block.
+    Rate(Cow<'a, RateFigure>),
 }
 
 /// The deadline figure of a key of [`DEADLINE_FIGURES`].
 #[must_use]
-pub fn deadline_figure<'a>(report: &'a Report, key: &str) -> Option<DeadlineFigure<'a>> {
+pub fn deadline_figure<'a>(report: &'a Report, key: &str) -> Option<Figure<'a>> {
     let (now, then) = (&report.deadlines, &report.previous_deadlines);
-    let count = |get: fn(&DeadlineFigures) -> u64| DeadlineFigure::Count(get(now), get(then));
+    let count = |get: fn(&DeadlineFigures) -> u64| Figure::Count(get(now), get(then));
     Some(match key {
         "decided" => count(|d| d.decided),
         "decided_on_time" => count(|d| d.decided_on_time),
-        "on_time_rate" => DeadlineFigure::Rate(&report.rates.on_time_rate),
+        "on_time_rate" => Figure::Rate(Cow::Borrowed(&report.rates.on_time_rate)),
         "answers_late" => count(|d| d.answers_late),
         "defences_late" => count(|d| d.defences_late),
         "hearings" => count(|d| d.hearings),
         "notified" => count(|d| d.notified),
-        "notice_rate" => DeadlineFigure::Rate(&report.rates.notice_rate),
+        "notice_rate" => Figure::Rate(Cow::Borrowed(&report.rates.notice_rate)),
         _ => return None,
+    })
+}
+
+/// The blocks of figures of the two ledgers beside the case ledgers (SPEC §9), each
+/// shown after the rates only when the ledger holds such rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Record {
+    /// The 整改台账: documents issued, replies, rectification.
+    Rectification,
+    /// The 诉前台账: disputes received, ended, resolved.
+    Disputes,
+}
+
+impl Record {
+    pub const ALL: [Record; 2] = [Record::Rectification, Record::Disputes];
+
+    /// The block's key in JSON.
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        match self {
+            Record::Rectification => "rectification",
+            Record::Disputes => "disputes",
+        }
+    }
+
+    /// The heading of the block's table.
+    #[must_use]
+    pub fn heading(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Record::Rectification, Lang::Zh) => "整改情况",
+            (Record::Rectification, Lang::En) => "Rectification",
+            (Record::Disputes, Lang::Zh) => "诉前化解",
+            (Record::Disputes, Lang::En) => "Pre-litigation disputes",
+        }
+    }
+
+    /// The block's figures in its JSON object's order: labels in both languages and
+    /// the key.
+    #[must_use]
+    pub fn figures(self) -> &'static [(&'static str, &'static str, &'static str)] {
+        match self {
+            Record::Rectification => &RECTIFICATION_FIGURES,
+            Record::Disputes => &DISPUTE_FIGURES,
+        }
+    }
+
+    /// Whether the ledger holds rows of this block's kind (for the report's unit, as
+    /// known on its date): only then is the block shown.
+    #[must_use]
+    pub fn held(self, report: &Report) -> bool {
+        match self {
+            Record::Rectification => report.holds.documents,
+            Record::Disputes => report.holds.disputes,
+        }
+    }
+
+    /// The blocks the report shows.
+    pub fn shown(report: &Report) -> impl Iterator<Item = Record> + '_ {
+        Record::ALL.into_iter().filter(|record| record.held(report))
+    }
+}
+
+/// The figures of the `rectification` block.
+pub const RECTIFICATION_FIGURES: [(&str, &str, &str); 6] = [
+    ("整改文书发出", "Documents issued", "issued"),
+    ("到期应反馈", "Replies due", "replies_due"),
+    ("按期反馈", "Replied on time", "replied_on_time"),
+    ("到期反馈率", "Reply rate", "reply_rate"),
+    ("已整改", "Rectified", "rectified"),
+    ("整改完成率", "Rectification rate", "rectified_rate"),
+];
+
+/// The figures of the `disputes` block.
+pub const DISPUTE_FIGURES: [(&str, &str, &str); 4] = [
+    ("诉前受理", "Disputes received", "received"),
+    ("诉前办结", "Disputes ended", "ended"),
+    ("化解成功", "Resolved", "resolved"),
+    (
+        "诉前化解率",
+        "Pre-litigation resolution rate",
+        "pre_litigation_rate",
+    ),
+];
+
+/// The figure of a key of a record block's [`Record::figures`].
+#[must_use]
+pub fn record_figure(report: &Report, record: Record, key: &str) -> Option<Figure<'static>> {
+    let rate = |figure: RateFigure| Figure::Rate(Cow::Owned(figure));
+    Some(match record {
+        Record::Rectification => {
+            let (now, then) = (
+                &report.rectification.current,
+                &report.rectification.previous,
+            );
+            let count = |get: fn(&RectificationFigures) -> u64| Figure::Count(get(now), get(then));
+            match key {
+                "issued" => count(|f| f.issued),
+                "replies_due" => count(|f| f.replies_due),
+                "replied_on_time" => count(|f| f.replied_on_time),
+                "reply_rate" => rate(report.rectification.reply_rate()),
+                "rectified" => count(|f| f.rectified),
+                "rectified_rate" => rate(report.rectification.rectified_rate()),
+                _ => return None,
+            }
+        }
+        Record::Disputes => {
+            let (now, then) = (&report.disputes.current, &report.disputes.previous);
+            let count = |get: fn(&DisputeFigures) -> u64| Figure::Count(get(now), get(then));
+            match key {
+                "received" => count(|f| f.received),
+                "ended" => count(|f| f.ended),
+                "resolved" => count(|f| f.resolved),
+                "pre_litigation_rate" => rate(report.disputes.pre_litigation_rate()),
+                _ => return None,
+            }
+        }
     })
 }
 
@@ -191,26 +314,76 @@ pub fn deadlines(report: &Report, lang: Lang) -> Option<TextTable> {
         .iter()
         .filter(|(_, _, key)| DEADLINE_TABLE.contains(key))
         .filter_map(|&(zh, en, key)| {
-            let mut cells = vec![pick(lang, zh, en)];
-            match deadline_figure(report, key)? {
-                DeadlineFigure::Rate(figure) => cells.extend([
-                    share(&figure.current),
-                    share(&figure.previous),
-                    rate_change(figure, lang),
-                ]),
-                DeadlineFigure::Count(now, then) => cells.extend([
-                    now.to_string(),
-                    then.to_string(),
-                    count_change(now, then, lang),
-                ]),
-            }
-            Some(cells)
+            Some(figure_row(
+                pick(lang, zh, en),
+                &deadline_figure(report, key)?,
+                lang,
+            ))
         })
         .collect();
     Some(TextTable {
         header: header.into_iter().map(str::to_owned).collect(),
         rows,
     })
+}
+
+/// The figures of the 整改台账 and of the 诉前台账 this period, last year and 同比: a
+/// table for each the ledger holds rows of, after the deadline figures and the further
+/// indicators.
+#[must_use]
+pub fn records(report: &Report, lang: Lang) -> Vec<TextTable> {
+    Record::shown(report)
+        .map(|record| record_table(report, record, lang))
+        .collect()
+}
+
+/// The table of one block of [`records`].
+#[must_use]
+pub fn record_table(report: &Report, record: Record, lang: Lang) -> TextTable {
+    let header = if lang == Lang::Zh {
+        [record.heading(lang), "本期", "上年同期", "同比"]
+    } else {
+        [
+            record.heading(lang),
+            "This period",
+            "Year before",
+            "Year on year",
+        ]
+    };
+    let rows = record
+        .figures()
+        .iter()
+        .filter_map(|&(zh, en, key)| {
+            Some(figure_row(
+                pick(lang, zh, en),
+                &record_figure(report, record, key)?,
+                lang,
+            ))
+        })
+        .collect();
+    TextTable {
+        header: header.into_iter().map(str::to_owned).collect(),
+        rows,
+    }
+}
+
+/// A row of a count or rate: its label, this period, last year and 同比 (a rate's in
+/// percentage points, a count's in per cent).
+fn figure_row(label: String, figure: &Figure, lang: Lang) -> Vec<String> {
+    match figure {
+        Figure::Rate(figure) => vec![
+            label,
+            share(&figure.current),
+            share(&figure.previous),
+            rate_change(figure, lang),
+        ],
+        Figure::Count(now, then) => vec![
+            label,
+            now.to_string(),
+            then.to_string(),
+            count_change(*now, *then, lang),
+        ],
+    }
 }
 
 /// The further indicators (维持率, 实质性化解率, 复议后起诉率, 复议诉讼比) this period, last
@@ -467,6 +640,7 @@ pub fn footer(report: &Report, lang: Lang) -> Vec<String> {
             "　　　维持率 = 维持 ÷ {closed_base}；实质性化解率 = 实质性化解 ÷ {closed_base}，实质性化解 = {}；复议后起诉率 = 应诉台账以复议案号引用的办结案件 ÷ {closed_base}；复议诉讼比 = 行政复议收案 ÷ 一审收案（比值，同比增减为两个比值之差）",
             list_zh(&rules.resolved_outcomes)
         ));
+        lines.extend(record_rules(report, lang));
         lines.push(
             "　　　比率四舍五入保留两位小数；同比增减为两个显示比率之差（个百分点）".to_owned(),
         );
@@ -515,9 +689,31 @@ pub fn footer(report: &Report, lang: Lang) -> Vec<String> {
             "  Upheld rate = 维持, resolution rate = resolved ({}), sued-after rate = closed cases a lawsuit names in its 复议案号, each over {closed_base}; reconsideration to litigation ratio = received ÷ first-instance suits filed (a ratio; its change in plain units).",
             list_zh(&rules.resolved_outcomes)
         ));
+        lines.extend(record_rules(report, lang));
         lines.push("Rates are rounded half-up to two decimals; changes are differences of the shown rates, in percentage points.".to_owned());
         lines
     }
+}
+
+/// The footer's lines for the rates of the 整改台账 and 诉前台账, each only when the
+/// ledger holds such rows.
+fn record_rules(report: &Report, lang: Lang) -> Vec<String> {
+    let mut lines = Vec::new();
+    if report.holds.documents {
+        lines.push(pick(
+            lang,
+            "　　　到期反馈率 = 按期反馈 ÷ 回复期限在本期且已届满的意见书、建议书；整改完成率 = 已整改 ÷ 本期发出",
+            "  Reply rate = replied on time, over documents whose reply deadline fell in the period and has passed; rectification rate = rectified, over documents issued in the period.",
+        ));
+    }
+    if report.holds.disputes {
+        lines.push(pick(
+            lang,
+            "　　　诉前化解率 = 化解成功 ÷ 化解日期在本期的争议（诉前办结）",
+            "  Pre-litigation resolution rate = 化解成功, over disputes whose 化解日期 falls in the period (ended).",
+        ));
+    }
+    lines
 }
 
 /// The count of a key in both periods, for writers that need numbers.

@@ -23,6 +23,10 @@ pub fn write_markdown(report: &Report, lang: Lang, out: &mut dyn Write) -> Resul
         writeln!(out)?;
         write_pipe_table(&indicators, out)?;
     }
+    for records in layout::records(report, lang) {
+        writeln!(out)?;
+        write_pipe_table(&records, out)?;
+    }
     writeln!(out)?;
     for line in layout::footer(report, lang) {
         // Two trailing spaces keep the footer's line breaks.

@@ -18,8 +18,8 @@ pub enum Lang {
     En,
 }
 
-/// Writes the title, the summary table, the per-unit table, the deadline table and the
-/// further indicators (each if any) and the footer.
+/// Writes the title, the summary table, the per-unit table, the deadline table, the
+/// further indicators and the 整改 and 诉前 figures (each if any) and the footer.
 pub fn write_table(report: &Report, lang: Lang, out: &mut dyn Write) -> Result<()> {
     writeln!(out, "{}", layout::title(report, lang))?;
     writeln!(out, "{}", render(&layout::summary(report, lang)))?;
@@ -31,6 +31,9 @@ pub fn write_table(report: &Report, lang: Lang, out: &mut dyn Write) -> Result<(
     }
     if let Some(indicators) = layout::indicators(report, lang) {
         writeln!(out, "{}", render(&indicators))?;
+    }
+    for records in layout::records(report, lang) {
+        writeln!(out, "{}", render(&records))?;
     }
     for line in layout::footer(report, lang) {
         writeln!(out, "{line}")?;

@@ -19,7 +19,7 @@ pub fn write_text(report: &Report, with: &[Indicator], out: &mut dyn Write) -> R
     writeln!(
         out,
         "{period}，{unit}行政复议案件收案{}件，受理{}件，不予受理{}件，办结{}件，其中被纠错{}件{}；\
-         调解成功{}件{}。行政诉讼一审结案{}件，败诉{}件{}；一审开庭{}件，行政机关负责人出庭应诉{}件{}。{verdict}{deadlines}{indicators}",
+         调解成功{}件{}。行政诉讼一审结案{}件，败诉{}件{}；一审开庭{}件，行政机关负责人出庭应诉{}件{}。{verdict}{deadlines}{indicators}{rectification}{disputes}",
         c.received,
         c.accepted,
         c.not_accepted,
@@ -39,6 +39,8 @@ pub fn write_text(report: &Report, with: &[Indicator], out: &mut dyn Write) -> R
         verdict = verdict(report),
         deadlines = deadline_sentence(report),
         indicators = indicator_sentence(report, with),
+        rectification = rectification_sentence(report),
+        disputes = dispute_sentence(report),
     )?;
     Ok(())
 }
@@ -129,6 +131,48 @@ fn indicator_sentence(report: &Report, with: &[Indicator]) -> String {
         })
         .collect();
     sentence(&clauses)
+}
+
+/// 「整改：发出意见书、建议书3件，到期应反馈3件，按期反馈1件，到期反馈率33.33%；已整改1件，
+/// 整改完成率33.33%。」 only for a ledger that holds documents; a rate without a base is
+/// left out, as in the sentences above.
+fn rectification_sentence(report: &Report) -> String {
+    if !report.holds.documents {
+        return String::new();
+    }
+    let r = &report.rectification;
+    let clauses = [
+        format!(
+            "发出意见书、建议书{}件，到期应反馈{}件，按期反馈{}件{}",
+            r.issued,
+            r.replies_due,
+            r.replied_on_time,
+            rate_clause("到期反馈率", &r.reply_rate())
+        ),
+        format!(
+            "已整改{}件{}",
+            r.rectified,
+            rate_clause("整改完成率", &r.rectified_rate())
+        ),
+    ];
+    format!("整改：{}", sentence(&clauses))
+}
+
+/// 「诉前化解：受理争议3件，办结1件，化解成功1件，诉前化解率100.00%。」 only for a ledger that
+/// holds disputes.
+fn dispute_sentence(report: &Report) -> String {
+    if !report.holds.disputes {
+        return String::new();
+    }
+    let d = &report.disputes;
+    let clauses = [format!(
+        "受理争议{}件，办结{}件，化解成功{}件{}",
+        d.received,
+        d.ended,
+        d.resolved,
+        rate_clause("诉前化解率", &d.pre_litigation_rate())
+    )];
+    format!("诉前化解：{}", sentence(&clauses))
 }
 
 /// Clauses joined into one sentence of the paragraph; nothing when there are none.

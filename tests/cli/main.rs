@@ -37,6 +37,8 @@
 //!   the month's progress, as known at the month's end, in JSON, xlsx and HTML;
 //! - `outcomes`: an office's own outcome wording mapped once, from the failed import's
 //!   advice to every later import and `check --ledger`;
+//! - `record_figures`: the figures of the 整改台账 and 诉前台账 counted by hand in every
+//!   report format, each block only for a ledger that holds such rows;
 //! - `reference`: SPEC §4's counts and rates computed by the tests' own code (shared with
 //!   the property tests);
 //! - `report`: report formats, defaults and golden output;
@@ -73,6 +75,7 @@ mod layout_fixtures;
 mod layouts;
 mod leads;
 mod outcomes;
+mod record_figures;
 #[path = "../reference/mod.rs"]
 mod reference;
 mod report;

@@ -17,7 +17,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::layout;
+use super::layout::{self, Record};
 use super::trend::Trend;
 use super::{Lang, Report};
 use crate::model::{Breakdown, Metric};
@@ -29,7 +29,9 @@ pub use lead_sheet::write_lead_sheet;
 const STYLE: &str = concat!(include_str!("base.css"), include_str!("page.css"));
 
 /// Section numbers, in the order sections appear.
-const NUMERALS: [&str; 9] = ["一", "二", "三", "四", "五", "六", "七", "八", "九"];
+const NUMERALS: [&str; 12] = [
+    "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二",
+];
 
 /// Writes the page: headline figures, the table, charts of this year against last year
 /// and the benchmark, the per-unit (or other breakdown) ranking and the monthly trend.
@@ -75,6 +77,14 @@ fn page(report: &Report, trend: &Trend) -> String {
     }
     if let Some(indicators) = layout::indicators(report, Lang::Zh) {
         sections.push(("其他指标", tables::indicators(&indicators)));
+    }
+    // The 整改 and 诉前 figures, only for a ledger that holds such rows.
+    for record in Record::shown(report) {
+        let table = layout::record_table(report, record, Lang::Zh);
+        sections.push((
+            record.heading(Lang::Zh),
+            tables::records(report, record, &table),
+        ));
     }
 
     let mut html = document_start(&title, STYLE);

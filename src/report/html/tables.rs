@@ -1,13 +1,13 @@
 //! The tables of the shared layout as HTML: the counts and rates, the units, the
-//! deadline figures and the further indicators. The text is the layout's own; only colours and the smaller `(n/d)`
-//! are added.
+//! deadline figures, the further indicators and the 整改 and 诉前 figures. The text is
+//! the layout's own; only colours and the smaller `(n/d)` are added.
 
 use std::fmt::Write as _;
 
 use super::{Tone, escape};
 use crate::model::Metric;
 use crate::rates::Rates;
-use crate::report::layout::{self, DEADLINE_FIGURES, DeadlineFigure, TextTable};
+use crate::report::layout::{self, DEADLINE_FIGURES, Figure, Record, TextTable};
 use crate::report::{Lang, Report};
 
 /// The counts and rates table, rate changes and verdicts coloured.
@@ -98,15 +98,48 @@ pub fn deadlines(report: &Report, table: &TextTable) -> String {
                 return None;
             }
             let (sign, rising_is_good) = match figure_of(row)? {
-                DeadlineFigure::Rate(figure) => (figure.delta_pp?.0.signum(), true),
+                Figure::Rate(figure) => (figure.delta_pp?.0.signum(), true),
                 // A change from none is shown as —, and left uncoloured.
-                DeadlineFigure::Count(_, 0) => return None,
-                DeadlineFigure::Count(now, then) => ((now as i64 - then as i64).signum(), false),
+                Figure::Count(_, 0) => return None,
+                Figure::Count(now, then) => ((now as i64 - then as i64).signum(), false),
             };
             Some(match sign {
                 0 => Tone::Even,
                 1 if rising_is_good => Tone::Good,
                 -1 if !rising_is_good => Tone::Good,
+                _ => Tone::Bad,
+            })
+        },
+    )
+}
+
+/// A block of the 整改台账 or 诉前台账: a rate's 同比 is good news when it rises; the
+/// counts are uncoloured (more documents or disputes is neither).
+pub fn records(report: &Report, record: Record, table: &TextTable) -> String {
+    let change = table.header.iter().position(|h| h == "同比");
+    table_html(
+        table,
+        "summary",
+        |_, row| {
+            let label = row.first().map_or("", String::as_str);
+            if label.ends_with('率') {
+                "group rate"
+            } else {
+                "group"
+            }
+        },
+        |_, row, col| {
+            if Some(col) != change {
+                return None;
+            }
+            let label = row.first()?;
+            let (_, _, key) = record.figures().iter().find(|(zh, _, _)| zh == label)?;
+            let Figure::Rate(figure) = layout::record_figure(report, record, key)? else {
+                return None;
+            };
+            Some(match figure.delta_pp?.0.signum() {
+                0 => Tone::Even,
+                1 => Tone::Good,
                 _ => Tone::Bad,
             })
         },

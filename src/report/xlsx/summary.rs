@@ -1,6 +1,6 @@
 //! The 汇总 sheet: the four rates with their counts, 同比 and benchmarks, then the counts
-//! behind them, then (when the report has any) the deadline figures and the further
-//! indicators, then the 口径 the figures were counted by.
+//! behind them, then (when the report has any) the deadline figures, the further
+//! indicators and the 整改 and 诉前 figures, then the 口径 the figures were counted by.
 
 use anyhow::Result;
 use rust_xlsxwriter::{ColNum, RowNum, Worksheet};
@@ -8,7 +8,7 @@ use rust_xlsxwriter::{ColNum, RowNum, Worksheet};
 use super::grid::{Cell, Emphasis, Grid, MISSING};
 use crate::model::Metric;
 use crate::rates::{Comparison, Indicator, Percent, RateFigure};
-use crate::report::layout::{self, COUNT_ROWS, DEADLINE_FIGURES, DeadlineFigure};
+use crate::report::layout::{self, COUNT_ROWS, DEADLINE_FIGURES, Figure, Record};
 use crate::report::{Lang, Report};
 
 const RATE_HEADER: [&str; 9] = [
@@ -92,6 +92,9 @@ pub(super) fn sheet(report: &Report) -> Result<Worksheet> {
     if report.has_indicators() {
         row = indicator_rows(&mut grid, row + 1, report)?;
     }
+    for record in Record::shown(report) {
+        row = record_rows(&mut grid, row + 1, report, record)?;
+    }
 
     row += 1;
     let last_col = (header.len() - 1) as ColNum;
@@ -104,29 +107,60 @@ pub(super) fn sheet(report: &Report) -> Result<Worksheet> {
 
 /// The deadline figures as two small tables from `row` on: the rates like the four
 /// above, then the late counts like the counts. Returns the row after them.
-fn deadline_rows(grid: &mut Grid, mut row: RowNum, report: &Report) -> Result<RowNum> {
+fn deadline_rows(grid: &mut Grid, row: RowNum, report: &Report) -> Result<RowNum> {
+    // The counts behind the rates are their fractions; only the late counts stand alone.
+    let figures = DEADLINE_FIGURES
+        .iter()
+        .filter_map(|&(label, _, key)| {
+            let figure = layout::deadline_figure(report, key)?;
+            let shown = matches!(figure, Figure::Rate(_))
+                || matches!(key, "answers_late" | "defences_late");
+            shown.then_some((label, figure))
+        })
+        .collect();
+    figure_tables(grid, row, ["期限与通知", "逾期件数"], figures)
+}
+
+/// A block of the 整改台账 or 诉前台账 from `row` on, like the deadline figures: its
+/// rates, then every count. Returns the row after them.
+fn record_rows(grid: &mut Grid, row: RowNum, report: &Report, record: Record) -> Result<RowNum> {
+    let figures = record
+        .figures()
+        .iter()
+        .filter_map(|&(label, _, key)| Some((label, layout::record_figure(report, record, key)?)))
+        .collect();
+    let counts = match record {
+        Record::Rectification => "整改文书件数",
+        Record::Disputes => "诉前争议件数",
+    };
+    figure_tables(grid, row, [record.heading(Lang::Zh), counts], figures)
+}
+
+/// Rates like the four above under the first heading, then counts like the counts under
+/// the second, from `row` on. Returns the row after them.
+fn figure_tables(
+    grid: &mut Grid,
+    mut row: RowNum,
+    [rates_heading, counts_heading]: [&str; 2],
+    figures: Vec<(&str, Figure)>,
+) -> Result<RowNum> {
     let mut header = RATE_HEADER.to_vec();
-    header[0] = "期限与通知";
+    header[0] = rates_heading;
     grid.headers(row, &header)?;
     row += 1;
     let mut counts = Vec::new();
-    for (label, _, key) in DEADLINE_FIGURES {
-        match layout::deadline_figure(report, key) {
-            Some(DeadlineFigure::Rate(figure)) => {
-                grid.row(row, &rate_cells(label, figure), Emphasis::Body)?;
+    for (label, figure) in figures {
+        match figure {
+            Figure::Rate(figure) => {
+                grid.row(row, &rate_cells(label, &figure), Emphasis::Body)?;
                 row += 1;
             }
-            Some(DeadlineFigure::Count(now, then))
-                if matches!(key, "answers_late" | "defences_late") =>
-            {
-                counts.push((label, now, then));
-            }
-            _ => {}
+            Figure::Count(now, then) => counts.push((label, now, then)),
         }
     }
     row += 1;
     let mut header = COUNT_HEADER.to_vec();
-    header[0] = "逾期件数";
+    header[0] = counts_heading;
     grid.headers(row, &header)?;
     row += 1;
     for (label, now, then) in counts {
