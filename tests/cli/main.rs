@@ -35,6 +35,10 @@
 //!   the month's progress, as known at the month's end, in JSON, xlsx and HTML;
 //! - `outcomes`: an office's own outcome wording mapped once, from the failed import's
 //!   advice to every later import and `check --ledger`;
+//! - `records`: the 整改台账 and 诉前台账 end to end: kind detection, check and import,
+//!   every consistency error, cases, history over two weeks, batches and undo, the work
+//!   list of every item worked out by hand on the 2025 calendar in every format (an
+//!   iCalendar file read back), and the 包案 sheet with documents and disputes;
 //! - `reference`: SPEC §4's counts and rates computed by the tests' own code (shared with
 //!   the property tests);
 //! - `report`: report formats, defaults and golden output;
@@ -70,6 +74,7 @@ mod layout_fixtures;
 mod layouts;
 mod leads;
 mod outcomes;
+mod records;
 #[path = "../reference/mod.rs"]
 mod reference;
 mod report;
