@@ -1,6 +1,8 @@
 //! The monthly 调度 sheet of 包案 (SPEC §7.5): for each leader who owns cases, the cases
 //! open at some point in the month or closed in it, how each closed one ended, its overdue
-//! work and the progress recorded that month.
+//! work and the progress recorded that month. Documents (整改台账) and disputes (诉前台账)
+//! a leader owns are listed beside the cases, each in its own words (整改情况, 化解结果),
+//! and tallied apart so the cases' endings stay what the report counts.
 //!
 //! Reads the ledger through its queries and judges cases with the report's own rules and
 //! the work list; renders nothing (`report::lead_sheet` does).
@@ -15,6 +17,7 @@ use chrono::NaiveDate;
 use serde::{Serialize, Serializer};
 
 use crate::ledger::{LedCase, Ledger};
+use crate::model::record::{Choice, DisputeResult, Rectified};
 use crate::model::{
     Case, Facts, Instance, Kind, Month, Outcome, Period, Rules, TrackField, UnitRegistry,
     WorkCalendar, lead,
@@ -72,6 +75,9 @@ pub struct OwnedCase {
     /// 审级 of a lawsuit.
     #[serde(serialize_with = "instance_label")]
     pub instance: Option<Instance>,
+    /// 文书类型 of a document, by its 中文 name.
+    pub doc_type: Option<&'static str>,
+    /// 文号 of a document, 争议编号 of a dispute.
     pub case_no: String,
     /// As the unit registry names it.
     pub unit: String,
@@ -79,16 +85,38 @@ pub struct OwnedCase {
     pub owner_unit: Option<String>,
     /// 风险等级: 高, 中 or 低.
     pub risk: Option<String>,
+    /// A document is closed once answered (回复日期), a dispute once ended (化解日期).
     pub status: Status,
-    /// Only for a closed case.
+    /// Only for a closed case: its 结案日期, a document's 回复日期, a dispute's 化解日期.
     pub closed_on: Option<NaiveDate>,
     #[serde(serialize_with = "outcome_name")]
     pub outcome: Option<Outcome>,
+    /// How a closed case ended; never set for a document or a dispute (see `state`).
     pub result: Option<Ending>,
+    /// A document's 整改情况 or a dispute's 化解结果 in words, open or closed, as known at
+    /// the month's end: a document answered with 整改中 is still being rectified.
+    pub state: Option<&'static str>,
+    /// Facts the tally needs and the JSON does not show.
+    #[serde(skip)]
+    pub record: Record,
     /// Items past their date and not done, as of [`LeadSheet::checked_on`].
     pub overdue: Vec<OverdueItem>,
     /// 化解进展 recorded in the month.
     pub progress: Vec<ProgressNote>,
+}
+
+/// What a document's or a dispute's tally counts, read from its state.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Record {
+    /// A 复议 or 应诉 case.
+    #[default]
+    Case,
+    Document {
+        rectified: bool,
+    },
+    Dispute {
+        resolved: bool,
+    },
 }
 
 /// Whether a case was still open at the month's end.
@@ -111,7 +139,8 @@ pub struct OverdueItem {
 /// A leader's tally for the month.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Summary {
-    /// Cases listed: open at some point in the month or closed in it.
+    /// Cases (复议 and 应诉) listed: open at some point in the month or closed in it.
+    /// Documents and disputes are tallied in `documents` and `disputes`.
     pub cases: usize,
     /// Still open at the month's end.
     pub open: usize,
@@ -121,23 +150,79 @@ pub struct Summary {
     pub corrected: usize,
     pub lost: usize,
     pub upheld: usize,
-    /// Overdue items over all the cases.
+    /// Overdue items over everything listed: cases, documents and disputes.
     pub overdue: usize,
+    /// The documents listed, apart from the cases: answering a document is not closing a
+    /// case, and 已整改 is no case ending.
+    pub documents: DocumentTally,
+    /// The disputes listed, apart from the cases for the same reason.
+    pub disputes: DisputeTally,
+}
+
+/// A leader's documents (整改台账) for the month.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct DocumentTally {
+    /// Listed: unanswered at some point in the month, or answered in it.
+    pub listed: usize,
+    /// Still unanswered at the month's end.
+    pub open: usize,
+    /// Answered in the month.
+    pub replied: usize,
+    /// Of the listed, those whose 整改情况 is 已整改 at the month's end.
+    pub rectified: usize,
+}
+
+/// A leader's disputes (诉前台账) for the month.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct DisputeTally {
+    /// Listed: open at some point in the month, or ended in it.
+    pub listed: usize,
+    /// Still open at the month's end.
+    pub open: usize,
+    /// Ended in the month (化解日期), whatever the result.
+    pub ended: usize,
+    /// Of those ended, the ones 化解成功.
+    pub resolved: usize,
 }
 
 impl Summary {
     /// The tally of a leader's cases.
     #[must_use]
     pub fn of(cases: &[OwnedCase]) -> Summary {
-        let mut summary = Summary {
-            cases: cases.len(),
-            ..Summary::default()
-        };
+        let mut summary = Summary::default();
         for case in cases {
             summary.overdue += case.overdue.len();
-            match case.status {
-                Status::Open => summary.open += 1,
-                Status::Closed => summary.closed += 1,
+            let closed = case.status == Status::Closed;
+            match case.record {
+                Record::Case => {}
+                Record::Document { rectified } => {
+                    let tally = &mut summary.documents;
+                    tally.listed += 1;
+                    if closed {
+                        tally.replied += 1;
+                    } else {
+                        tally.open += 1;
+                    }
+                    tally.rectified += usize::from(rectified);
+                    continue;
+                }
+                Record::Dispute { resolved } => {
+                    let tally = &mut summary.disputes;
+                    tally.listed += 1;
+                    if closed {
+                        tally.ended += 1;
+                        tally.resolved += usize::from(resolved);
+                    } else {
+                        tally.open += 1;
+                    }
+                    continue;
+                }
+            }
+            summary.cases += 1;
+            if closed {
+                summary.closed += 1;
+            } else {
+                summary.open += 1;
             }
             match case.result {
                 Some(Ending::Resolved) => summary.resolved += 1,
@@ -251,6 +336,10 @@ impl Judge<'_> {
                 Facts::Litigation { instance, .. } => Some(*instance),
                 _ => None,
             },
+            doc_type: match &case.facts {
+                Facts::Rectification { doc_type, .. } => Some(doc_type.label_zh()),
+                _ => None,
+            },
             case_no: case.case_no.text().to_owned(),
             unit: self.registry.canonical(&case.unit).to_owned(),
             owner_unit: text(TrackField::OwnerUnit),
@@ -263,6 +352,11 @@ impl Judge<'_> {
             closed_on,
             outcome: closed_on.and(case.outcome),
             result: closed_on.and_then(|_| ending(case, self.rules)),
+            state: match case.kind() {
+                Kind::Rectification | Kind::Dispute => case.ended_as(),
+                Kind::Reconsideration | Kind::Litigation => None,
+            },
+            record: record(case),
             overdue: worklist::tasks(case, self.calendar, self.checked_on)
                 .into_iter()
                 .filter(|task| task.overdue)
@@ -276,8 +370,22 @@ impl Judge<'_> {
     }
 }
 
+/// What the tally reads of a document's or a dispute's state.
+fn record(case: &Case) -> Record {
+    match &case.facts {
+        Facts::Reconsideration { .. } | Facts::Litigation { .. } => Record::Case,
+        Facts::Rectification { status, .. } => Record::Document {
+            rectified: *status == Some(Rectified::Done),
+        },
+        Facts::Dispute { result, .. } => Record::Dispute {
+            resolved: *result == Some(DisputeResult::Resolved),
+        },
+    }
+}
+
 /// Whether a case was open at some point in the period or closed in it: received or filed
-/// by its end, and not closed before its start.
+/// by its end, and not closed before its start. A document is open until answered, a
+/// dispute until ended.
 #[must_use]
 pub fn in_month(case: &Case, period: &Period) -> bool {
     case.opened_on() <= period.to && case.ended_on().is_none_or(|ended| ended >= period.from)
@@ -429,6 +537,7 @@ mod tests {
         let case = |status, result, overdue: usize| OwnedCase {
             kind: Kind::Reconsideration,
             instance: None,
+            doc_type: None,
             case_no: "1".into(),
             unit: "都匀市".into(),
             owner_unit: None,
@@ -437,6 +546,8 @@ mod tests {
             closed_on: None,
             outcome: None,
             result,
+            state: None,
+            record: Record::Case,
             overdue: vec![
                 OverdueItem {
                     item: Item::Decision,
@@ -463,9 +574,78 @@ mod tests {
                 lost: 1,
                 upheld: 0,
                 overdue: 3,
+                documents: DocumentTally::default(),
+                disputes: DisputeTally::default(),
             }
         );
         assert_eq!(summary.ended(Ending::Resolved), 2);
+    }
+
+    #[test]
+    fn documents_and_disputes_are_tallied_apart_from_the_cases() {
+        let owned = |kind, record, status, overdue: usize| OwnedCase {
+            kind,
+            instance: None,
+            doc_type: None,
+            case_no: "1".into(),
+            unit: "都匀市".into(),
+            owner_unit: None,
+            risk: None,
+            status,
+            closed_on: None,
+            outcome: None,
+            result: None,
+            state: None,
+            record,
+            overdue: vec![
+                OverdueItem {
+                    item: Item::Reply,
+                    date: d("2025-06-02"),
+                };
+                overdue
+            ],
+            progress: Vec::new(),
+        };
+        let document = |rectified, status, overdue| {
+            owned(
+                Kind::Rectification,
+                Record::Document { rectified },
+                status,
+                overdue,
+            )
+        };
+        let dispute =
+            |resolved, status| owned(Kind::Dispute, Record::Dispute { resolved }, status, 0);
+        let summary = Summary::of(&[
+            owned(Kind::Reconsideration, Record::Case, Status::Open, 1),
+            document(false, Status::Open, 1),
+            document(true, Status::Closed, 0),
+            document(false, Status::Closed, 0),
+            dispute(false, Status::Open),
+            dispute(true, Status::Closed),
+            dispute(false, Status::Closed),
+        ]);
+        assert_eq!(
+            summary,
+            Summary {
+                cases: 1,
+                open: 1,
+                overdue: 2,
+                documents: DocumentTally {
+                    listed: 3,
+                    open: 1,
+                    replied: 2,
+                    rectified: 1,
+                },
+                disputes: DisputeTally {
+                    listed: 3,
+                    open: 1,
+                    ended: 2,
+                    resolved: 1,
+                },
+                ..Summary::default()
+            }
+        );
     }
 
     #[test]

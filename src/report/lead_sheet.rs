@@ -41,50 +41,81 @@ pub fn title(sheet: &LeadSheet) -> String {
 
 /// A leader's tally in one line:
 /// `包案 3 件：在办 1 件，本月办结 2 件（化解 1、纠错 0、败诉 0、维持/驳回 1），逾期事项 1 项`.
+/// Documents and disputes, when the leader has any, follow in groups of their own, so the
+/// cases' endings are never mixed with answers or 化解结果:
+/// `…；整改文书 2 件：待回复 1 件，本月回复 1 件，已整改 1 件；诉前争议 1 件：在办 1 件，
+/// 本月办结 0 件（化解成功 0 件）；逾期事项 2 项`.
 #[must_use]
 pub fn summary_line(entry: &LeadEntry) -> String {
     let s = &entry.summary;
-    let endings: Vec<String> = Ending::ALL
-        .iter()
-        .map(|e| format!("{} {}", e.label_zh(), s.ended(*e)))
-        .collect();
-    format!(
-        "包案 {} 件：在办 {} 件，本月办结 {} 件（{}），逾期事项 {} 项",
-        s.cases,
-        s.open,
-        s.closed,
-        endings.join("、"),
-        s.overdue
-    )
+    let (documents, disputes) = (&s.documents, &s.disputes);
+    let mut groups = Vec::new();
+    if s.cases > 0 || (documents.listed == 0 && disputes.listed == 0) {
+        let endings: Vec<String> = Ending::ALL
+            .iter()
+            .map(|e| format!("{} {}", e.label_zh(), s.ended(*e)))
+            .collect();
+        groups.push(format!(
+            "包案 {} 件：在办 {} 件，本月办结 {} 件（{}）",
+            s.cases,
+            s.open,
+            s.closed,
+            endings.join("、"),
+        ));
+    }
+    if documents.listed > 0 {
+        groups.push(format!(
+            "整改文书 {} 件：待回复 {} 件，本月回复 {} 件，已整改 {} 件",
+            documents.listed, documents.open, documents.replied, documents.rectified
+        ));
+    }
+    if disputes.listed > 0 {
+        groups.push(format!(
+            "诉前争议 {} 件：在办 {} 件，本月办结 {} 件（化解成功 {} 件）",
+            disputes.listed, disputes.open, disputes.ended, disputes.resolved
+        ));
+    }
+    // One group reads as one sentence; several are set apart so the overdue count is
+    // plainly the leader's, not the last group's.
+    let joint = if groups.len() > 1 { "；" } else { "，" };
+    format!("{}{joint}逾期事项 {} 项", groups.join("；"), s.overdue)
 }
 
-/// `复议`, or `应诉 一审` with the instance.
+/// `复议`, `应诉 一审` with the instance, `整改 司法建议书` with the document's type.
 #[must_use]
 pub fn kind_label(case: &OwnedCase) -> String {
-    match (case.kind, case.instance) {
-        (Kind::Litigation, Some(instance)) => format!("应诉 {}", instance.label_zh()),
-        (Kind::Litigation, None) => "应诉".to_owned(),
-        (kind, _) => kind.short_zh().to_owned(),
+    match (case.kind, case.instance, case.doc_type) {
+        (Kind::Litigation, Some(instance), _) => format!("应诉 {}", instance.label_zh()),
+        (Kind::Rectification, _, Some(doc_type)) => format!("整改 {doc_type}"),
+        (kind, _, _) => kind.short_zh().to_owned(),
     }
 }
 
-/// `在办`, or `2021-08-25 办结`.
+/// `在办`, or `2021-08-25 办结`; a document `待回复` or `2025-06-10 回复`.
 #[must_use]
 pub fn status_label(case: &OwnedCase) -> String {
+    let document = case.kind == Kind::Rectification;
     match (case.status, case.closed_on) {
+        (Status::Closed, Some(day)) if document => format!("{day} 回复"),
+        (Status::Closed, _) if document => "已回复".to_owned(),
+        (Status::Open, _) if document => "待回复".to_owned(),
         (Status::Closed, Some(day)) => format!("{day} 办结"),
         (Status::Closed, None) => "办结".to_owned(),
         (Status::Open, _) => "在办".to_owned(),
     }
 }
 
-/// `化解（调解）`: the group and the outcome; empty while open.
+/// `化解（调解）`: the group and the outcome; empty while open. A document's 整改情况 or
+/// a dispute's 化解结果 as known at the month's end, open or closed: `整改中`, `转入诉讼`.
 #[must_use]
 pub fn result_label(case: &OwnedCase) -> String {
-    match (case.result, case.outcome) {
-        (Some(ending), Some(outcome)) => format!("{}（{}）", ending.label_zh(), outcome.name()),
-        (Some(ending), None) => ending.label_zh().to_owned(),
-        (None, _) => String::new(),
+    match (case.result, case.outcome, case.state) {
+        (Some(ending), Some(outcome), _) => {
+            format!("{}（{}）", ending.label_zh(), outcome.name())
+        }
+        (Some(ending), None, _) => ending.label_zh().to_owned(),
+        (None, _, Some(state)) => state.to_owned(),
+        (None, _, None) => String::new(),
     }
 }
 
@@ -131,7 +162,7 @@ pub fn footer(sheet: &LeadSheet) -> Vec<String> {
     let as_of = sheet
         .as_of
         .map_or_else(|| "无".to_owned(), |d| d.to_string());
-    vec![
+    let mut lines = vec![
         format!(
             "调度月份：{} 至 {}；数据截至：{as_of}（只计入截至月末的批次）；逾期事项按 {} 判断；包案领导：{}",
             period.from,
@@ -146,7 +177,19 @@ pub fn footer(sheet: &LeadSheet) -> Vec<String> {
             list_zh(&rules.lost_outcomes),
             list_zh(&resolved_outcomes(rules))
         ),
-    ]
+    ];
+    let listed = |kind| {
+        sheet
+            .leads
+            .iter()
+            .any(|entry| entry.cases.iter().any(|case| case.kind == kind))
+    };
+    if listed(Kind::Rectification) || listed(Kind::Dispute) {
+        lines.push(
+            "整改文书：本月待回复或本月回复的文书，结果为月末所知的整改情况；诉前争议：本月在办或本月办结（化解日期）的争议，结果为化解结果；二者单独计数，不计入案件的在办、办结和结果分类".to_owned(),
+        );
+    }
+    lines
 }
 
 /// What the sheet says when no leader has a case in the month.

@@ -202,12 +202,16 @@ fn august_lists_each_leader_s_open_and_closed_cases_with_how_they_ended() {
     assert_eq!(
         wang["summary"],
         serde_json::json!({"cases": 3, "open": 0, "closed": 3, "resolved": 1,
-                           "corrected": 1, "lost": 1, "upheld": 0, "overdue": 0})
+                           "corrected": 1, "lost": 1, "upheld": 0, "overdue": 0,
+                           "documents": {"listed": 0, "open": 0, "replied": 0, "rectified": 0},
+                           "disputes": {"listed": 0, "open": 0, "ended": 0, "resolved": 0}})
     );
     assert_eq!(
         lead(&august, "李某")["summary"],
         serde_json::json!({"cases": 3, "open": 1, "closed": 2, "resolved": 1,
-                           "corrected": 0, "lost": 0, "upheld": 1, "overdue": 1})
+                           "corrected": 0, "lost": 0, "upheld": 1, "overdue": 1,
+                           "documents": {"listed": 0, "open": 0, "replied": 0, "rectified": 0},
+                           "disputes": {"listed": 0, "open": 0, "ended": 0, "resolved": 0}})
     );
     let suit = case(wang, "(2021)黔2701行初31号");
     assert_eq!(suit["kind"], "litigation");

@@ -39,6 +39,10 @@
 //!   advice to every later import and `check --ledger`;
 //! - `record_figures`: the figures of the 整改台账 and 诉前台账 counted by hand in every
 //!   report format, each block only for a ledger that holds such rows;
+//! - `records`: the 整改台账 and 诉前台账 end to end: kind detection, check and import,
+//!   every consistency error, cases, history over two weeks, batches and undo, the work
+//!   list of every item worked out by hand on the 2025 calendar in every format (an
+//!   iCalendar file read back), and the 包案 sheet with documents and disputes;
 //! - `reference`: SPEC §4's counts and rates computed by the tests' own code (shared with
 //!   the property tests);
 //! - `report`: report formats, defaults and golden output;
@@ -76,6 +80,7 @@ mod layouts;
 mod leads;
 mod outcomes;
 mod record_figures;
+mod records;
 #[path = "../reference/mod.rs"]
 mod reference;
 mod report;

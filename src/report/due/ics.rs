@@ -1,6 +1,6 @@
 //! The work list as an iCalendar file (RFC 5545) for phones and desktop calendars: one
 //! event per hearing, with alarms on the days of its two reminders (两提), and one all-day
-//! event per deadline.
+//! event per deadline, a document's reply and a dispute's steps included.
 //!
 //! Every event's UID is derived from the case's kind, its normalised case number and the
 //! item, so importing next week's file updates an event (a hearing moved, a deadline
@@ -94,11 +94,26 @@ fn is_hearing_work(item: Item) -> bool {
     )
 }
 
+/// Items that end a period: each an all-day event on its last day. Listed one by one so a
+/// new item is a decision here, not silently left out or in.
 fn is_deadline(item: Item) -> bool {
-    matches!(
-        item,
-        Item::Answer | Item::Decision | Item::Defence | Item::Appeal
-    )
+    match item {
+        Item::Answer
+        | Item::Decision
+        | Item::Defence
+        | Item::Appeal
+        | Item::Reply
+        | Item::ExpertReview
+        | Item::ResolutionPlan
+        | Item::CourtReview
+        | Item::PreLitigation => true,
+        Item::Hearing
+        | Item::RemindWeek
+        | Item::RemindDay
+        | Item::VerifyHead
+        | Item::Escalate
+        | Item::RecordAppearance => false,
+    }
 }
 
 /// The UID of an item's event: the same case and item give the same UID in every export.
@@ -375,6 +390,60 @@ mod tests {
         ] {
             assert_ne!(other, decision);
         }
+    }
+
+    #[test]
+    fn documents_and_disputes_get_all_day_events() {
+        use crate::model::Kind;
+        let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let item = |kind, no: &str, item| DueItem {
+            kind,
+            case_no: no.to_owned(),
+            case_key: no.to_owned(),
+            unit: "都匀市".into(),
+            item,
+            date: day("2025-03-10"),
+            time: None,
+            days_left: 0,
+            working_days_left: 0,
+            overdue: false,
+            lead: None,
+            owner_unit: None,
+            hearing: None,
+        };
+        let items = vec![
+            item(Kind::Rectification, "意〔2025〕1号", Item::Reply),
+            item(Kind::Dispute, "诉前1号", Item::ExpertReview),
+            item(Kind::Dispute, "诉前1号", Item::ResolutionPlan),
+            item(Kind::Dispute, "诉前1号", Item::CourtReview),
+            item(Kind::Dispute, "诉前1号", Item::PreLitigation),
+        ];
+        let list = DueList {
+            on: day("2025-03-10"),
+            within: 7,
+            unit: None,
+            lead: None,
+            kind: None,
+            items,
+            uncovered_years: std::collections::BTreeSet::new(),
+            units: vec!["都匀市".into()],
+        };
+        let mut out = Vec::new();
+        write_ics(&list, day("2025-03-10").and_time(NaiveTime::MIN), &mut out).unwrap();
+        let ics = String::from_utf8(out).unwrap().replace("\r\n ", "");
+        assert_eq!(ics.matches("BEGIN:VEVENT").count(), 5, "{ics}");
+        assert_eq!(ics.matches("DTSTART;VALUE=DATE:20250310").count(), 5);
+        for key in [
+            "reply",
+            "expert_review",
+            "resolution_plan",
+            "court_review",
+            "pre_litigation",
+        ] {
+            assert!(ics.contains(&format!("UID:{key}-")), "{key}");
+        }
+        assert!(ics.contains("SUMMARY:整改回复期限：意〔2025〕1号（都匀市）"));
+        assert!(ics.contains("DESCRIPTION:诉前 诉前1号"));
     }
 
     #[track_caller]

@@ -9,7 +9,7 @@ use rust_xlsxwriter::{ColNum, RowNum, Workbook};
 
 use super::grid::{Cell, Emphasis, Grid};
 use crate::lead_sheet::{Ending, LeadSheet, OwnedCase, Status};
-use crate::model::Outcome;
+use crate::model::{Kind, Outcome};
 use crate::report::lead_sheet::{
     empty_note, footer, kind_label, overdue_lines, progress_lines, title,
 };
@@ -82,13 +82,15 @@ fn cells(lead: &str, case: &OwnedCase) -> Vec<Cell> {
         Cell::text(&case.unit),
         text(case.owner_unit.as_deref()),
         text(case.risk.as_deref()),
-        Cell::Mark(match case.status {
-            Status::Open => "在办",
-            Status::Closed => "办结",
+        Cell::Mark(match (case.status, case.kind) {
+            (Status::Open, Kind::Rectification) => "待回复",
+            (Status::Closed, Kind::Rectification) => "已回复",
+            (Status::Open, _) => "在办",
+            (Status::Closed, _) => "办结",
         }),
         case.closed_on.map_or(Cell::Blank, Cell::Date),
         text(case.outcome.map(Outcome::name)),
-        text(case.result.map(Ending::label_zh)),
+        text(case.result.map(Ending::label_zh).or(case.state)),
         lines(&overdue_lines(case)),
         lines(&progress_lines(case)),
     ]
