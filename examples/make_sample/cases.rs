@@ -179,6 +179,8 @@ pub struct Lit {
     pub known_hearing: Option<usize>,
     pub known_closed: Option<usize>,
     pub fix: Option<Fix>,
+    /// A 备注 the row always shows, in place of the case's own notes.
+    pub remark: Option<String>,
 }
 
 /// What a litigation row says in a given report.

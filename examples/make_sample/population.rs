@@ -71,7 +71,7 @@ fn cannot_place(plan: &str) -> io::Error {
     io::Error::other(format!("sample plan {plan}: no dates fit its windows"))
 }
 
-fn person(rng: &mut Rng) -> String {
+pub fn person(rng: &mut Rng) -> String {
     let surname = rng.pick(&SURNAMES);
     match rng.below(100) {
         0..12 => rng.pick(&COMPANIES).to_string(),
@@ -82,7 +82,7 @@ fn person(rng: &mut Rng) -> String {
 }
 
 /// The place name that starts an agency's name.
-fn place(unit: usize) -> &'static str {
+pub fn place(unit: usize) -> &'static str {
     if unit == ZHOU {
         "黔南州"
     } else {
@@ -90,7 +90,7 @@ fn place(unit: usize) -> &'static str {
     }
 }
 
-fn agency(rng: &mut Rng, unit: usize) -> (String, &'static str) {
+pub fn agency(rng: &mut Rng, unit: usize) -> (String, &'static str) {
     let weights: Vec<(usize, u32)> = AGENCIES.iter().enumerate().map(|(i, a)| (i, a.1)).collect();
     let (name, _, matters) = AGENCIES[rng.weighted(&weights)];
     (format!("{}{name}", place(unit)), rng.pick(matters))
@@ -460,6 +460,7 @@ fn new_lit(rng: &mut Rng, draft: Draft) -> Lit {
         known_hearing: None,
         known_closed: None,
         fix: None,
+        remark: None,
     }
 }
 

@@ -26,6 +26,8 @@ mod names;
 mod plan;
 #[path = "population.rs"]
 mod population;
+#[path = "records.rs"]
+mod records;
 #[path = "sources.rs"]
 mod sources;
 #[path = "styles.rs"]
@@ -88,8 +90,20 @@ pub fn write_sample(out: &Path) -> io::Result<()> {
     let calendar = Calendar::new();
     let population = Population::generate(&calendar)?;
     let worklist = Worklist::plan(&population, &calendar);
-    let files = sources::write_all(out, &calendar, &population, &worklist)?;
-    let ledger = Ledger::read(&files)?;
+    let records = records::Records::draw(&population, &calendar);
+    let files = sources::write_all(out, &calendar, &population, &worklist, &records)?;
+    // The tally reads the case ledgers; the 整改台账 and 诉前台账 carry no SPEC §6 figure.
+    let case_files: Vec<_> = files
+        .into_iter()
+        .filter(|file| {
+            let name = file
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default();
+            name.contains("复议") || name.contains("应诉")
+        })
+        .collect();
+    let ledger = Ledger::read(&case_files)?;
     let mut misses = Vec::new();
     for ((year, label), targets) in TARGETS {
         let counts = ledger.counts((ymd(year, 1, 1), ymd(year, 8, 31)), None);

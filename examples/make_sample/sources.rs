@@ -14,6 +14,7 @@ use super::calendar::{Calendar, ymd};
 use super::cases::{Lit, LitView, Recon, ReconView};
 use super::names::{COURTS, UNITS};
 use super::population::Population;
+use super::records::{self, Records};
 use super::styles::{
     BoolStyle, Bracket, DateStyle, Encoding, bracket_pair, encode, format_bool, format_date,
     format_opt_date, format_value, push_line, retype,
@@ -369,6 +370,7 @@ pub fn write_all(
     calendar: &Calendar,
     population: &Population,
     worklist: &Worklist,
+    records: &Records,
 ) -> io::Result<Vec<PathBuf>> {
     let mut writer = Writer {
         out,
@@ -378,6 +380,8 @@ pub fn write_all(
     recon.sort_by_key(|(case, _)| (case.unit, case.year, case.seq));
     let mut lit: Vec<_> = population.lit.iter().zip(&worklist.lit).collect();
     lit.sort_by_key(|(case, _)| (case.court, case.year, case.instance, case.seq));
+    // The lawsuits of disputes come after every other row, so the others keep their 序号.
+    lit.extend(records.lawsuits.iter().map(|(case, work)| (case, work)));
     let recon_adopted: Vec<_> = (0..UNITS.len())
         .map(|unit| worklist::recon_adoption(unit, calendar))
         .collect();
@@ -385,6 +389,8 @@ pub fn write_all(
         .map(|court| worklist::court_adoption(court, calendar))
         .collect();
     let mut last_text: Vec<Option<String>> = vec![None; UNITS.len()];
+    let mut last_docs: Vec<Option<String>> = vec![None; UNITS.len()];
+    let mut last_disputes: Vec<Option<String>> = vec![None; UNITS.len()];
     let mut last_view: Vec<Option<(LitView, WorkRow)>> = vec![None; lit.len()];
     for (report, &date) in calendar.reports.iter().enumerate() {
         let previous_year_end = calendar.last_before_year(date.year());
@@ -417,6 +423,14 @@ pub fn write_all(
             writer.write(date, &name, &text, source.encoding)?;
             last_text[unit] = Some(text);
         }
+        write_records(
+            &mut writer,
+            records,
+            (report, date),
+            report == calendar.last(),
+            previous_year_end,
+            (&mut last_docs, &mut last_disputes),
+        )?;
         for (court, source) in COURT_SOURCES.iter().enumerate() {
             let adopted = court_adopted[court].as_ref();
             let layout = with_work(source.layout[template(date)], adopted, report, LCol::Work);
@@ -459,6 +473,48 @@ pub fn write_all(
         }
     }
     Ok(writer.written)
+}
+
+/// Each unit's 整改台账 and 诉前台账 of a report, when they changed since the unit's last ones
+/// (and always in the final report). The reconsideration office keeps them, in its own date
+/// style and encoding.
+fn write_records(
+    writer: &mut Writer,
+    records: &Records,
+    (report, date): (usize, NaiveDate),
+    last_report: bool,
+    previous_year_end: Option<usize>,
+    (last_docs, last_disputes): (&mut [Option<String>], &mut [Option<String>]),
+) -> io::Result<()> {
+    for (unit, source) in RECON_SOURCES.iter().enumerate() {
+        let style = source.dates[1];
+        let ledgers = [
+            (
+                "整改台账",
+                records::docs_text(records, unit, report, date, previous_year_end, style),
+                &mut last_docs[unit],
+            ),
+            (
+                "诉前台账",
+                records::disputes_text(records, unit, report, date, previous_year_end, style),
+                &mut last_disputes[unit],
+            ),
+        ];
+        for (label, text, last) in ledgers {
+            let Some(text) = text else { continue };
+            if !last_report && last.as_ref() == Some(&text) {
+                continue;
+            }
+            let name = format!(
+                "{label}_{}_{}.csv",
+                UNITS[unit],
+                format_date(date, DateStyle::Iso)
+            );
+            writer.write(date, &name, &text, source.encoding)?;
+            *last = Some(text);
+        }
+    }
+    Ok(())
 }
 
 /// A template's columns, with the work-list columns the office appends once it has adopted
@@ -573,7 +629,7 @@ fn court_text(
                 LCol::Outcome => view.outcome.to_string(),
                 LCol::Lost => format_bool(view.lost, source.lost_bools),
                 LCol::Lead => work.lead.clone(),
-                LCol::Note => view.note.to_string(),
+                LCol::Note => case.remark.as_deref().unwrap_or(view.note).to_string(),
                 LCol::Judge => case.judge.to_string(),
                 LCol::Work(n) => work.cells.get(n).map_or_else(String::new, |value| {
                     format_value(value, dates, source.head_bools)

@@ -124,6 +124,40 @@ fn demo_prints_the_report_from_the_sample() {
 }
 
 #[test]
+fn sample_documents_and_disputes_import_cleanly_and_are_reported() {
+    let ws = Workspace::new();
+    let mut args: Vec<std::ffi::OsString> = vec!["import".into()];
+    let new_ledgers: Vec<PathBuf> = files(&sample())
+        .into_iter()
+        .filter(|file| {
+            let name = file.file_name().map(|n| n.to_string_lossy().into_owned());
+            name.is_some_and(|n| n.starts_with("整改台账_") || n.starts_with("诉前台账_"))
+        })
+        .collect();
+    // 13 units each send both ledgers in the final week.
+    let last_week = new_ledgers
+        .iter()
+        .filter(|f| f.to_string_lossy().contains("2021-08-31"))
+        .count();
+    assert_eq!(last_week, 26, "整改台账 and 诉前台账 of 2021-08-31");
+    args.extend(new_ledgers.iter().map(|f| f.clone().into_os_string()));
+    ws.run(&args).success().stderr_lacks(&["error", "warning"]);
+
+    let demo = ws.ok([
+        "demo".as_ref(),
+        "--data".as_ref(),
+        sample().as_os_str(),
+        "--format".as_ref(),
+        "json".as_ref(),
+    ]);
+    let report: Value = serde_json::from_str(&demo).expect("json");
+    for (block, key) in [("rectification", "issued"), ("disputes", "received")] {
+        let count = report[block][key].as_u64().expect("a count");
+        assert!(count > 0, "{block}.{key} is {count}");
+    }
+}
+
+#[test]
 fn regenerating_the_sample_gives_identical_bytes() {
     let dir = tempfile::tempdir().expect("temporary folder");
     generator::write_sample(dir.path()).expect("generate the sample");

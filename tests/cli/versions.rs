@@ -175,6 +175,10 @@ fn an_old_ledgers_reimport_still_finds_every_row_unchanged() {
     for entry in std::fs::read_dir(&sample).expect("sample week") {
         let path = entry.expect("entry").path();
         let name = path.file_name().expect("name").to_string_lossy();
+        // The old ledger holds the case ledgers only.
+        if !(name.starts_with("复议台账") || name.starts_with("应诉台账")) {
+            continue;
+        }
         // Some offices' files are GBK: line ends are changed byte-wise.
         let bytes = std::fs::read(&path).expect("sample file");
         let mut crlf = Vec::with_capacity(bytes.len() * 2);
