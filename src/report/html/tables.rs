@@ -76,12 +76,34 @@ pub fn units(report: &Report, table: &TextTable) -> String {
 /// The deadline table: a rate's 同比 is good news when it rises, a late count's when it
 /// falls.
 pub fn deadlines(report: &Report, table: &TextTable) -> String {
-    let change = table.header.iter().position(|h| h == "同比");
     let figure_of = |row: &[String]| {
         let label = row.first()?;
         let (_, _, key) = DEADLINE_FIGURES.iter().find(|(zh, _, _)| zh == label)?;
         layout::deadline_figure(report, key)
     };
+    figures_table(table, figure_of, true)
+}
+
+/// A block of the 整改台账 or 诉前台账: a rate's 同比 is good news when it rises; the
+/// counts are uncoloured (more documents or disputes is neither).
+pub fn records(report: &Report, record: Record, table: &TextTable) -> String {
+    let figure_of = |row: &[String]| {
+        let label = row.first()?;
+        let (_, _, key) = record.figures().iter().find(|(zh, _, _)| zh == label)?;
+        layout::record_figure(report, record, key)
+    };
+    figures_table(table, figure_of, false)
+}
+
+/// A table of figures with a 同比 column, its rows of rates set apart: a rate rising is
+/// good news; a count falling is, when `counts_coloured` (late answers), else counts
+/// stay plain.
+fn figures_table<'r>(
+    table: &TextTable,
+    figure_of: impl Fn(&[String]) -> Option<Figure<'r>>,
+    counts_coloured: bool,
+) -> String {
+    let change = table.header.iter().position(|h| h == "同比");
     table_html(
         table,
         "summary",
@@ -101,45 +123,13 @@ pub fn deadlines(report: &Report, table: &TextTable) -> String {
                 Figure::Rate(figure) => (figure.delta_pp?.0.signum(), true),
                 // A change from none is shown as —, and left uncoloured.
                 Figure::Count(_, 0) => return None,
+                Figure::Count(..) if !counts_coloured => return None,
                 Figure::Count(now, then) => ((now as i64 - then as i64).signum(), false),
             };
             Some(match sign {
                 0 => Tone::Even,
                 1 if rising_is_good => Tone::Good,
                 -1 if !rising_is_good => Tone::Good,
-                _ => Tone::Bad,
-            })
-        },
-    )
-}
-
-/// A block of the 整改台账 or 诉前台账: a rate's 同比 is good news when it rises; the
-/// counts are uncoloured (more documents or disputes is neither).
-pub fn records(report: &Report, record: Record, table: &TextTable) -> String {
-    let change = table.header.iter().position(|h| h == "同比");
-    table_html(
-        table,
-        "summary",
-        |_, row| {
-            let label = row.first().map_or("", String::as_str);
-            if label.ends_with('率') {
-                "group rate"
-            } else {
-                "group"
-            }
-        },
-        |_, row, col| {
-            if Some(col) != change {
-                return None;
-            }
-            let label = row.first()?;
-            let (_, _, key) = record.figures().iter().find(|(zh, _, _)| zh == label)?;
-            let Figure::Rate(figure) = layout::record_figure(report, record, key)? else {
-                return None;
-            };
-            Some(match figure.delta_pp?.0.signum() {
-                0 => Tone::Even,
-                1 => Tone::Good,
                 _ => Tone::Bad,
             })
         },
