@@ -33,6 +33,8 @@ impl Observer for Listing<'_> {
 
 pub fn run(ledger: Option<&Path>, args: &CheckArgs, out: &mut dyn Write) -> Result<ExitCode> {
     let mut options = import_options(&args.read, true);
+    // The files are checked on their own: a case they name may well be in the real ledger.
+    options.links = false;
     // A ledger that does not exist yet has nothing to apply: check needs none.
     if let Some(path) = ledger.filter(|p| p.exists()) {
         let ledger = Ledger::open_existing(path)?;
