@@ -531,3 +531,76 @@ fn a_new_template_is_private_and_needs_a_file_name() {
         .failure()
         .stderr_has(&["应诉台账.csv", ".xlsx"]);
 }
+
+/// The 整改台账 and 诉前台账 templates: their columns in order, a drop-down for each closed
+/// set of words (文书类型, 整改情况, 化解结果), and every value offered passes `check`.
+#[test]
+fn the_later_ledgers_templates_offer_only_what_imports() {
+    for (kind, label, first, lists, base) in [
+        (
+            "rectification",
+            "整改台账",
+            ["文号", "文书类型", "发出机关", "单位"],
+            &["文书类型", "整改情况"][..],
+            &[
+                ("单位", "都匀市"),
+                ("发出日期", "2025-03-03"),
+                ("回复日期", "2025-04-01"),
+            ][..],
+        ),
+        (
+            "dispute",
+            "诉前台账",
+            ["争议编号", "单位", "涉及单位", "争议类型"],
+            &["化解结果"][..],
+            &[
+                ("单位", "都匀市"),
+                ("收到日期", "2025-03-03"),
+                ("化解日期", "2025-03-20"),
+            ][..],
+        ),
+    ] {
+        let ws = Workspace::new();
+        let path = template(&ws, kind, &format!("{label}_2025-06-30.xlsx"));
+        let columns = headers(&path, label);
+        assert_eq!(columns[..4], first, "{kind}");
+        let validations = validations(&path);
+        let validated: Vec<&str> = validations
+            .iter()
+            .map(|(col, _)| columns[*col].as_str())
+            .collect();
+        assert_eq!(validated, lists, "{kind}");
+        let mut rows = Vec::new();
+        for (col, formula) in &validations {
+            let header = *lists
+                .iter()
+                .find(|l| **l == columns[*col])
+                .expect("a listed column");
+            for value in list_values(&path, formula) {
+                let number = format!("编〔2025〕{}号", rows.len() + 1);
+                let mut cells: Row = base.iter().map(|(h, v)| (*h, (*v).to_owned())).collect();
+                cells.push((
+                    if kind == "dispute" {
+                        "争议编号"
+                    } else {
+                        "文号"
+                    },
+                    number,
+                ));
+                if kind == "rectification" && header != "文书类型" {
+                    cells.push(("文书类型", "司法建议书".to_owned()));
+                }
+                if kind == "dispute" && header != "化解结果" {
+                    cells.push(("化解结果", "化解成功".to_owned()));
+                }
+                cells.push((header, value));
+                rows.push(cells);
+            }
+        }
+        assert!(rows.len() >= 4, "{kind}: {rows:?}");
+        fill(&path, &rows);
+        ws.run(["check".as_ref(), path.as_os_str()])
+            .success()
+            .stdout_has(&["checked 1 file: 0 errors, 0 warnings"]);
+    }
+}
