@@ -277,8 +277,9 @@ fn put_hashed(bytes: &mut Vec<u8>, value: FieldRef<'_>) {
 /// Reads the view the counts need from a row whose column `first` is `cases.kind` and
 /// whose next columns are [`COUNTED_COLUMNS`]. Borrows its text from
 /// the row: a report allocates nothing per case. Whether a lawsuit names a
-/// reconsideration case is not in the row: the caller sets `sued_after`.
-pub fn countable_from_row<'r>(row: &'r Row, first: usize) -> Result<Countable<'r>> {
+/// reconsideration case is not in the row: the caller sets `sued_after`. `None` for a
+/// document or a dispute, which the counts do not read.
+pub fn countable_from_row<'r>(row: &'r Row, first: usize) -> Result<Option<Countable<'r>>> {
     let get_text = |i: usize| -> Result<Option<&'r str>> {
         match row.get_ref(first + i)? {
             ValueRef::Null => Ok(None),
@@ -335,6 +336,9 @@ pub fn countable_from_row<'r>(row: &'r Row, first: usize) -> Result<Countable<'r
             head_title: get_text(7)?,
             lost: get_flag(5)?,
         },
+        Some(kind) if kind == Kind::Rectification.key() || kind == Kind::Dispute.key() => {
+            return Ok(None);
+        }
         other => return Err(anyhow!("damaged ledger: case kind {other:?}")),
     };
     let deadlines = match row.get_ref(first + 13)? {
@@ -346,13 +350,13 @@ pub fn countable_from_row<'r>(row: &'r Row, first: usize) -> Result<Countable<'r
             ));
         }
     };
-    Ok(Countable {
+    Ok(Some(Countable {
         unit,
         closed_on: get_day(10)?,
         outcome,
         facts,
         deadlines,
-    })
+    }))
 }
 
 /// The latest version of a case as of a date, with its id (see [`state_before`]).

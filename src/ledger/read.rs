@@ -164,7 +164,7 @@ impl Ledger {
                 .parse()
                 .map_err(|e| anyhow::anyhow!("damaged ledger: {e}"))?;
             // Documents and disputes have no compact state to judge: the caller's filter does.
-            if kind.is_case() && !may_pass(&current::countable_from_row(row, 1)?) {
+            if current::countable_from_row(row, 1)?.is_some_and(|c| !may_pass(&c)) {
                 continue;
             }
             let mut version = latest.query([case_id])?;
@@ -230,7 +230,10 @@ impl Ledger {
         let mut stmt = self.conn.prepare(&sql)?;
         let mut rows = stmt.query([since])?;
         while let Some(row) = rows.next()? {
-            let mut countable = current::countable_from_row(row, 0)?;
+            // Documents and disputes have no last day either: the scan leaves them anyway.
+            let Some(mut countable) = current::countable_from_row(row, 0)? else {
+                continue;
+            };
             // Only a closed case is marked: the others' keys stay unread.
             let closed_reconsideration = countable.closed_on.is_some()
                 && matches!(countable.facts, CountableFacts::Reconsideration { .. });

@@ -291,6 +291,19 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
         // The schema text changed under SQLite's feet: make every connection re-read it.
         let cookie: i64 = tx.pragma_query_value(None, "schema_version", |row| row.get(0))?;
         tx.pragma_update(None, "schema_version", cookie + 1)?;
+        // A CHECK written otherwise than migration 1 wrote it would be left narrow, and
+        // every later import of a new kind refused: undo the migration instead.
+        let widened: i64 = tx.query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'table' \
+             AND name IN ('batches', 'cases') AND sql LIKE '%''dispute''%'",
+            [],
+            |row| row.get(0),
+        )?;
+        if widened != 2 {
+            bail!(
+                "cannot apply ledger migration {WIDENED_KINDS}: the ledger's tables are not as this caseledger wrote them"
+            );
+        }
     }
     tx.pragma_update(None, "user_version", LATEST)?;
     tx.commit()?;
@@ -313,6 +326,42 @@ mod tests {
         assert_eq!(user_version(&conn).unwrap(), LATEST);
         migrate(&mut conn).unwrap();
         assert_eq!(user_version(&conn).unwrap(), LATEST);
+    }
+
+    #[test]
+    fn the_later_kinds_are_allowed_after_migrating_and_no_other() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn).unwrap();
+        let insert =
+            |kind: &str| conn.execute("INSERT INTO cases (kind, case_key) VALUES (?1, ?1)", [kind]);
+        insert("rectification").unwrap();
+        insert("dispute").unwrap();
+        assert!(insert("other").is_err());
+    }
+
+    #[test]
+    fn a_check_written_otherwise_fails_the_migration_instead_of_staying_narrow() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        for sql in MIGRATIONS.iter().take(WIDENED_KINDS - 1) {
+            let sql = sql.replace(
+                "CHECK (kind IN ('reconsideration', 'litigation'))",
+                "CHECK(kind IN ('reconsideration','litigation'))",
+            );
+            conn.execute_batch(&sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", WIDENED_KINDS as i64 - 1)
+            .unwrap();
+        let err = migrate(&mut conn).unwrap_err();
+        assert!(err.to_string().contains("migration 10"), "{err:#}");
+        assert_eq!(user_version(&conn).unwrap(), WIDENED_KINDS as i64 - 1);
+        let columns: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM pragma_table_info('versions') WHERE name = 'doc_type'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(columns, 0, "rolled back whole");
     }
 
     #[test]

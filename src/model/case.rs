@@ -143,23 +143,23 @@ impl Case {
     #[must_use]
     pub fn latest_date(&self) -> NaiveDate {
         self.dates()
-            .into_iter()
             .map(|(_, date)| date)
             .chain(self.tracking.latest_date())
             .max()
             .unwrap_or(NaiveDate::MIN)
     }
 
-    /// Every date of the row's own fields (not the work-list facts), with its field.
-    #[must_use]
-    pub fn dates(&self) -> Vec<(Field, NaiveDate)> {
+    /// Every date of the row's own fields (not the work-list facts), with its field. A
+    /// deadline written in the row (回复期限) is not among them: it is not a day something
+    /// happened, so it neither dates a file nor lies "after" one.
+    pub fn dates(&self) -> impl Iterator<Item = (Field, NaiveDate)> + '_ {
         Field::shared()
             .chain(Field::own(self.kind()).iter().copied())
+            .filter(|field| *field != Field::ReplyDueOn)
             .filter_map(|field| match self.get(field) {
                 Some(FieldRef::Date(Some(date))) => Some((field, date)),
                 _ => None,
             })
-            .collect()
     }
 }
 

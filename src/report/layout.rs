@@ -74,7 +74,7 @@ pub enum Figure<'a> {
 /// The deadline figure of a key of [`DEADLINE_FIGURES`].
 #[must_use]
 pub fn deadline_figure<'a>(report: &'a Report, key: &str) -> Option<Figure<'a>> {
-    let (now, then) = (&report.deadlines, &report.previous_deadlines);
+    let (now, then) = (&report.deadlines.current, &report.deadlines.previous);
     let count = |get: fn(&DeadlineFigures) -> u64| Figure::Count(get(now), get(then));
     Some(match key {
         "decided" => count(|d| d.decided),

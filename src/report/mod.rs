@@ -292,7 +292,7 @@ pub fn build(ledger: &Ledger, options: &ReportOptions) -> Result<Report> {
         calendar: &calendar,
         as_of,
     };
-    let records = records(ledger, options, [period, previous], &replies)?;
+    let records = records(ledger, options, &registry, [period, previous], &replies)?;
     let benchmarks = ledger.benchmarks_for(&period)?;
     let rates_of = |pair: &Pair| {
         let mut rates = Rates::compare(&pair.now, &pair.then, rules);
@@ -365,10 +365,10 @@ struct Records {
 fn records(
     ledger: &Ledger,
     options: &ReportOptions,
+    registry: &crate::model::UnitRegistry,
     [period, previous]: [Period; 2],
     basis: &ReplyBasis,
 ) -> Result<Records> {
-    let registry = ledger.unit_registry()?;
     let mut records = Records::default();
     let kinds = [Kind::Rectification, Kind::Dispute];
     ledger.for_each_of(&kinds, options.as_of, |case| {

@@ -361,11 +361,14 @@ pub fn detect_kind<'a>(headers: impl IntoIterator<Item = &'a str>) -> KindEviden
     }
 }
 
-/// Detects the kind from a file name: 整改 or 建议 ⇒ rectification; 诉前 ⇒ dispute; else
-/// 复议 ⇒ reconsideration, 诉讼 or 应诉 ⇒ litigation.
+/// Detects the kind from a file name: 整改 or the name of a document (意见书, 建议书,
+/// 司法建议, 检察建议) ⇒ rectification; 诉前 ⇒ dispute; else 复议 ⇒ reconsideration,
+/// 诉讼 or 应诉 ⇒ litigation.
 #[must_use]
 pub fn kind_from_file_name(name: &str) -> Option<Kind> {
-    let rectification = name.contains("整改") || name.contains("建议");
+    let rectification = ["整改", "意见书", "建议书", "司法建议", "检察建议"]
+        .iter()
+        .any(|word| name.contains(word));
     let dispute = name.contains("诉前");
     match (rectification, dispute) {
         (true, false) => return Some(Kind::Rectification),
@@ -518,6 +521,7 @@ mod tests {
             ("司法建议落实情况.xlsx", Some(Kind::Rectification)),
             ("诉前台账_都匀市.csv", Some(Kind::Dispute)),
             ("诉前化解整改.csv", None),
+            ("复议建议汇总.csv", Some(Kind::Reconsideration)),
         ] {
             assert_eq!(kind_from_file_name(name), kind, "{name}");
         }

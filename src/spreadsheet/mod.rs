@@ -383,15 +383,12 @@ impl LedgerFile {
     }
 
     /// Warnings for dates later than the batch's as-of date (SPEC §2.5). An open case's
-    /// hearing date and a document's 回复期限 are exempt: both are set ahead, and the work
-    /// list needs them.
+    /// hearing date is exempt: a hearing is scheduled ahead, and the work list needs it
+    /// (a document's 回复期限 is a deadline, not among [`Case::dates`]).
     #[must_use]
     pub fn dates_after(&self, row: u32, case: &Case, as_of: NaiveDate) -> Vec<Diagnostic> {
-        let scheduled = |field: Field| {
-            (field == Field::HearingOn && case.closed_on.is_none()) || field == Field::ReplyDueOn
-        };
+        let scheduled = |field: Field| field == Field::HearingOn && case.closed_on.is_none();
         case.dates()
-            .into_iter()
             .filter(|(field, date)| *date > as_of && !scheduled(*field))
             .map(|(field, date)| Diagnostic {
                 severity: Severity::Warning,

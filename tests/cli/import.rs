@@ -235,6 +235,24 @@ fn as_of_comes_from_the_latest_date_when_the_name_has_none() {
         .stdout_has(&["复议台账 as of 2021-01-09 (latest date in the file), 2 rows: 2 new"]);
 }
 
+/// A 回复期限 is a deadline set ahead, not a day something happened: it does not date the
+/// file, nor is it warned about as a date after the file's.
+#[test]
+fn a_reply_deadline_ahead_does_not_date_the_file() {
+    let ws = Workspace::new();
+    let path = ws.write(
+        "整改台账.csv",
+        "文号,文书类型,单位,发出日期,收到日期,回复期限
+黔南府复建〔2025〕1号,行政复议建议书,都匀市,2025-03-01,2025-03-04,2027-06-30
+"
+        .as_bytes(),
+    );
+    ws.run(["import".as_ref(), path.as_os_str()])
+        .success()
+        .stdout_has(&["整改台账 as of 2025-03-04 (latest date in the file), 1 row: 1 new"])
+        .stderr_lacks(&["warning"]);
+}
+
 #[test]
 fn import_shows_twenty_warnings_per_file_and_check_shows_all() {
     let ws = Workspace::new();

@@ -198,4 +198,19 @@ fn an_old_ledgers_reimport_still_finds_every_row_unchanged() {
             "({rows} rows: 0 new, 0 changed, {rows} unchanged)"
         )]);
     ws.run(["verify"]).success();
+
+    // The ledger, migrated in place, takes the two later ledgers' kinds too.
+    let later: Vec<std::path::PathBuf> = std::fs::read_dir(&sample)
+        .expect("sample week")
+        .map(|entry| entry.expect("entry").path())
+        .filter(|path| {
+            let name = path.file_name().expect("name").to_string_lossy();
+            name.starts_with("整改台账") || name.starts_with("诉前台账")
+        })
+        .collect();
+    assert_eq!(later.len(), 26, "both later ledgers of the 13 units");
+    let mut args = vec![std::ffi::OsString::from("import")];
+    args.extend(later.iter().map(|p| p.clone().into_os_string()));
+    ws.run(&args).success().stdout_has(&["imported 26 files"]);
+    ws.run(["verify"]).success().stdout_has(&["ok: "]);
 }

@@ -5,7 +5,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::{DueList, kind_zh};
+use super::DueList;
 use crate::report::formula_safe as safe;
 
 /// Writes a header row, then one row per item, most urgent first.
@@ -28,7 +28,7 @@ pub fn write_csv(list: &DueList, out: &mut dyn Write) -> Result<()> {
     for item in &list.items {
         csv.write_record([
             safe(&item.unit),
-            kind_zh(item.kind).to_owned(),
+            item.kind.short_zh().to_owned(),
             safe(&item.case_no),
             item.item.label_zh().to_owned(),
             item.item.key().to_owned(),

@@ -7,7 +7,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::{DueItem, DueList, date_text, kind_zh, scope_zh, time_left_zh};
+use super::{DueItem, DueList, date_text, scope_zh, time_left_zh};
 use crate::report::html::{document_start, escape};
 use crate::worklist::Item;
 
@@ -65,7 +65,7 @@ fn section(unit: &str, items: &[&DueItem]) -> String {
             time_left_zh(item),
             item.item.label_zh(),
             detail(item),
-            kind_zh(item.kind),
+            item.kind.short_zh(),
             escape(&item.case_no),
             escape(item.lead.as_deref().unwrap_or_default()),
             escape(item.owner_unit.as_deref().unwrap_or_default()),

@@ -14,7 +14,7 @@ use std::io::Write;
 use anyhow::Result;
 use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
 
-use super::{DueItem, DueList, kind_zh, time_left_zh};
+use super::{DueItem, DueList, time_left_zh};
 use crate::model::Kind;
 use crate::worklist::Item;
 
@@ -161,7 +161,7 @@ fn hearing_event(
     if let Some(place) = &hearing.place {
         lines.push(format!("LOCATION:{}", text(place)));
     }
-    let mut description = vec![format!("{} {}", kind_zh(item.kind), item.case_no)];
+    let mut description = vec![format!("{} {}", item.kind.short_zh(), item.case_no)];
     match (&hearing.planned_head, &hearing.planned_title) {
         (Some(name), Some(title)) => description.push(format!("拟出庭负责人：{name}（{title}）")),
         (Some(name), None) => description.push(format!("拟出庭负责人：{name}")),
@@ -223,7 +223,7 @@ fn deadline_event(list: &DueList, item: &DueItem, stamp: &str) -> (String, Vec<S
         ))
     ));
     let mut description = vec![
-        format!("{} {}", kind_zh(item.kind), item.case_no),
+        format!("{} {}", item.kind.short_zh(), item.case_no),
         format!("截至 {}：{}", list.on, time_left_zh(item)),
     ];
     description.extend(people(item));

@@ -4,7 +4,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::{DueList, date_text, kind_zh, scope_zh, time_left_zh};
+use super::{DueList, date_text, scope_zh, time_left_zh};
 use crate::report::markdown::escape;
 
 /// Writes a title, then for each unit a heading and a pipe table, then the totals.
@@ -33,7 +33,7 @@ pub fn write_markdown(list: &DueList, out: &mut dyn Write) -> Result<()> {
                     time_left
                 },
                 item.item.label_zh().to_owned(),
-                kind_zh(item.kind).to_owned(),
+                item.kind.short_zh().to_owned(),
                 cell(&item.case_no),
                 cell(item.lead.as_deref().unwrap_or_default()),
                 cell(item.owner_unit.as_deref().unwrap_or_default()),

@@ -269,12 +269,6 @@ pub fn date_text(item: &DueItem) -> String {
     }
 }
 
-/// The ledger as clerks name it in one word: 复议, 应诉, 整改 or 诉前.
-#[must_use]
-pub fn kind_zh(kind: Kind) -> &'static str {
-    kind.short_zh()
-}
-
 /// What the list covers, in words: the day, the window and the filters.
 #[must_use]
 pub fn scope_zh(list: &DueList) -> String {

@@ -6,7 +6,7 @@ use anyhow::Result;
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{ContentArrangement, Table};
 
-use super::{DueItem, DueList, date_text, kind_zh, scope_zh, time_left_zh};
+use super::{DueItem, DueList, date_text, scope_zh, time_left_zh};
 
 /// Writes a title line, then for each unit its heading and table, then the totals.
 pub fn write_table(list: &DueList, out: &mut dyn Write) -> Result<()> {
@@ -50,7 +50,7 @@ fn table(items: &[&DueItem]) -> Table {
             date_text(item),
             time_left_zh(item),
             item.item.label_zh().to_owned(),
-            kind_zh(item.kind).to_owned(),
+            item.kind.short_zh().to_owned(),
             item.case_no.clone(),
             item.lead.clone().unwrap_or_default(),
             item.owner_unit.clone().unwrap_or_default(),
