@@ -9,7 +9,7 @@ use chrono::{Days, NaiveDate, NaiveTime};
 
 use crate::model::appearance::{Qualification, qualification};
 use crate::model::deadline::{self, Due, Law};
-use crate::model::{Case, Facts, Instance, Kind, Outcome, TrackField, WorkCalendar};
+use crate::model::{Case, Facts, Instance, Kind, Outcome, Rules, TrackField, WorkCalendar};
 
 /// What must be done, in the order the SPEC lists them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -111,20 +111,20 @@ pub struct Task {
 /// alike, whatever their dates: the caller picks the overdue ones and those due soon.
 /// An item whose start date is unknown is not listed: a deadline is never guessed.
 #[must_use]
-pub fn tasks(case: &Case, calendar: &WorkCalendar, on: NaiveDate) -> Vec<Task> {
+pub fn tasks(case: &Case, calendar: &WorkCalendar, rules: &Rules, on: NaiveDate) -> Vec<Task> {
     let mut tasks = Vec::new();
     match case.kind() {
         Kind::Reconsideration => reconsideration_tasks(case, calendar, on, &mut tasks),
         Kind::Litigation => litigation_tasks(case, calendar, on, &mut tasks),
-        Kind::Rectification => tasks.extend(reply_task(case, calendar, on)),
+        Kind::Rectification => tasks.extend(reply_task(case, calendar, rules, on)),
         Kind::Dispute => dispute_tasks(case, calendar, on, &mut tasks),
     }
     tasks
 }
 
 /// The reply a document asks for (SPEC §9.1), until it arrives.
-fn reply_task(case: &Case, calendar: &WorkCalendar, on: NaiveDate) -> Option<Task> {
-    let due = deadline::reply_due(calendar, case)?;
+fn reply_task(case: &Case, calendar: &WorkCalendar, rules: &Rules, on: NaiveDate) -> Option<Task> {
+    let due = deadline::reply_due(calendar, rules, case)?;
     let Facts::Rectification { replied_on, .. } = &case.facts else {
         return None;
     };
@@ -389,7 +389,7 @@ mod tests {
     #[track_caller]
     fn case(case: &Case, on: &str, expected: &[(Item, &str, bool)]) {
         let calendar = WorkCalendar::new();
-        let got: Vec<(Item, String, bool)> = tasks(case, &calendar, d(on))
+        let got: Vec<(Item, String, bool)> = tasks(case, &calendar, &Rules::default(), d(on))
             .into_iter()
             .map(|t| (t.item, t.date.to_string(), t.overdue))
             .collect();

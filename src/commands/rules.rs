@@ -28,6 +28,7 @@ pub fn run(ledger_path: &Path, args: &RulesArgs, out: &mut dyn Write) -> Result<
         } else {
             "  (changed; the default is "
         };
+        let default = if default.is_empty() { "none" } else { &default };
         if note.is_empty() {
             writeln!(out, "{key} = {value}")?;
         } else {

@@ -357,7 +357,7 @@ impl Judge<'_> {
                 Kind::Reconsideration | Kind::Litigation => None,
             },
             record: record(case),
-            overdue: worklist::tasks(case, self.calendar, self.checked_on)
+            overdue: worklist::tasks(case, self.calendar, self.rules, self.checked_on)
                 .into_iter()
                 .filter(|task| task.overdue)
                 .map(|task| OverdueItem {

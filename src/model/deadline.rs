@@ -8,7 +8,7 @@
 use chrono::{Days, NaiveDate};
 
 use super::calendar::WorkCalendar;
-use super::{Case, DocType, Facts};
+use super::{Case, DocType, Facts, Rules};
 
 /// Which text of the 行政复议法 a reconsideration case follows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -126,10 +126,11 @@ pub fn opinion_reply_due(calendar: &WorkCalendar, received_on: NaiveDate) -> Due
     calendar_days(calendar, received_on, 60)
 }
 
-/// A document's reply deadline: its 回复期限 as written, else 60 days from receipt for a
-/// 行政复议意见书; unknown otherwise (never guessed). `None` for anything but a document.
+/// A document's reply deadline: its 回复期限 as written; else the days `rules` give its
+/// type (`reply_days`), or for a 行政复议意见书 the law's 60, from its receipt; unknown
+/// otherwise (never guessed). `None` for anything but a document.
 #[must_use]
-pub fn reply_due(calendar: &WorkCalendar, document: &Case) -> Option<Due> {
+pub fn reply_due(calendar: &WorkCalendar, rules: &Rules, document: &Case) -> Option<Due> {
     let Facts::Rectification {
         doc_type,
         received_on,
@@ -145,11 +146,11 @@ pub fn reply_due(calendar: &WorkCalendar, document: &Case) -> Option<Due> {
             uncovered_year: None,
         });
     }
-    match (doc_type, received_on) {
-        (DocType::ReconsiderationOpinion, Some(received)) => {
-            Some(opinion_reply_due(calendar, *received))
-        }
-        _ => None,
+    let received = (*received_on)?;
+    match (rules.reply_days.get(doc_type), doc_type) {
+        (Some(days), _) => Some(calendar_days(calendar, received, u64::from(*days))),
+        (None, DocType::ReconsiderationOpinion) => Some(opinion_reply_due(calendar, received)),
+        (None, _) => None,
     }
 }
 

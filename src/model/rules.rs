@@ -1,11 +1,12 @@
 //! The 口径: which outcomes count as corrected, mediated, resolved and lost, and which
 //! cases form each rate's denominator. Provinces count differently; every report states the rules used.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use super::{Instance, Kind, Outcome};
+use super::record::Choice;
+use super::{DocType, Instance, Kind, Outcome};
 
 /// The counting rules behind every figure.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -23,6 +24,14 @@ pub struct Rules {
     /// changing what counts as 纠错 leaves the resolution rate alone.
     #[serde(serialize_with = "outcome_names")]
     pub resolved_outcomes: BTreeSet<Outcome>,
+    /// The days a document of a type has to reply, from its receipt, when it names no
+    /// 回复期限 of its own: a bureau's practice for 建议书 (the law gives only the 意见书's
+    /// 60 days, which a value here replaces). Empty by default, and then not in JSON.
+    #[serde(
+        skip_serializing_if = "BTreeMap::is_empty",
+        serialize_with = "reply_days_json"
+    )]
+    pub reply_days: BTreeMap<DocType, u32>,
 }
 
 /// The denominator of the rates over 办结 (correction and mediation).
@@ -91,12 +100,13 @@ impl Default for Rules {
                 .into_iter()
                 .chain([Mediated, Settled, TerminatedAfterCorrection])
                 .collect(),
+            reply_days: BTreeMap::new(),
         }
     }
 }
 
 /// The keys `rules set` accepts, in the order `rules show` lists them.
-pub const KEYS: [&str; 7] = [
+pub const KEYS: [&str; 8] = [
     "corrected_outcomes",
     "mediated_outcomes",
     "lost_outcomes",
@@ -104,6 +114,7 @@ pub const KEYS: [&str; 7] = [
     "loss_base",
     "appearance_scope",
     "resolved_outcomes",
+    "reply_days",
 ];
 
 /// Why a rule cannot be set to a value.
@@ -127,6 +138,10 @@ pub enum RuleError {
         "`{name}` is a 二审/再审 outcome, and only 一审 cases count toward the loss rate (accepted: {accepted})"
     )]
     AppellateOutcome { name: String, accepted: String },
+    #[error(
+        "`{part}` is not a document type and its days (write e.g. 司法建议书=60,检察建议书=30; the types are {types})"
+    )]
+    NotReplyDays { part: String, types: String },
 }
 
 impl RuleError {
@@ -201,6 +216,7 @@ impl Rules {
                     }
                 };
             }
+            "reply_days" => self.reply_days = reply_days(value)?,
             _ => {
                 return Err(RuleError::UnknownRule {
                     key: key.to_owned(),
@@ -224,6 +240,14 @@ impl Rules {
             (KEYS[4], self.loss_base.key().to_owned()),
             (KEYS[5], self.appearance_scope.key().to_owned()),
             (KEYS[6], names(&self.resolved_outcomes)),
+            (
+                KEYS[7],
+                self.reply_days
+                    .iter()
+                    .map(|(doc_type, days)| format!("{}={days}", doc_type.label_zh()))
+                    .collect::<Vec<_>>()
+                    .join(","),
+            ),
         ]
     }
 }
@@ -297,6 +321,37 @@ fn outcomes(
     Ok(set)
 }
 
+/// `司法建议书=60,检察建议书=30`: a document type (as a cell may name it) and a number of
+/// days from 1 to 365 for each; empty for none.
+fn reply_days(value: &str) -> Result<BTreeMap<DocType, u32>, RuleError> {
+    let mut days = BTreeMap::new();
+    for part in value
+        .split([',', '，', '、', ';', '；'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        let parsed = part
+            .split_once(['=', '＝', ':', '：'])
+            .and_then(|(name, n)| {
+                let n: u32 = n.trim().parse().ok().filter(|n| (1..=365).contains(n))?;
+                Some((DocType::from_cell(name)?, n))
+            });
+        let (doc_type, n) = parsed.ok_or_else(|| RuleError::NotReplyDays {
+            part: part.to_owned(),
+            types: DocType::names(),
+        })?;
+        days.insert(doc_type, n);
+    }
+    Ok(days)
+}
+
+fn reply_days_json<S: serde::Serializer>(
+    days: &BTreeMap<DocType, u32>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.collect_map(days.iter().map(|(t, n)| (t.label_zh(), n)))
+}
+
 fn outcome_names<S: serde::Serializer>(
     set: &BTreeSet<Outcome>,
     serializer: S,
@@ -315,12 +370,42 @@ mod tests {
     use super::*;
 
     #[test]
+    fn reply_days_per_document_type() {
+        let mut rules = Rules::default();
+        assert_eq!(rules.to_text()[7], ("reply_days", String::new()));
+        rules
+            .set("reply_days", "司法建议书=60，检察建议 ＝ 30")
+            .unwrap();
+        assert_eq!(
+            rules.reply_days.into_iter().collect::<Vec<_>>(),
+            [
+                (DocType::JudicialProposal, 60),
+                (DocType::ProcuratorialProposal, 30)
+            ]
+        );
+        for bad in ["司法建议书", "通知书=30", "司法建议书=0", "司法建议书=天"] {
+            assert!(
+                matches!(
+                    Rules::default().set("reply_days", bad),
+                    Err(RuleError::NotReplyDays { .. })
+                ),
+                "{bad}"
+            );
+        }
+        let mut cleared = Rules::default();
+        cleared.set("reply_days", "司法建议书=60").unwrap();
+        cleared.set("reply_days", "").unwrap();
+        assert_eq!(cleared, Rules::default());
+    }
+
+    #[test]
     fn rules_round_trip_through_text() {
         let mut rules = Rules::default();
         rules
             .set("corrected_outcomes", "撤销，变更、确认违法")
             .unwrap();
         rules.set("loss_base", "judgments").unwrap();
+        rules.set("reply_days", "司法建议书=60").unwrap();
         let mut again = Rules::default();
         for (key, value) in rules.to_text() {
             again.set(key, &value).unwrap();

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::{Percent, RateFigure, Share};
 use crate::model::deadline::reply_due;
-use crate::model::{Case, DisputeResult, Facts, Period, Rectified, WorkCalendar};
+use crate::model::{Case, DisputeResult, Facts, Period, Rectified, Rules, WorkCalendar};
 
 /// The document counts of one period.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -40,6 +40,8 @@ pub struct DisputeCounts {
 #[derive(Debug, Clone, Copy)]
 pub struct ReplyBasis<'a> {
     pub calendar: &'a WorkCalendar,
+    /// The 口径's reply days per document type.
+    pub rules: &'a Rules,
     pub as_of: NaiveDate,
 }
 
@@ -59,7 +61,7 @@ impl RectificationCounts {
             self.issued += 1;
             self.rectified += u64::from(*status == Some(Rectified::Done));
         }
-        if let Some(due) = reply_due(basis.calendar, case)
+        if let Some(due) = reply_due(basis.calendar, basis.rules, case)
             && period.contains(due.date)
             && due.date <= basis.as_of
         {
@@ -217,8 +219,10 @@ mod tests {
     #[test]
     fn replies_count_when_due_by_the_date_of_knowledge() {
         let calendar = WorkCalendar::new();
+        let rules = Rules::default();
         let basis = ReplyBasis {
             calendar: &calendar,
+            rules: &rules,
             as_of: d("2025-06-30"),
         };
         // Received 2025-03-03: due 60 days later, Friday 2025-05-02 is a holiday, so

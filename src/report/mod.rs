@@ -290,6 +290,7 @@ pub fn build(ledger: &Ledger, options: &ReportOptions) -> Result<Report> {
 
     let replies = ReplyBasis {
         calendar: &calendar,
+        rules,
         as_of,
     };
     let records = records(ledger, options, &registry, [period, previous], &replies)?;

@@ -880,3 +880,40 @@ fn the_monthly_sheet_in_every_format() {
         );
     }
 }
+
+/// A 司法建议书 that names no 回复期限 has no deadline, until the bureau's 口径 gives its
+/// type one: `rules set reply_days 司法建议书=60`. Received Wednesday 2025-03-05, 60 days
+/// end on Sunday 05-04, inside the 劳动节 holiday (05-01…05-05): due Tuesday 05-06.
+#[test]
+fn a_rule_gives_a_document_type_its_reply_days() {
+    let ws = Workspace::new();
+    let path = ws.write(
+        "in/整改台账_2025-03-31.csv",
+        "文号,文书类型,单位,发出日期,收到日期\n(2025)黔27司建2号,司法建议书,都匀市,2025-03-03,2025-03-05\n"
+            .as_bytes(),
+    );
+    ws.ok(["import".as_ref(), path.as_os_str()]);
+    let due = |ws: &Workspace| {
+        json(&ws.ok([
+            "due",
+            "--on",
+            "2025-05-01",
+            "--within",
+            "7",
+            "--format",
+            "json",
+        ]))
+    };
+    assert_eq!(due(&ws)["items"], json!([]), "no deadline is guessed");
+    ws.ok(["rules", "set", "reply_days", "司法建议书=60"]);
+    let items = due(&ws);
+    assert_eq!(items["items"][0]["item"], "reply");
+    assert_eq!(items["items"][0]["date"], "2025-05-06");
+    assert_eq!(items["items"][0]["days_left"], 5);
+    ws.run(["rules", "show"])
+        .success()
+        .stdout_has(&["reply_days = 司法建议书=60  (changed; the default is none)"]);
+    ws.run(["rules", "set", "reply_days", "通知书=30"])
+        .failure()
+        .stderr_has(&["`通知书=30` is not a document type and its days"]);
+}

@@ -106,6 +106,8 @@ pub struct Hearing {
 pub fn build(ledger: &Ledger, options: &DueOptions) -> Result<DueList> {
     let calendar = ledger.work_calendar()?;
     let registry = ledger.unit_registry()?;
+    // The 口径's reply days per document type decide a 建议书's reply deadline.
+    let rules = ledger.rules()?;
     let mut items = Vec::new();
     let mut uncovered_years = BTreeSet::new();
     ledger.for_each_case_with_work(options.on, |case| {
@@ -124,7 +126,7 @@ pub fn build(ledger: &Ledger, options: &DueOptions) -> Result<DueList> {
             return;
         }
         let unit = unit.to_owned();
-        for task in worklist::tasks(&case, &calendar, options.on) {
+        for task in worklist::tasks(&case, &calendar, &rules, options.on) {
             if !listed(&task, options.on, options.within) {
                 continue;
             }
