@@ -29,8 +29,9 @@ use rusqlite::types::ValueRef;
 use super::tables::CASES;
 use crate::model::Kind;
 
-/// Bytes of memory per case held: an entry and at most one bucket start.
-pub const BYTES_PER_CASE: u64 = (size_of::<Entry>() + size_of::<u32>()) as u64;
+/// Bytes of memory per case held, at most: its entry and up to three slots of the
+/// table of hashes (at least half of which stay empty).
+pub const BYTES_PER_CASE: u64 = (size_of::<Entry>() + 3 * size_of::<u32>()) as u64;
 
 /// The 128-bit hash a matching key is found by.
 #[must_use]
@@ -56,27 +57,35 @@ pub enum Found {
     Unsure,
 }
 
-/// Every case of one kind by key hash: entries sorted by hash, and where each bucket of
-/// hashes (by their top bits) starts, so that a look-up reads one or two entries.
+/// A slot of the table that holds no entry.
+const EMPTY: u32 = u32::MAX;
+
+/// Every case of one kind: entries in the order of their ids, and an open-addressing
+/// table of their positions by key hash.
+///
+/// A weekly snapshot lists its cases in about the order they were first imported, which
+/// is the order of their ids: each look-up first tries the entry after the one found
+/// last, which is then read in sequence rather than at a random place in some 40 MB.
 pub struct KnownCases {
     kind: Kind,
     entries: Vec<Entry>,
-    /// `starts[b]..starts[b + 1]` are the entries whose hash's top `bits` bits are `b`.
-    starts: Vec<u32>,
-    bits: u32,
+    /// Positions in `entries`, at the slot a hash's low bits name or the next free one.
+    slots: Vec<u32>,
     /// Hashes shared by two cases, or of a case with no content hash; sorted.
     unsure: Vec<u128>,
+    /// The entry after the one found last.
+    next: usize,
 }
 
 impl KnownCases {
-    /// Reads every case of `kind` in one scan of the table (not through the index of
-    /// keys, which would visit the rows in key order, at random). `expected` sizes the
-    /// vector up front; capacity never touched costs no memory.
+    /// Reads every case of `kind` in one scan of the table in id order (not through the
+    /// index of keys, which would visit the rows in key order, at random). `expected`
+    /// sizes the vector up front; capacity never touched costs no memory.
     pub fn load(conn: &Connection, kind: Kind, expected: usize) -> Result<KnownCases> {
         let mut entries = Vec::with_capacity(expected);
         let mut unsure = Vec::new();
         let mut scan = conn.prepare(&format!(
-            "SELECT id, case_key, content FROM {CASES} NOT INDEXED WHERE kind = ?1"
+            "SELECT id, case_key, content FROM {CASES} NOT INDEXED WHERE kind = ?1 ORDER BY id"
         ))?;
         let mut rows = scan.query([kind.key()])?;
         while let Some(row) = rows.next()? {
@@ -97,36 +106,30 @@ impl KnownCases {
     }
 
     fn from_entries(kind: Kind, mut entries: Vec<Entry>, mut unsure: Vec<u128>) -> KnownCases {
-        entries.sort_unstable_by_key(|e| e.hash);
-        // Two cases with one hash: neither is trusted.
-        unsure.extend(
-            entries
-                .windows(2)
-                .filter(|pair| pair[0].hash == pair[1].hash)
-                .map(|pair| pair[0].hash),
-        );
+        entries.shrink_to_fit();
+        // At most two thirds full, so that a key not held is known absent after a few
+        // slots.
+        let size = (entries.len() + entries.len() / 2 + 1).next_power_of_two();
+        let mut slots = vec![EMPTY; size];
+        for (at, entry) in entries.iter().enumerate() {
+            let mut slot = slot_of(entry.hash, size);
+            while slots[slot] != EMPTY {
+                if entries[slots[slot] as usize].hash == entry.hash {
+                    // Two cases with one hash: neither is trusted.
+                    unsure.push(entry.hash);
+                }
+                slot = (slot + 1) & (size - 1);
+            }
+            slots[slot] = at as u32;
+        }
         unsure.sort_unstable();
         unsure.dedup();
-        if !unsure.is_empty() {
-            entries.retain(|e| unsure.binary_search(&e.hash).is_err());
-        }
-        entries.shrink_to_fit();
-        // About one entry per bucket: at most as many buckets as entries.
-        let bits = entries.len().max(1).ilog2();
-        let mut starts = Vec::with_capacity((1 << bits) + 1);
-        let mut at = 0;
-        for bucket in 0..=(1_u128 << bits) {
-            while at < entries.len() && bucket_of(entries[at].hash, bits) < bucket {
-                at += 1;
-            }
-            starts.push(at as u32);
-        }
         KnownCases {
             kind,
             entries,
-            starts,
-            bits,
+            slots,
             unsure,
+            next: 0,
         }
     }
 
@@ -137,29 +140,39 @@ impl KnownCases {
     }
 
     /// The case whose key hashes to `hash`.
-    #[must_use]
-    pub fn find(&self, hash: u128) -> Found {
+    pub fn find(&mut self, hash: u128) -> Found {
         if !self.unsure.is_empty() && self.unsure.binary_search(&hash).is_ok() {
             return Found::Unsure;
         }
-        let bucket = bucket_of(hash, self.bits) as usize;
-        let (from, to) = (
-            self.starts[bucket] as usize,
-            self.starts[bucket + 1] as usize,
-        );
-        self.entries[from..to]
-            .iter()
-            .find(|e| e.hash == hash)
-            .map_or(Found::Absent, |e| Found::Case {
-                id: e.id,
-                content: e.content,
-            })
+        let at = match self.entries.get(self.next) {
+            Some(entry) if entry.hash == hash => self.next,
+            _ => {
+                let size = self.slots.len();
+                let mut slot = slot_of(hash, size);
+                loop {
+                    let at = self.slots[slot];
+                    if at == EMPTY {
+                        return Found::Absent;
+                    }
+                    if self.entries[at as usize].hash == hash {
+                        break at as usize;
+                    }
+                    slot = (slot + 1) & (size - 1);
+                }
+            }
+        };
+        self.next = at + 1;
+        let entry = self.entries[at];
+        Found::Case {
+            id: entry.id,
+            content: entry.content,
+        }
     }
 }
 
-/// The bucket of a hash: its top `bits` bits.
-fn bucket_of(hash: u128, bits: u32) -> u128 {
-    if bits == 0 { 0 } else { hash >> (128 - bits) }
+/// The slot a hash starts looking in: its low bits (`size` is a power of two).
+fn slot_of(hash: u128, size: usize) -> usize {
+    (hash as usize) & (size - 1)
 }
 
 #[cfg(test)]
@@ -185,7 +198,7 @@ mod tests {
                 .zip(1..)
                 .map(|(h, id)| entry(*h, id))
                 .collect();
-            let known = KnownCases::from_entries(Kind::Reconsideration, entries, Vec::new());
+            let mut known = KnownCases::from_entries(Kind::Reconsideration, entries, Vec::new());
             for (hash, id) in hashes.iter().zip(1..) {
                 assert_eq!(
                     known.find(*hash),
@@ -202,19 +215,42 @@ mod tests {
     }
 
     #[test]
-    fn hashes_at_the_ends_of_the_range_land_in_their_buckets() {
-        let entries = vec![entry(0, 1), entry(u128::MAX, 2), entry(1 << 127, 3)];
-        let known = KnownCases::from_entries(Kind::Litigation, entries, Vec::new());
-        assert_eq!(known.find(0), Found::Case { id: 1, content: 10 });
-        assert_eq!(known.find(u128::MAX), Found::Case { id: 2, content: 20 });
-        assert_eq!(known.find(1 << 127), Found::Case { id: 3, content: 30 });
-        assert_eq!(known.find(1), Found::Absent);
+    fn hashes_that_start_at_one_slot_are_found_in_any_order() {
+        // Equal low bits: each look-up that misses the next entry walks the slots.
+        let hashes = [1 << 64, 2 << 64, 3 << 64, u128::MAX << 64, 0];
+        let entries = hashes
+            .iter()
+            .zip(1..)
+            .map(|(h, id)| entry(*h, id))
+            .collect();
+        let mut known = KnownCases::from_entries(Kind::Litigation, entries, Vec::new());
+        for order in [
+            [0, 1, 2, 3, 4],
+            [4, 3, 2, 1, 0],
+            [2, 0, 3, 1, 4],
+            [3, 4, 0, 1, 2],
+        ] {
+            for i in order {
+                let id = i as i64 + 1;
+                assert_eq!(
+                    known.find(hashes[i]),
+                    Found::Case {
+                        id,
+                        content: id * 10
+                    }
+                );
+            }
+            assert_eq!(known.find(4 << 64), Found::Absent);
+        }
     }
 
     #[test]
     fn a_hash_two_cases_share_or_without_content_is_left_to_the_ledger() {
         let entries = vec![entry(5, 1), entry(9, 2), entry(5, 3), entry(7, 4)];
-        let known = KnownCases::from_entries(Kind::Reconsideration, entries, vec![11]);
+        let mut known = KnownCases::from_entries(Kind::Reconsideration, entries, vec![11]);
+        assert_eq!(known.find(5), Found::Unsure);
+        assert_eq!(known.find(9), Found::Case { id: 2, content: 20 });
+        // The entry after the last found has the hash, and still is not trusted.
         assert_eq!(known.find(5), Found::Unsure);
         assert_eq!(known.find(11), Found::Unsure);
         assert_eq!(known.find(9), Found::Case { id: 2, content: 20 });
@@ -231,7 +267,7 @@ mod tests {
                  (3, 'reconsideration', 'b', NULL);"
         ))
         .unwrap();
-        let known = KnownCases::load(&conn, Kind::Reconsideration, 3).unwrap();
+        let mut known = KnownCases::load(&conn, Kind::Reconsideration, 3).unwrap();
         assert_eq!(
             known.find(key_hash("a")),
             Found::Case {

@@ -377,7 +377,7 @@ impl BatchWriter<'_> {
     /// batch (an earlier week imported after later ones) compares with the version known
     /// at its own date and keeps later batches' facts intact.
     pub fn write(&mut self, source_row: u32, case: &Case) -> Result<Listed> {
-        if let Some(known) = &self.known
+        if let Some(known) = &mut self.known
             && known.kind() == case.kind()
         {
             match known.find(known::key_hash(case.case_no.key())) {
