@@ -162,13 +162,14 @@ const LOAD_AFTER_ROWS: u64 = 2048;
 /// The page cache and the cases held in memory share this much (KiB). The writer's cache
 /// is [`super::WRITE_CACHE`] (64 MiB) while the map is small and gives way to it as it
 /// grows: with the map, an unchanged row no longer visits the pages of the index, so the
-/// cache matters less. A million cases take 34 MiB, leaving 38 MiB of cache.
+/// cache matters less. A million cases are given 42 MiB (they use about 38), leaving
+/// 30 MiB of cache.
 const MAP_AND_CACHE_KIB: u64 = 72 * 1024;
 
 /// The least page cache a batch keeps for its map (KiB): a ledger whose cases would need
-/// more than the rest (about 1.5 million) is written through the index, so that an
+/// more than the rest (about 1.3 million) is written through the index, so that an
 /// import's memory does not grow with the ledger.
-const MIN_CACHE_KIB: u64 = 24 * 1024;
+const MIN_CACHE_KIB: u64 = 16 * 1024;
 
 /// Whether and when a batch of `kind` reads its cases into memory, and the page cache
 /// (KiB) it writes with, for a ledger of at most `cases` cases.
