@@ -18,9 +18,9 @@
 //!   a random search per row.
 //! - **Found, other content.** The writer looks the key up in the index as before, so a
 //!   changed row is decided exactly as without the map.
-//! - **Two keys of the ledger with one hash.** Found when the map is built (the entries
-//!   are sorted by hash); such a hash, and a case with no content hash, answers
-//!   [`Found::Unsure`] and its rows go through the index.
+//! - **Two keys of the ledger with one hash.** Found when the table of hashes is built
+//!   (the second meets the first on its way to a free slot); such a hash, and a case
+//!   with no content hash, answers [`Found::Unsure`] and its rows go through the index.
 
 use anyhow::Result;
 use rusqlite::Connection;
