@@ -587,8 +587,11 @@ fn main() {
         "| goal | measured | target | |\n| --- | ---: | ---: | --- |\n{}",
         run.goals
     );
-    for file in [&run.first, &run.later, &run.plain, &run.ledger] {
-        let _ = std::fs::remove_file(file);
+    // `--keep` promises the files and ledgers for profiling afterwards.
+    if kept.is_none() {
+        for file in [&run.first, &run.later, &run.plain, &run.ledger] {
+            let _ = std::fs::remove_file(file);
+        }
     }
 }
 

@@ -11,6 +11,7 @@ mod backup;
 mod benchmarks;
 mod case_row;
 mod current;
+mod known;
 mod lead;
 mod read;
 pub mod schema;

@@ -17,6 +17,7 @@ use super::current::{
     self, CURRENT_COLUMN_COUNT, CURRENT_COLUMNS, carry_forward, current_update_sql, current_values,
     refresh_current, set_current, state_before,
 };
+use super::known::{self, Found, KnownCases};
 use super::tables::{BATCHES, CASES, SIGHTINGS, VERSIONS};
 use crate::model::period::iso;
 use crate::model::{Case, Kind};
@@ -58,6 +59,7 @@ impl BatchTally {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct BatchRef {
     pub id: i64,
+    pub kind: Kind,
     pub as_of: NaiveDate,
     /// Whether a batch with a later as-of date is already in the ledger (a late import).
     pub late: bool,
@@ -129,6 +131,63 @@ pub struct BatchWriter<'w> {
     /// re-import all known ones: the next row is tried the way the last one went, so
     /// either costs one index search per row.
     expect_new: bool,
+    /// The batch's cases, once a re-import has found enough of them to pay for reading
+    /// them all (see [`KnownCases`]).
+    known: Option<KnownCases>,
+    /// When to read them: `None` for a late batch, or a ledger too large to hold in memory.
+    plan: Option<MapPlan>,
+    /// Rows so far found in the ledger by the index search.
+    found: u64,
+}
+
+/// The writer's page cache in KiB.
+const WRITE_CACHE_KIB: u64 = super::WRITE_CACHE.unsigned_abs();
+
+/// When a batch reads its kind's cases into memory.
+#[derive(Debug, Clone, Copy)]
+struct MapPlan {
+    kind: Kind,
+    /// Once this many rows were found in the ledger by the index: by then the file looks
+    /// like a snapshot of cases the ledger knows, and is long enough that the rest of it
+    /// pays for one scan of them.
+    load_after: u64,
+    /// The cases the ledger holds at most (its largest case id).
+    cases: usize,
+}
+
+/// Rows a batch finds in the ledger, at the least, before reading its cases into memory:
+/// a short file is written through the index, as before.
+const LOAD_AFTER_ROWS: u64 = 2048;
+
+/// The page cache and the cases held in memory share this much (KiB). The writer's cache
+/// is [`super::WRITE_CACHE`] (64 MiB) while the map is small and gives way to it as it
+/// grows: with the map, an unchanged row no longer visits the pages of the index, so the
+/// cache matters less. A million cases are given 42 MiB (they use about 38), leaving
+/// 30 MiB of cache.
+const MAP_AND_CACHE_KIB: u64 = 72 * 1024;
+
+/// The least page cache a batch keeps for its map (KiB): a ledger whose cases would need
+/// more than the rest (about 1.3 million) is written through the index, so that an
+/// import's memory does not grow with the ledger.
+const MIN_CACHE_KIB: u64 = 16 * 1024;
+
+/// Whether and when a batch of `kind` reads its cases into memory, and the page cache
+/// (KiB) it writes with, for a ledger of at most `cases` cases.
+fn map_plan(kind: Kind, late: bool, cases: u64) -> (Option<MapPlan>, u64) {
+    let full = WRITE_CACHE_KIB;
+    let map_kib = (cases * known::BYTES_PER_CASE).div_ceil(1024);
+    let room = MAP_AND_CACHE_KIB.saturating_sub(map_kib);
+    if late || room < MIN_CACHE_KIB {
+        return (None, full);
+    }
+    let plan = MapPlan {
+        kind,
+        // A thirty-second of the ledger: a file that lists that many known cases is
+        // most likely a snapshot of them all.
+        load_after: LOAD_AFTER_ROWS.max(cases / 32),
+        cases: cases as usize,
+    };
+    (Some(plan), room.min(full))
 }
 
 /// Inserts a version of a case of `kind`, its other columns left NULL.
@@ -224,6 +283,7 @@ impl Writer<'_> {
         )?;
         Ok(BatchRef {
             id,
+            kind: batch.kind,
             as_of: batch.as_of,
             late,
         })
@@ -244,9 +304,17 @@ impl Writer<'_> {
         Ok(())
     }
 
-    /// Prepares the per-row statements for writing the rows of `batch`.
+    /// Prepares the per-row statements for writing the rows of `batch`, and sizes the
+    /// page cache to leave room for the batch's map of cases (see [`map_plan`]).
     pub fn rows(&self, batch: BatchRef) -> Result<BatchWriter<'_>> {
         let conn: &Connection = self.conn;
+        let cases: i64 = conn.query_row(
+            &format!("SELECT coalesce(max(id), 0) FROM {CASES}"),
+            [],
+            |r| r.get(0),
+        )?;
+        let (plan, cache_kib) = map_plan(batch.kind, batch.late, cases.max(0) as u64);
+        conn.pragma_update(None, "cache_size", -(cache_kib as i64))?;
         Ok(BatchWriter {
             conn,
             batch,
@@ -273,6 +341,9 @@ impl Writer<'_> {
                 .map(|(kind, tracking)| version_insert(conn, kind, tracking))
                 .collect::<Result<_>>()?,
             expect_new: true,
+            known: None,
+            plan,
+            found: 0,
         })
     }
 
@@ -307,11 +378,37 @@ impl BatchWriter<'_> {
     /// batch (an earlier week imported after later ones) compares with the version known
     /// at its own date and keeps later batches' facts intact.
     pub fn write(&mut self, source_row: u32, case: &Case) -> Result<Listed> {
-        let kind = case.kind().key();
-        let key = case.case_no.key();
+        if let Some(known) = &mut self.known
+            && known.kind() == case.kind()
+        {
+            match known.find(known::key_hash(case.case_no.key())) {
+                Found::Absent => {
+                    if self.insert_new(source_row, case)? {
+                        return Ok(Listed::Recorded(Recorded::New));
+                    }
+                    // Added by an earlier row of this batch: the index knows it.
+                }
+                Found::Case { id, content } if content == current::content_hash(case) => {
+                    if let Some(first_row) = self.sight(id, source_row)? {
+                        return Ok(Listed::Duplicate { first_row });
+                    }
+                    return Ok(Listed::Recorded(Recorded::Unchanged));
+                }
+                // A changed row is decided by the index, as without the map.
+                Found::Case { .. } | Found::Unsure => {}
+            }
+            return self.look_up(source_row, case);
+        }
         if self.expect_new && self.insert_new(source_row, case)? {
             return Ok(Listed::Recorded(Recorded::New));
         }
+        self.look_up(source_row, case)
+    }
+
+    /// [`BatchWriter::write`] by searching the index of case keys.
+    fn look_up(&mut self, source_row: u32, case: &Case) -> Result<Listed> {
+        let kind = case.kind().key();
+        let key = case.case_no.key();
         let found: Option<(i64, Option<i64>)> = self
             .case_select
             .query_row(params![kind, key], |r| Ok((r.get(0)?, r.get(1)?)))
@@ -324,6 +421,7 @@ impl BatchWriter<'_> {
             bail!("damaged ledger: case `{key}` is neither found nor new");
         };
         self.expect_new = false;
+        self.note_found()?;
         if let Some(first_row) = self.sight(case_id, source_row)? {
             return Ok(Listed::Duplicate { first_row });
         }
@@ -339,6 +437,27 @@ impl BatchWriter<'_> {
             _ => self.record_late(source_row, case_id, case)?,
         };
         Ok(Listed::Recorded(recorded))
+    }
+
+    /// Reads the cases into memory after `rows` rows found by the index (tests).
+    #[cfg(test)]
+    fn load_after(&mut self, rows: u64) {
+        if let Some(plan) = &mut self.plan {
+            plan.load_after = rows;
+        }
+    }
+
+    /// Counts a row found by the index, and reads the batch's cases into memory once
+    /// its plan says the rest of the file will pay for it.
+    fn note_found(&mut self) -> Result<()> {
+        self.found += 1;
+        if let Some(plan) = self.plan
+            && self.found >= plan.load_after
+        {
+            self.plan = None;
+            self.known = Some(KnownCases::load(self.conn, plan.kind, plan.cases)?);
+        }
+        Ok(())
     }
 
     /// Stores a case the ledger does not know yet, with its sighting and first version.
@@ -458,6 +577,87 @@ mod tests {
             "listed twice"
         );
         recorded
+    }
+
+    /// Writes a first batch of three cases, then a re-import that lists one unchanged,
+    /// one unchanged again, one changed, one new, and each of them a second time; the
+    /// map of known cases is read after `load_after` rows found by the index.
+    fn reimport(load_after: u64) -> (Vec<Listed>, Vec<Case>, bool) {
+        let mut ledger = Ledger::in_memory().unwrap();
+        let writer = ledger.writer().unwrap();
+        let open = |n: u32| case(None, &format!("〔2021〕{n}"));
+        let batch = |as_of: &str| {
+            writer
+                .begin_batch(&NewBatch {
+                    file: format!("{as_of}.csv"),
+                    sheet: None,
+                    sha256: as_of.into(),
+                    kind: Kind::Reconsideration,
+                    as_of: d(as_of),
+                    imported_at: String::new(),
+                })
+                .unwrap()
+        };
+        let mut first = writer.rows(batch("2021-01-08")).unwrap();
+        for n in 1..=3 {
+            first.write(n + 1, &open(n)).unwrap();
+        }
+        let mut rows = writer.rows(batch("2021-02-05")).unwrap();
+        rows.load_after(load_after);
+        let closed = case(Some(Outcome::Upheld), "〔2021〕3");
+        let listed: Vec<Listed> = [open(1), open(2), closed, open(4)]
+            .iter()
+            .cycle()
+            .take(8)
+            .zip(2..)
+            .map(|(case, row)| rows.write(row, case).unwrap())
+            .collect();
+        let mapped = rows.known.is_some();
+        drop((first, rows));
+        writer.commit().unwrap();
+        let mut now = Vec::new();
+        ledger.for_each_case(None, |c| now.push(c)).unwrap();
+        (listed, now, mapped)
+    }
+
+    #[test]
+    fn a_reimport_decides_every_row_alike_with_the_cases_in_memory_or_not() {
+        let (by_index, cases, mapped) = reimport(u64::MAX);
+        assert!(!mapped);
+        let expected: Vec<Listed> = [
+            Recorded::Unchanged,
+            Recorded::Unchanged,
+            Recorded::Changed,
+            Recorded::New,
+        ]
+        .map(Listed::Recorded)
+        .into_iter()
+        .chain((2..=5).map(|first_row| Listed::Duplicate { first_row }))
+        .collect();
+        assert_eq!(by_index, expected);
+        for load_after in [1, 2] {
+            let (by_map, with_map, mapped) = reimport(load_after);
+            assert!(mapped, "read after {load_after} rows");
+            assert_eq!(by_map, expected);
+            assert_eq!(with_map, cases);
+        }
+    }
+
+    #[test]
+    fn the_page_cache_gives_way_to_the_map_and_a_ledger_too_large_for_one_keeps_it() {
+        let full = WRITE_CACHE_KIB;
+        let (plan, cache) = map_plan(Kind::Reconsideration, false, 0);
+        assert_eq!((plan.map(|p| p.load_after), cache), (Some(2048), full));
+        let (plan, cache) = map_plan(Kind::Reconsideration, false, 1_000_000);
+        assert_eq!(plan.map(|p| p.load_after), Some(31_250));
+        assert!(cache < full && cache >= MIN_CACHE_KIB);
+        assert!(cache + 1_000_000 * known::BYTES_PER_CASE / 1024 <= MAP_AND_CACHE_KIB);
+        assert_eq!(
+            map_plan(Kind::Litigation, false, 3_000_000).0.map(|_| ()),
+            None
+        );
+        assert_eq!(map_plan(Kind::Litigation, false, 3_000_000).1, full);
+        assert_eq!(map_plan(Kind::Litigation, true, 1000).0.map(|_| ()), None);
     }
 
     #[test]
