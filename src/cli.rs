@@ -79,6 +79,9 @@ pub enum Command {
     Calendar(CalendarArgs),
     /// Show or change the counting rules (口径) stored in the ledger
     Rules(RulesArgs),
+    /// Show or change the words of the 通报 (report --format docx): issuer, area,
+    /// recipients, issue number and title
+    Letterhead(LetterheadArgs),
     /// The unit registry: canonical names and their aliases
     Units(UnitsArgs),
     /// Your offices' own outcome wording, mapped once to canonical outcomes
@@ -232,13 +235,21 @@ pub struct ReportScope {
 /// How a report is written.
 #[derive(Debug, Args)]
 pub struct ReportOutput {
-    /// Output format (xlsx needs --output)
+    /// Output format (xlsx and docx need --output)
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
 
-    /// Write to this file instead of standard output (xlsx always needs one)
-    #[arg(long, short, value_name = "FILE", required_if_eq("format", "xlsx"))]
+    /// Write to this file instead of standard output (xlsx and docx always need one)
+    #[arg(long, short, value_name = "FILE", required_if_eq_any([("format", "xlsx"), ("format", "docx")]))]
     pub output: Option<PathBuf>,
+
+    /// The document's title (docx) instead of the one `letterhead set title` keeps
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+
+    /// The document's 成文日期 (docx) [default: today]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub signed_on: Option<NaiveDate>,
 
     /// Text encoding of csv, markdown, text and table output
     #[arg(long, value_enum, default_value_t = EncodingArg::Utf8)]
@@ -454,12 +465,12 @@ pub struct LeadsArgs {
     #[arg(long, value_name = "NAME")]
     pub lead: Option<String>,
 
-    /// Output format (xlsx needs --output)
+    /// Output format (xlsx and docx need --output)
     #[arg(long, value_enum, default_value_t = LeadsFormat::Table)]
     pub format: LeadsFormat,
 
-    /// Write to this file instead of standard output (xlsx always needs one)
-    #[arg(long, short, value_name = "FILE", required_if_eq("format", "xlsx"))]
+    /// Write to this file instead of standard output (xlsx and docx always need one)
+    #[arg(long, short, value_name = "FILE", required_if_eq_any([("format", "xlsx"), ("format", "docx")]))]
     pub output: Option<PathBuf>,
 }
 
@@ -521,6 +532,29 @@ pub enum CalendarAction {
 pub struct RulesArgs {
     #[command(subcommand)]
     pub action: RulesAction,
+}
+
+#[derive(Debug, Args)]
+pub struct LetterheadArgs {
+    #[command(subcommand)]
+    pub action: LetterheadAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LetterheadAction {
+    /// Print the words in force
+    Show,
+    /// Change one: issuer (落款, e.g. 黔南州司法局), area (全州), recipients (the 主送
+    /// line), issue (e.g. 第8期; empty for none), title (with {period} and {area}, e.g.
+    /// 关于{period}{area}行政复议和行政应诉“三率”情况的通报)
+    Set {
+        #[arg(value_name = "KEY")]
+        key: String,
+        #[arg(value_name = "VALUE")]
+        value: String,
+    },
+    /// Return every word to its default
+    Reset,
 }
 
 #[derive(Debug, Subcommand)]
@@ -667,6 +701,9 @@ pub enum Format {
     Html,
     /// An Excel workbook (汇总, 分县, 趋势); needs --output
     Xlsx,
+    /// The monthly 通报 as a Word document in the official-document layout (GB/T
+    /// 9704-2012), in the words `letterhead` keeps; needs --output
+    Docx,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -681,6 +718,8 @@ pub enum LeadsFormat {
     Html,
     /// An Excel workbook, a row per case; needs --output
     Xlsx,
+    /// A Word document in the official-document layout, a table per leader; needs --output
+    Docx,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

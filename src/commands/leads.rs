@@ -30,8 +30,8 @@ pub(super) fn print(ledger: &Ledger, args: &LeadsArgs, out: &mut dyn Write) -> R
     };
     let sheet = lead_sheet::build(ledger, &options)?;
     warn_if_no_such_lead(&sheet);
-    // (clap requires --output for xlsx.) Passed through untouched: every format is UTF-8
-    // text already, or a binary workbook.
+    // (clap requires --output for xlsx and docx.) Passed through untouched: every format
+    // is UTF-8 text already, or a binary workbook or document.
     output::emit(
         args.output.as_deref(),
         EncodingArg::Utf8,
@@ -43,6 +43,7 @@ pub(super) fn print(ledger: &Ledger, args: &LeadsArgs, out: &mut dyn Write) -> R
             LeadsFormat::Markdown => render::write_markdown(&sheet, w),
             LeadsFormat::Html => render::write_html(&sheet, w),
             LeadsFormat::Xlsx => render::write_xlsx(&sheet, w),
+            LeadsFormat::Docx => crate::report::docx::write_lead_sheet(&sheet, w),
         },
     )?;
     Ok(ExitCode::SUCCESS)

@@ -13,6 +13,7 @@ mod due;
 mod history;
 mod import;
 mod leads;
+mod letterhead;
 mod outcomes;
 mod report;
 mod rules;
@@ -51,6 +52,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         Command::Due(args) => due::run(&ledger_path, &args, out),
         Command::Calendar(args) => calendar::run(&ledger_path, &args, out),
         Command::Rules(args) => rules::run(&ledger_path, &args, out),
+        Command::Letterhead(args) => letterhead::run(&ledger_path, &args, out),
         Command::Units(args) => units::run(&ledger_path, &args, out),
         Command::Outcomes(args) => outcomes::run(&ledger_path, &args, out),
         Command::Template(args) => template::run(&args, out),

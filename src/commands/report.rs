@@ -11,9 +11,12 @@ use super::support::output;
 use crate::cli::{
     BreakdownArgs, By, EncodingArg, Format, ReportArgs, ReportOutput, ReportScope, WithArg,
 };
+use crate::lead_sheet::{self, SheetOptions};
 use crate::ledger::Ledger;
-use crate::model::Breakdown;
+use crate::model::{Breakdown, Month};
 use crate::rates::Indicator;
+use crate::report::docx::Notice;
+use crate::report::due::DueOptions;
 use crate::report::trend::{self, Every, TrendOptions};
 use crate::report::{self, ReportOptions, SortKey};
 
@@ -93,6 +96,51 @@ pub(super) fn print(
                     Format::Xlsx => report::write_xlsx(&report, &trend, w),
                     _ => report::write_html(&report, &trend, w),
                 }
+            })
+        }
+        Format::Docx => {
+            // The 通报's third section ranks the units; its fourth lists the work
+            // overdue on the report's date and the 包案 cases open in its month.
+            let options = ReportOptions {
+                by: Some(options.by.unwrap_or(Breakdown::Unit)),
+                ..options.clone()
+            };
+            let report = report::build(ledger, &options)?;
+            warn_if_unknown_unit(ledger, &report)?;
+            warn_if_uncovered(&report);
+            let due = report::due::build(
+                ledger,
+                &DueOptions {
+                    on: report.as_of,
+                    within: 0,
+                    unit: report.unit.clone(),
+                    lead: None,
+                    kind: None,
+                },
+            )?;
+            let leads = lead_sheet::build(
+                ledger,
+                &SheetOptions {
+                    month: Some(Month::of(report.as_of)),
+                    lead: None,
+                    rules: options.rules.clone(),
+                    today: report.as_of,
+                },
+            )?;
+            let words = ledger.letterhead()?;
+            let notice = Notice {
+                report: &report,
+                words: &words,
+                title: output.title.as_deref(),
+                signed_on: output
+                    .signed_on
+                    .unwrap_or_else(|| chrono::Local::now().date_naive()),
+                due: &due,
+                leads: &leads,
+            };
+            // (clap requires --output for docx.) A document is binary: passed through.
+            output::emit(path, EncodingArg::Utf8, false, out, |w| {
+                report::docx::write_docx(&notice, w)
             })
         }
         format => {

@@ -1,5 +1,6 @@
-//! What a bureau configures once and every report uses: the 口径 (rules) and the unit
-//! registry. Changing either never touches stored cases.
+//! What a bureau configures once and every report uses: the 口径 (rules), the unit
+//! registry and the words of its documents (letterhead). Changing any never touches
+//! stored cases.
 
 use anyhow::{Context, Result, anyhow};
 use chrono::NaiveDate;
@@ -9,10 +10,15 @@ use super::Ledger;
 use super::tables::{SETTINGS, UNIT_ALIASES, UNITS};
 use crate::model::outcome::spelling_key;
 use crate::model::rules::KEYS;
-use crate::model::{DayType, Outcome, OutcomeMap, Rules, Unit, UnitRegistry, WorkCalendar};
+use crate::model::{
+    DayType, Letterhead, Outcome, OutcomeMap, Rules, Unit, UnitRegistry, WorkCalendar,
+};
 
 /// Settings keys of the rules are prefixed so other settings can live beside them.
 const RULE_PREFIX: &str = "rules.";
+
+/// Settings keys of the document's words (`letterhead set`).
+const LETTERHEAD_PREFIX: &str = "letterhead.";
 
 /// Settings keys of the user's outcome spellings: the prefix, then the spelling as typed.
 const OUTCOME_PREFIX: &str = "outcomes.";
@@ -63,6 +69,49 @@ impl Ledger {
             [],
         )?;
         debug_assert!(KEYS.iter().all(|k| !k.contains('%')));
+        Ok(())
+    }
+
+    /// The words of the bureau's documents: the defaults, with what `letterhead set` stored.
+    pub fn letterhead(&self) -> Result<Letterhead> {
+        let mut words = Letterhead::default();
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT key, value FROM {SETTINGS} WHERE key LIKE 'letterhead.%' ORDER BY key"
+        ))?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let key: String = row.get(0)?;
+            let value: String = row.get(1)?;
+            words
+                .set(key.trim_start_matches(LETTERHEAD_PREFIX), &value)
+                .map_err(|e| anyhow!("damaged ledger setting `{key}`: {e}"))?;
+        }
+        Ok(words)
+    }
+
+    /// Stores one of the document's words after checking it; returns the words now in force.
+    pub fn set_letterhead(&mut self, key: &str, value: &str) -> Result<Letterhead> {
+        let mut words = self.letterhead()?;
+        words.set(key, value).map_err(|e| anyhow!(e))?;
+        let stored = words
+            .to_text()
+            .into_iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v)
+            .unwrap_or_default();
+        self.conn.execute(
+            &format!("INSERT INTO {SETTINGS} (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+            params![format!("{LETTERHEAD_PREFIX}{key}"), stored],
+        )?;
+        Ok(words)
+    }
+
+    /// Returns every word of the documents to its default.
+    pub fn reset_letterhead(&mut self) -> Result<()> {
+        self.conn.execute(
+            &format!("DELETE FROM {SETTINGS} WHERE key LIKE 'letterhead.%'"),
+            [],
+        )?;
         Ok(())
     }
 

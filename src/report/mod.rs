@@ -6,6 +6,7 @@
 
 pub mod cases;
 mod csv;
+pub mod docx;
 pub mod due;
 mod html;
 mod json;
@@ -13,7 +14,7 @@ pub mod layout;
 pub mod lead_sheet;
 mod markdown;
 mod table;
-mod text;
+pub(crate) mod text;
 pub mod trend;
 mod xlsx;
 

@@ -14,10 +14,17 @@ use crate::rates::{Indicator, Percent, RateFigure};
 /// on the further indicators `with` asks for (none by default: the published paragraph
 /// is about the 三率).
 pub fn write_text(report: &Report, with: &[Indicator], out: &mut dyn Write) -> Result<()> {
+    writeln!(out, "{}", paragraph(report, with, "全州"))?;
+    Ok(())
+}
+
+/// The paragraph, naming the whole ledger's area `area` (全州, the document's own words)
+/// when the report is not of one unit.
+#[must_use]
+pub fn paragraph(report: &Report, with: &[Indicator], area: &str) -> String {
     let c = &report.counts;
     let r = &report.rates;
-    writeln!(
-        out,
+    format!(
         "{period}，{unit}行政复议案件收案{}件，受理{}件，不予受理{}件，办结{}件，其中被纠错{}件{}；\
          调解成功{}件{}。行政诉讼一审结案{}件，败诉{}件{}；一审开庭{}件，行政机关负责人出庭应诉{}件{}。{verdict}{deadlines}{indicators}{rectification}{disputes}",
         c.received,
@@ -34,15 +41,14 @@ pub fn write_text(report: &Report, with: &[Indicator], out: &mut dyn Write) -> R
         c.heard,
         c.head_appeared,
         rate_clause("出庭应诉率", &r.appearance_rate),
-        period = period_phrase(report),
-        unit = report.unit.as_deref().unwrap_or("全州"),
+        period = period_phrase(report, true),
+        unit = report.unit.as_deref().unwrap_or(area),
         verdict = verdict(report),
         deadlines = deadline_sentence(report),
         indicators = indicator_sentence(report, with),
         rectification = rectification_sentence(report),
         disputes = dispute_sentence(report),
-    )?;
-    Ok(())
+    )
 }
 
 /// `，被纠错率8.28%，同比下降28.83个百分点，低于全省平均水平（14.05%）`, leaving out what
@@ -217,7 +223,7 @@ fn verdict(report: &Report) -> String {
 }
 
 /// A benchmark's name as a level: 全省平均 → 全省平均水平.
-fn level(label: &str) -> String {
+pub(super) fn level(label: &str) -> String {
     if label.ends_with("平均") {
         format!("{label}水平")
     } else {
@@ -229,10 +235,12 @@ fn percent(rate: Percent) -> String {
     format!("{rate}%")
 }
 
-/// 「今年1月至8月」, 「2020年3月」, 「今年全年」 or 「2021年3月5日至4月2日」.
-fn period_phrase(report: &Report) -> String {
+/// 「今年1月至8月」, 「2020年3月」, 「今年全年」 or 「2021年3月5日至4月2日」; with
+/// `relative` false, the year is always a number (a title: 「2021年1月至8月」).
+#[must_use]
+pub fn period_phrase(report: &Report, relative: bool) -> String {
     let (from, to) = (report.period.from, report.period.to);
-    let year = if to.year() == report.as_of.year() {
+    let year = if relative && to.year() == report.as_of.year() {
         "今年".to_owned()
     } else {
         format!("{}年", to.year())
