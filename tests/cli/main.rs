@@ -15,6 +15,9 @@
 //! - `comparison`: two imports of the same cases compared, report and cases;
 //! - `deadline_figures`: 按期办结率, late answers and defences and 通知率 counted by hand
 //!   in every report format, and a ledger without work-list columns reporting none;
+//! - `docx`: the 通报 and the 调度表 as Word documents: the official page, fonts and
+//!   figures, ECMA-376's element order, the bureau's words, and the pages `LibreOffice`
+//!   renders (page size, margins, line pitch, 「— N —」 odd right and even left);
 //! - `document_links`: a document's 关联案号 found however it is written, named in the
 //!   case's `history`, and a warning when no case has the number;
 //! - `due`: the work list of hand-counted ledgers as known on a date, its filters and
@@ -69,6 +72,7 @@ mod cells;
 mod comparison;
 mod deadline_figures;
 mod document_links;
+mod docx;
 mod due;
 mod every_spelling_against_reference;
 mod formats;
