@@ -14,7 +14,7 @@ use rust_xlsxwriter::{
 use crate::model::{
     Choice, DisputeResult, DocType, Instance, Kind, Outcome, Rectified, TrackField,
 };
-use crate::report::display_width;
+use crate::report::{Turn, display_width, set_up_pages};
 use crate::spreadsheet::columns::{self, Field};
 
 /// The instructions sheet, named as offices name theirs.
@@ -442,6 +442,8 @@ fn ledger_sheet(kind: Kind, columns: &[Column], lists: &[List]) -> Result<Worksh
         }
     }
     sheet.set_freeze_panes(1, 0)?;
+    // Printed, the blank form is one page wide, its header on every page.
+    set_up_pages(&mut sheet, 1, Turn::Landscape)?;
     Ok(sheet)
 }
 
@@ -560,6 +562,7 @@ fn instructions_sheet(kind: Kind, columns: &[Column], lists: &[List]) -> Result<
             sheet.set_row_height(row, LINE_HEIGHT * to_f64(lines))?;
         }
     }
+    set_up_pages(&mut sheet, 0, Turn::Portrait)?;
     Ok(sheet)
 }
 

@@ -40,8 +40,9 @@ pub use markdown::write_markdown;
 pub use table::{Lang, write_table, write_trend_table};
 pub use text::write_text;
 pub use xlsx::write_xlsx;
-// For the fill-in template's column widths: one measure of CJK text for every workbook.
-pub(crate) use xlsx::display_width;
+// For the fill-in template's column widths and printed pages: one measure of CJK text and
+// one page set-up for every workbook.
+pub(crate) use xlsx::{Turn, display_width, set_up_pages};
 
 /// What to report on; `None` fields take the documented defaults.
 #[derive(Debug, Clone, Default)]

@@ -16,7 +16,7 @@ use calamine::{Data, Reader};
 use caseledger::model::{Kind, Outcome};
 
 use crate::support::{Workspace, count};
-use parts::{Row, book, fill, headers, list_values, sheet, text, validations};
+use parts::{Row, book, fill, headers, list_values, part, sheet, text, validations};
 
 /// SPEC §2.2: the 复议台账's columns in order, by their 中文 header.
 const RECONSIDERATION_HEADERS: [&str; 20] = [
@@ -603,4 +603,74 @@ fn the_later_ledgers_templates_offer_only_what_imports() {
             .success()
             .stdout_has(&["checked 1 file: 0 errors, 0 warnings"]);
     }
+}
+
+/// Asserts how a worksheet part prints: A4 turned as said, one page wide and as many
+/// down as needed, the page number in the footer.
+#[track_caller]
+fn assert_prints(path: &std::path::Path, sheet_part: &str, orientation: &str) {
+    let xml = part(path, sheet_part);
+    assert!(
+        xml.contains("<pageSetUpPr fitToPage=\"1\"/>"),
+        "{sheet_part}: {xml}"
+    );
+    let setup = xml
+        .split("<pageSetup ")
+        .nth(1)
+        .and_then(|s| s.split("/>").next())
+        .unwrap_or_else(|| panic!("{sheet_part}: no pageSetup"));
+    for attribute in [
+        "paperSize=\"9\"".to_owned(),
+        format!("orientation=\"{orientation}\""),
+        "fitToHeight=\"0\"".to_owned(),
+    ] {
+        assert!(setup.contains(&attribute), "{sheet_part}: {setup}");
+    }
+    assert!(
+        xml.contains("<oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter>"),
+        "{sheet_part}"
+    );
+}
+
+#[test]
+fn workbooks_print_one_page_wide_with_their_headers_on_every_page() {
+    // Printed before, the blank form spread over six portrait pages of four columns.
+    let ws = Workspace::new();
+    let path = template(&ws, "reconsideration", "复议台账模板.xlsx");
+    assert_prints(&path, "xl/worksheets/sheet1.xml", "landscape");
+    assert_prints(&path, "xl/worksheets/sheet2.xml", "portrait");
+    let book = part(&path, "xl/workbook.xml");
+    assert!(
+        book.contains("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">复议台账!$1:$1</definedName>"),
+        "{book}"
+    );
+    // The report's and the 调度 sheet's workbooks too.
+    let report = ws.path().join("report.xlsx");
+    ws.run([
+        "demo".as_ref(),
+        "--format".as_ref(),
+        "xlsx".as_ref(),
+        "-o".as_ref(),
+        report.as_os_str(),
+    ])
+    .success();
+    for sheet in 1..=3 {
+        assert_prints(
+            &report,
+            &format!("xl/worksheets/sheet{sheet}.xml"),
+            "landscape",
+        );
+    }
+    assert!(part(&report, "xl/workbook.xml").contains("_xlnm.Print_Titles"));
+    let leads = ws.path().join("leads.xlsx");
+    ws.run([
+        "demo".as_ref(),
+        "leads".as_ref(),
+        "--format".as_ref(),
+        "xlsx".as_ref(),
+        "-o".as_ref(),
+        leads.as_os_str(),
+    ])
+    .success();
+    assert_prints(&leads, "xl/worksheets/sheet1.xml", "landscape");
 }

@@ -348,14 +348,7 @@ impl Grid {
                 .set_row_height(row, f64::from(lines) * LINE_HEIGHT + 2.0)?;
         }
         self.sheet.set_freeze_panes(rows, cols)?;
-        if rows > 0 {
-            self.sheet.set_repeat_rows(0, rows - 1)?;
-        }
-        self.sheet
-            .set_paper_size(9) // A4
-            .set_landscape()
-            .set_print_fit_to_pages(1, 0)
-            .set_footer("&C第 &P 页，共 &N 页");
+        set_up_pages(&mut self.sheet, rows, Turn::Landscape)?;
         Ok(self.sheet)
     }
 
@@ -369,6 +362,32 @@ impl Grid {
 }
 
 /// Text in a range of cells merged into one (or in the one cell, when that is all).
+/// Which way a printed sheet is turned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Turn {
+    Portrait,
+    /// For a sheet wider than tall: a table of many columns.
+    Landscape,
+}
+
+/// How every sheet caseledger writes prints: on A4, turned as asked, all columns on the
+/// width of the page (as many pages down as needed), the first `header_rows` rows
+/// repeated on each page, and 「第 N 页，共 M 页」 in the footer.
+pub fn set_up_pages(sheet: &mut Worksheet, header_rows: RowNum, turn: Turn) -> Result<()> {
+    if header_rows > 0 {
+        sheet.set_repeat_rows(0, header_rows - 1)?;
+    }
+    sheet
+        .set_paper_size(9) // A4
+        .set_print_fit_to_pages(1, 0)
+        .set_footer("&C第 &P 页，共 &N 页");
+    match turn {
+        Turn::Landscape => sheet.set_landscape(),
+        Turn::Portrait => sheet.set_portrait(),
+    };
+    Ok(())
+}
+
 fn span(
     sheet: &mut Worksheet,
     first: (RowNum, ColNum),

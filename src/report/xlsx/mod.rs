@@ -17,7 +17,7 @@ use rust_xlsxwriter::Workbook;
 use super::Report;
 use super::trend::Trend;
 
-pub(crate) use grid::display_width;
+pub(crate) use grid::{Turn, display_width, set_up_pages};
 pub use lead_sheet::write_lead_sheet;
 
 /// Writes the workbook to `path`, created readable by its owner only (it holds case data).

@@ -43,7 +43,7 @@ pub fn headers(path: &Path, sheet_name: &str) -> Vec<String> {
 }
 
 /// The text of one part of the workbook's zip.
-fn part(path: &Path, name: &str) -> String {
+pub fn part(path: &Path, name: &str) -> String {
     let mut archive = zip::ZipArchive::new(File::open(path).expect("open xlsx")).expect("a zip");
     let mut entry = archive.by_name(name).expect("part of the workbook");
     let mut xml = String::new();
