@@ -329,7 +329,7 @@ impl Document {
             body,
             "<w:tbl><w:tblPr><w:tblW w:w=\"{}\" w:type=\"dxa\"/><w:jc w:val=\"center\"/>\
              <w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type=\"fixed\"/>\
-             <w:tblCellMar><w:left w:w=\"57\" w:type=\"dxa\"/><w:right w:w=\"57\" w:type=\"dxa\"/></w:tblCellMar>\
+             <w:tblCellMar><w:left w:w=\"40\" w:type=\"dxa\"/><w:right w:w=\"40\" w:type=\"dxa\"/></w:tblCellMar>\
              </w:tblPr><w:tblGrid>",
             widths.iter().sum::<i64>(),
             borders = ["top", "left", "bottom", "right", "insideH", "insideV"]

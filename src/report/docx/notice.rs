@@ -183,7 +183,8 @@ fn unit_table(report: &Report) -> Option<Table> {
     }
     body.push(total);
     Some(Table {
-        shares: vec![30, 27, 9, 27, 9, 27, 9],
+        // 七字 for 三都水族自治县, two characters for a place, the rest for the rates.
+        shares: vec![200, 201, 65, 202, 65, 202, 65],
         header,
         rows: body,
     })
