@@ -636,3 +636,36 @@ fn libreoffice_renders_the_notice_on_the_official_page() {
         assert!(text.contains(figure), "{figure} not on the pages");
     }
 }
+
+#[test]
+fn a_section_without_data_is_left_out() {
+    // One week of 都匀市 (tests/data): received 4 (1号 2号 3号 4号), closed 4 (1号 维持,
+    // 2号 不予受理, 3号 撤销并责令重作, 2020年9号 调解结案): 纠错 1 and 调解 1, 25.00% each;
+    // no lawsuit, no benchmark, no work-list column and no 包案领导.
+    let ws = Workspace::new();
+    let input = ws.copy_fixtures(&["复议台账_都匀市_2021-03-12.csv"]);
+    ws.run(["import".as_ref(), input.as_os_str()]).success();
+    let path = ws.path().join("r.docx");
+    ws.run([
+        "report".as_ref(),
+        "--format".as_ref(),
+        "docx".as_ref(),
+        "-o".as_ref(),
+        path.as_os_str(),
+    ])
+    .success();
+    let texts: Vec<String> = paragraphs(&parts(&path)["word/document.xml"])
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect();
+    let text = texts.concat();
+    assert!(
+        text.starts_with("关于2021年1月1日至3月12日全州行政复议和行政应诉"),
+        "{text}"
+    );
+    assert!(text.contains("收案4件，受理3件，不予受理1件，办结4件，其中被纠错1件，被纠错率25.00%"));
+    assert!(text.contains("三、各县（市）情况"), "{text}");
+    for absent in ["四、", "需关注事项", "未优于", "均优于", "全省平均"] {
+        assert!(!text.contains(absent), "{absent} in {text}");
+    }
+}
