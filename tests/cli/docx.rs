@@ -628,6 +628,17 @@ fn libreoffice_renders_the_notice_on_the_official_page() {
             "line pitch {d}, not {pitch}: {pitches:?}"
         );
     }
+    // 28 characters to a line of 156 mm: the 主送 line, 16 characters of 3号 without a
+    // Latin letter or a space, is set at that pitch or closer.
+    let recipients = first
+        .iter()
+        .find(|w| w.text == "各县（市）人民政府，州直各部门：")
+        .expect("the 主送 line as one word");
+    let per_character = (recipients.x_max - recipients.x_min) / 16.0;
+    assert!(
+        per_character <= pt(156.0) / 28.0,
+        "{per_character} pt a character"
+    );
     let text: String = pages
         .iter()
         .flat_map(|(_, words)| words.iter().map(|w| w.text.as_str()))
