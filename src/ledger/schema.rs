@@ -3,6 +3,7 @@
 use anyhow::{Context, Result, bail};
 use rusqlite::{Connection, TransactionBehavior};
 
+use super::Error;
 use super::current::{self, Rebuild};
 
 /// Migration `i` brings the schema from version `i` to `i + 1`.
@@ -242,21 +243,11 @@ const WIDENED_KINDS: usize = 10;
 /// The schema version this build writes.
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
 
-/// The ledger was written by a newer caseledger.
-#[derive(Debug, thiserror::Error)]
-#[error(
-    "the ledger has schema version {found}, but this caseledger understands up to {supported}; use a newer caseledger"
-)]
-pub struct SchemaTooNew {
-    pub found: i64,
-    pub supported: i64,
-}
-
 /// Brings a ledger up to [`LATEST`] in one exclusive transaction; a no-op when current.
 pub fn migrate(conn: &mut Connection) -> Result<()> {
     let found = user_version(conn)?;
     if found > LATEST {
-        return Err(SchemaTooNew {
+        return Err(Error::SchemaTooNew {
             found,
             supported: LATEST,
         }
@@ -269,7 +260,7 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
     // Re-read inside the lock: another process may have migrated meanwhile.
     let start = user_version(&tx)?;
     if start > LATEST {
-        bail!(SchemaTooNew {
+        bail!(Error::SchemaTooNew {
             found: start,
             supported: LATEST
         });
@@ -370,7 +361,13 @@ mod tests {
         conn.pragma_update(None, "user_version", LATEST + 1)
             .unwrap();
         let err = migrate(&mut conn).unwrap_err();
-        assert!(err.downcast_ref::<SchemaTooNew>().is_some(), "{err:#}");
+        assert!(
+            matches!(
+                err.downcast_ref::<Error>(),
+                Some(Error::SchemaTooNew { .. })
+            ),
+            "{err:#}"
+        );
         assert!(err.to_string().contains("newer caseledger"));
     }
 }
