@@ -14,8 +14,8 @@ use crate::cli::{
 use crate::ledger::Ledger;
 use crate::model::Breakdown;
 use crate::rates::Indicator;
-use crate::report::trend::{self, Every, TrendOptions};
-use crate::report::{self, ReportOptions, SortKey};
+use crate::report::trend::{self, Every, Trend, TrendOptions};
+use crate::report::{self, Report, ReportOptions, SortKey};
 
 pub fn run(ledger_path: &Path, args: &ReportArgs, out: &mut dyn Write) -> Result<ExitCode> {
     let ledger = Ledger::open_existing(ledger_path)?;
@@ -63,52 +63,77 @@ pub(super) fn print(
     out: &mut dyn Write,
 ) -> Result<()> {
     let lang = super::lang(output.lang);
-    let path = output.output.as_deref();
+    let listing = |write: &dyn Fn(&Report, &mut dyn Write) -> Result<()>, out| {
+        print_listing(ledger, options, output, out, write)
+    };
     match output.format {
-        Format::Html | Format::Xlsx => {
-            // The meeting's formats always carry a breakdown (per unit unless another is
-            // asked for) and the monthly trend.
-            let options = ReportOptions {
-                by: Some(options.by.unwrap_or(Breakdown::Unit)),
-                ..options.clone()
-            };
-            let report = report::build(ledger, &options)?;
-            warn_if_unknown_unit(ledger, &report)?;
-            warn_if_uncovered(&report);
-            let trend = trend::build(
-                ledger,
-                &TrendOptions {
-                    every: Every::Month,
-                    from: Some(report.period.from),
-                    to: Some(report.period.to),
-                    unit: options.unit.clone(),
-                    as_known_then: false,
-                    as_of: options.as_of,
-                    rules: options.rules.clone(),
-                },
-            )?;
-            // (clap requires --output for xlsx.) Passed through untouched: HTML is UTF-8 already, a workbook is binary.
-            output::emit(path, EncodingArg::Utf8, false, out, |w| {
-                match output.format {
-                    Format::Xlsx => report::write_xlsx(&report, &trend, w),
-                    _ => report::write_html(&report, &trend, w),
-                }
-            })
-        }
-        format => {
-            let report = report::build(ledger, options)?;
-            warn_if_unknown_unit(ledger, &report)?;
-            warn_if_uncovered(&report);
-            let csv = format == Format::Csv;
-            output::emit(path, output.encoding, csv, out, |w| match format {
-                Format::Json => report::write_json(&report, w),
-                Format::Csv => report::write_csv(&report, lang, w),
-                Format::Markdown => report::write_markdown(&report, lang, w),
-                Format::Text => report::write_text(&report, &narrated(&output.with), w),
-                _ => report::write_table(&report, lang, w),
-            })
-        }
+        Format::Html => print_meeting(ledger, options, output, out, report::write_html),
+        Format::Xlsx => print_meeting(ledger, options, output, out, report::write_xlsx),
+        Format::Json => listing(&|report, w| report::write_json(report, w), out),
+        Format::Csv => listing(&|report, w| report::write_csv(report, lang, w), out),
+        Format::Markdown => listing(&|report, w| report::write_markdown(report, lang, w), out),
+        Format::Text => listing(
+            &|report, w| report::write_text(report, &narrated(&output.with), w),
+            out,
+        ),
+        Format::Table => listing(&|report, w| report::write_table(report, lang, w), out),
     }
+}
+
+/// The meeting's formats (HTML, xlsx): they always carry a breakdown (per unit unless
+/// another is asked for) and the monthly trend.
+fn print_meeting(
+    ledger: &Ledger,
+    options: &ReportOptions,
+    output: &ReportOutput,
+    out: &mut dyn Write,
+    write: fn(&Report, &Trend, &mut dyn Write) -> Result<()>,
+) -> Result<()> {
+    let options = ReportOptions {
+        by: Some(options.by.unwrap_or(Breakdown::Unit)),
+        ..options.clone()
+    };
+    let report = report::build(ledger, &options)?;
+    warn_if_unknown_unit(ledger, &report)?;
+    warn_if_uncovered(&report);
+    let trend = trend::build(
+        ledger,
+        &TrendOptions {
+            every: Every::Month,
+            from: Some(report.period.from),
+            to: Some(report.period.to),
+            unit: options.unit.clone(),
+            as_known_then: false,
+            as_of: options.as_of,
+            rules: options.rules.clone(),
+        },
+    )?;
+    // (clap requires --output for xlsx.) Passed through untouched: HTML is UTF-8 already, a workbook is binary.
+    output::emit(
+        output.output.as_deref(),
+        EncodingArg::Utf8,
+        false,
+        out,
+        |w| write(&report, &trend, w),
+    )
+}
+
+/// The other formats: the report alone, in the encoding asked for (CSV with a byte-order
+/// mark in UTF-8, for Excel).
+fn print_listing(
+    ledger: &Ledger,
+    options: &ReportOptions,
+    output: &ReportOutput,
+    out: &mut dyn Write,
+    write: &dyn Fn(&Report, &mut dyn Write) -> Result<()>,
+) -> Result<()> {
+    let report = report::build(ledger, options)?;
+    warn_if_unknown_unit(ledger, &report)?;
+    warn_if_uncovered(&report);
+    let csv = output.format == Format::Csv;
+    output::emit(output.output.as_deref(), output.encoding, csv, out, |w| {
+        write(&report, w)
+    })
 }
 
 /// The further indicators `--with` asks the narrative for, in the order reports list them.

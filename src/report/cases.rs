@@ -75,10 +75,7 @@ impl CaseFilter {
                 (case.opened_on(), None, None, None)
             }
         };
-        let instance = match &case.facts {
-            Facts::Litigation { instance, .. } => Some(*instance),
-            _ => None,
-        };
+        let instance = case.instance();
         let in_period = self.period.is_none_or(|(period, basis)| match basis {
             DateBasis::Received => case.kind() == Kind::Reconsideration && period.contains(opened),
             DateBasis::Filed => case.kind() == Kind::Litigation && period.contains(opened),
