@@ -109,7 +109,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     // 4: each case's current version, compactly, beside its key: what a report counts
     // (dates as day numbers) and a hash of the version's content, so that a report reads
     // one narrow row per case and a re-import compares without reading versions back.
-    // Filled by `write::rebuild_current` (see `FILLED_BY_REBUILD`). Undo finds a batch's
+    // Filled by `current::rebuild_current` (see `FILLED_BY_REBUILD`). Undo finds a batch's
     // versions through its sightings, so the index by batch only cost every import.
     "
     ALTER TABLE cases ADD COLUMN content INTEGER;
@@ -152,7 +152,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     ALTER TABLE versions ADD COLUMN risk TEXT;
     ",
     // 6: the current version's work-list facts that the deadline figures read, packed in
-    // one column (see `case_row::deadline_value`): NULL for a case without them, so a
+    // one column (see `current::deadline_value`): NULL for a case without them, so a
     // report over plain cases reads one empty value more per case, not ten. Filled for
     // the cases that have work-list versions (see `FILLED_FOR_TRACKED`).
     "
@@ -169,7 +169,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     ALTER TABLE cases ADD COLUMN court_key TEXT;
     ",
     // 8: a lawsuit's link to the reconsideration case it followed: the matching key of
-    // its current 复议案号 (see `case_row::current_values`), so that a report finds the
+    // its current 复议案号 (see `current::current_values`), so that a report finds the
     // reconsideration cases sued after (复议后起诉) from the few linked lawsuits alone,
     // and `history` finds the lawsuits that name a case. Only lawsuits with work-list
     // versions can have one (see `FILLED_FOR_TRACKED`).

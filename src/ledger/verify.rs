@@ -5,7 +5,7 @@
 //!
 //! A batch's `new_cases` and `changed` cannot be recomputed exactly: undo and late imports
 //! carry a version forward into a later batch that had listed the case unchanged (see
-//! [`super::write::carry_forward`]). What always holds is checked: its `rows` are its
+//! [`super::current::carry_forward`]). What always holds is checked: its `rows` are its
 //! sightings, `new_cases + changed + unchanged = rows`, and it still stores at least
 //! `new_cases + changed` versions (only undoing the batch itself removes them).
 
@@ -327,7 +327,7 @@ fn batch_counts(conn: &Connection, found: &mut Verification) -> Result<()> {
 }
 
 /// Each case's compact current state against what the writer derives from its latest
-/// version ([`case_row::current_values`]), and its key against that version's case number.
+/// version ([`current::current_values`]), and its key against that version's case number.
 fn current_states(conn: &Connection, found: &mut Verification) -> Result<()> {
     // Where the stored current state and the latest version start in each row.
     const STORED: usize = 5;

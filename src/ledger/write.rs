@@ -5,13 +5,12 @@ use std::path::Path;
 
 use anyhow::{Context, Result, anyhow, bail};
 use chrono::NaiveDate;
-use rusqlite::types::{ToSqlOutput, ValueRef};
 use rusqlite::{
     Connection, OptionalExtension, Statement, Transaction, TransactionBehavior, params,
     params_from_iter,
 };
 
-use super::case_row::{self, Sql, int_sql, slots};
+use super::case_row::{self, int_sql, slots, str_value};
 use super::current::{
     self, CURRENT_COLUMN_COUNT, CURRENT_COLUMNS, carry_forward, current_update_sql, current_values,
     refresh_current, set_current, state_before,
@@ -464,7 +463,7 @@ impl BatchWriter<'_> {
     /// Stores a case the ledger does not know yet, with its sighting and first version.
     /// Returns false, having written nothing, when the case is known after all.
     fn insert_new(&mut self, source_row: u32, case: &Case) -> Result<bool> {
-        let head = [str_sql(case.kind().key()), str_sql(case.case_no.key())];
+        let head = [str_value(case.kind().key()), str_value(case.case_no.key())];
         let current = current_values(case);
         if self
             .case_insert
@@ -508,7 +507,7 @@ impl BatchWriter<'_> {
         let head = [
             int_sql(case_id),
             int_sql(self.batch.id),
-            str_sql(&self.as_of),
+            str_value(&self.as_of),
             int_sql(i64::from(source_row)),
         ];
         // The statements are made in the order of `Kind::ALL`, which holds every kind.
@@ -538,10 +537,6 @@ impl BatchWriter<'_> {
                 .query_row(params![case_id, self.batch.id], |r| r.get(0))?,
         ))
     }
-}
-
-fn str_sql(text: &str) -> Sql<'_> {
-    ToSqlOutput::Borrowed(ValueRef::Text(text.as_bytes()))
 }
 
 #[cfg(test)]

@@ -162,18 +162,23 @@ pub fn write_json(cases: &[Case], out: &mut dyn Write) -> Result<()> {
             let mut object = Map::new();
             object.insert("kind".into(), Value::from(case.kind().key()));
             for (key, value) in case.fields() {
-                let value = match value {
-                    FieldValue::Text(text) => Value::from(text),
-                    FieldValue::Date(date) => Value::from(iso(date)),
-                    FieldValue::Flag(flag) => Value::from(flag),
-                    FieldValue::Empty => Value::Null,
-                };
-                object.insert(key.into(), value);
+                object.insert(key.into(), json_value(&value));
             }
             Value::Object(object)
         })
         .collect();
     super::write_json_value(&array, out)
+}
+
+/// A field's value in JSON: text, an ISO date, a boolean, or null when empty.
+#[must_use]
+pub fn json_value(value: &FieldValue) -> Value {
+    match value {
+        FieldValue::Text(text) => Value::from(text.as_str()),
+        FieldValue::Date(date) => Value::from(iso(*date)),
+        FieldValue::Flag(flag) => Value::from(*flag),
+        FieldValue::Empty => Value::Null,
+    }
 }
 
 /// The listing as CSV: every key of both kinds, cells safe from formula injection.
