@@ -7,8 +7,6 @@ use std::io::Write;
 
 use anyhow::Result;
 use chrono::NaiveDate;
-use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{ContentArrangement, Table};
 use serde_json::{Map, Value};
 
 use super::csv::safe;
@@ -18,6 +16,7 @@ use crate::model::{
     Case, Choice, Countable, Facts, FieldValue, Instance, Kind, Outcome, Period, Rules,
 };
 use crate::rates::counts::{counts_hearings, is_corrected, is_lost, is_mediated};
+use crate::render::table;
 
 /// Which date a period filter looks at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -216,11 +215,8 @@ pub fn write_csv(cases: &[Case], out: &mut dyn Write) -> Result<()> {
 
 /// The listing as a table: the columns both kinds share, then a count.
 pub fn write_table(cases: &[Case], out: &mut dyn Write) -> Result<()> {
-    let mut table = Table::new();
-    table
-        .load_style(UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Disabled)
-        .set_header(["台账", "案号", "单位", "收案/立案", "结案日期", "结案方式"]);
+    let mut table =
+        table::with_header(["台账", "案号", "单位", "收案/立案", "结案日期", "结案方式"]);
     for case in cases {
         let opened = case.opened_on();
         let kind = match &case.facts {
