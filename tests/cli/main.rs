@@ -25,8 +25,7 @@
 //!   formats (an iCalendar file read back by a parser);
 //! - `every_spelling_against_reference`: ledgers in every form the SPEC allows against a
 //!   reference counted in the test;
-//! - `formats`: breakdown by unit, benchmarks, trend, and the csv, markdown and text
-//!   formats;
+//! - `formats`: breakdown by unit, benchmarks, and the csv, markdown and text formats;
 //! - `history`: a case's versions, what changed and from which file;
 //! - `import`: what import accepts, rejects and reports, and that a rejected import
 //!   leaves the ledger as it was;
@@ -60,6 +59,8 @@
 //!   like a CSV of the same cases;
 //! - `tracing_a_figure`: the fixtures the files of the commands that answer questions
 //!   about a ledger share, and the qualified appearances;
+//! - `trend`: monthly and weekly points, as known now and as known then, ending at the
+//!   report's figures;
 //! - `undo`: undoing the latest or an earlier batch leaves every report as without it;
 //! - `units`: a unit registry that maps aliases and refuses unknown units;
 //! - `verify`: a sound ledger verified ok, and copies damaged one way each (a case's
@@ -103,6 +104,7 @@ mod sheet;
 mod support;
 mod template;
 mod tracing_a_figure;
+mod trend;
 mod undo;
 mod units;
 mod verify;
