@@ -4,7 +4,8 @@
 //! Data flows one way: `spreadsheet` reads files into typed [`model::Case`]s, `ingest` writes
 //! them as batches into the `ledger` (the only module with SQL), `rates` tallies the
 //! ledger's current cases into counts and rates, and `report` assembles and renders them
-//! (and, in `report::due`, the week's work list; in `report::docx`, the Word documents).
+//! (and, in `report::due`, the week's work list; in `report::docx`, the Word documents);
+//! `render` holds what every output shares.
 //! `template` writes the blank workbook offices fill in, from the importer's own columns.
 //! `worklist` says what must be done next on a case: deadlines and hearing reminders.
 //! `lead_sheet` gathers each 包案领导's cases for the monthly 调度 meeting.
@@ -17,6 +18,7 @@ pub mod lead_sheet;
 pub mod ledger;
 pub mod model;
 pub mod rates;
+pub mod render;
 pub mod report;
 pub mod spreadsheet;
 pub mod template;

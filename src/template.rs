@@ -60,8 +60,19 @@ enum Entry {
     YesNo,
     Instance,
     Outcome,
-    /// One of a closed set of words (文书类型, 整改情况, 化解结果), chosen from a list.
-    Words(Field),
+    /// One of a closed set of words, chosen from a list.
+    Words(Words),
+}
+
+/// The closed sets of words a column offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Words {
+    /// 文书类型
+    DocType,
+    /// 整改情况
+    Status,
+    /// 化解结果
+    Result,
 }
 
 /// One column of the template: the importer's column and what a clerk is told about it.
@@ -85,7 +96,7 @@ struct List {
 /// sheet (named 复议台账 or 应诉台账), [`INSTRUCTIONS_SHEET`], then the hidden
 /// [`LISTS_SHEET`].
 pub fn workbook(kind: Kind) -> Result<Vec<u8>> {
-    let columns = template_columns(kind);
+    let columns = template_columns(kind)?;
     let lists = lists(kind, &columns);
     let mut book = Workbook::new();
     book.push_worksheet(ledger_sheet(kind, &columns, &lists)?);
@@ -96,25 +107,36 @@ pub fn workbook(kind: Kind) -> Result<Vec<u8>> {
 }
 
 /// The importer's columns of `kind`, in its order, with what the template says of each.
-fn template_columns(kind: Kind) -> Vec<Column> {
+fn template_columns(kind: Kind) -> Result<Vec<Column>> {
     columns::columns(kind)
         .map(|(field, header, _aliases, required)| {
-            let (entry, meaning, example) = guide(kind, field);
-            Column {
+            // A field the importer reads but the template cannot explain: a test finds it.
+            let (entry, meaning, example) = guide(kind, field)
+                .with_context(|| format!("the template has no guide for column `{header}`"))?;
+            Ok(Column {
                 header,
                 required,
                 entry,
                 meaning,
                 example,
-            }
+            })
         })
         .collect()
 }
 
-/// What a column holds, what it means to a clerk, and a typical value.
-fn guide(kind: Kind, field: Field) -> (Entry, &'static str, &'static str) {
+/// What a column holds, what it means to a clerk, and a typical value; `None` for a field
+/// the kind does not have.
+fn guide(kind: Kind, field: Field) -> Option<(Entry, &'static str, &'static str)> {
+    match kind {
+        Kind::Reconsideration | Kind::Litigation => case_guide(kind, field),
+        Kind::Rectification | Kind::Dispute => later_guide(kind, field),
+    }
+}
+
+/// The columns of the 复议台账 and the 应诉台账.
+fn case_guide(kind: Kind, field: Field) -> Option<(Entry, &'static str, &'static str)> {
     let recon = kind == Kind::Reconsideration;
-    match field {
+    Some(match field {
         Field::CaseNo => (
             Entry::CaseNo,
             "案件的文号，是识别案件的依据，同一案件每次报送都写同一个案号",
@@ -175,14 +197,28 @@ fn guide(kind: Kind, field: Field) -> (Entry, &'static str, &'static str) {
             "",
         ),
         Field::Track(field) => track_guide(field),
-        _ => later_guide(kind, field),
-    }
+        Field::DocType
+        | Field::Issuer
+        | Field::Addressee
+        | Field::LinkedCaseNo
+        | Field::IssuedOn
+        | Field::ReplyDueOn
+        | Field::RepliedOn
+        | Field::Status
+        | Field::Agency
+        | Field::ReviewedOn
+        | Field::PlannedOn
+        | Field::CourtReceivedOn
+        | Field::MediationStartedOn
+        | Field::Result
+        | Field::ResolvedOn => return None,
+    })
 }
 
 /// The columns of the 整改台账 and the 诉前台账.
-fn later_guide(kind: Kind, field: Field) -> (Entry, &'static str, &'static str) {
+fn later_guide(kind: Kind, field: Field) -> Option<(Entry, &'static str, &'static str)> {
     let dispute = kind == Kind::Dispute;
-    match field {
+    Some(match field {
         Field::CaseNo if dispute => (
             Entry::CaseNo,
             "争议的编号，同一争议每次报送都写同一个编号",
@@ -199,7 +235,7 @@ fn later_guide(kind: Kind, field: Field) -> (Entry, &'static str, &'static str) 
             "都匀市、州直",
         ),
         Field::Unit => (Entry::Text, "收文机关所属的县级单位", "都匀市、州直"),
-        Field::DocType => (Entry::Words(field), "文书的种类", ""),
+        Field::DocType => (Entry::Words(Words::DocType), "文书的种类", ""),
         Field::Issuer => (Entry::Text, "发出文书的机关", "黔南州人民政府"),
         Field::Addressee => (Entry::Text, "收到文书、负责整改的单位", "都匀市市场监管局"),
         Field::LinkedCaseNo => (
@@ -224,7 +260,7 @@ fn later_guide(kind: Kind, field: Field) -> (Entry, &'static str, &'static str) 
             "",
         ),
         Field::RepliedOn => (Entry::Date, "收文单位书面回复（反馈整改情况）的日期", ""),
-        Field::Status => (Entry::Words(field), "目前的整改情况", ""),
+        Field::Status => (Entry::Words(Words::Status), "目前的整改情况", ""),
         Field::Agency => (Entry::Text, "争议所涉的行政机关", "都匀市自然资源局"),
         Field::Matter => (Entry::Text, "争议的类别", "征地补偿、行政处罚"),
         Field::ReviewedOn => (Entry::Date, "专家组审核完成的日期（收到后3个工作日内）", ""),
@@ -236,27 +272,40 @@ fn later_guide(kind: Kind, field: Field) -> (Entry, &'static str, &'static str) 
         ),
         Field::MediationStartedOn => (Entry::Date, "诉前协调开始的日期；30日的协调期由此起算", ""),
         Field::Result => (
-            Entry::Words(field),
+            Entry::Words(Words::Result),
             "争议的化解结果，与化解日期同时填写",
             "",
         ),
         Field::ResolvedOn => (Entry::Date, "争议化解或结束的日期", ""),
         Field::Lead => (Entry::Text, "负责化解的包案领导", "张某某"),
         Field::Note => (Entry::Text, "需要说明的其他情况", ""),
-        _ => (Entry::Text, "", ""),
-    }
+        Field::Track(field) => track_guide(field),
+        Field::Respondent
+        | Field::AcceptedOn
+        | Field::ClosedOn
+        | Field::Outcome
+        | Field::Corrected
+        | Field::Instance
+        | Field::Court
+        | Field::Defendant
+        | Field::FiledOn
+        | Field::HearingOn
+        | Field::HeadAppeared
+        | Field::HeadName
+        | Field::HeadTitle
+        | Field::Lost => return None,
+    })
 }
 
 /// The words a [`Entry::Words`] column offers.
-fn words(field: Field) -> Vec<&'static str> {
+fn words(words: Words) -> Vec<&'static str> {
     fn labels<T: Choice>() -> Vec<&'static str> {
         T::ALL.iter().map(|c| c.label_zh()).collect()
     }
-    match field {
-        Field::DocType => labels::<DocType>(),
-        Field::Status => labels::<Rectified>(),
-        Field::Result => labels::<DisputeResult>(),
-        _ => Vec::new(),
+    match words {
+        Words::DocType => labels::<DocType>(),
+        Words::Status => labels::<Rectified>(),
+        Words::Result => labels::<DisputeResult>(),
     }
 }
 
@@ -326,7 +375,7 @@ fn lists(kind: Kind, columns: &[Column]) -> Vec<List> {
                 column.header.to_owned(),
                 Outcome::accepted(kind).map(Outcome::name).collect(),
             ),
-            Entry::Words(field) => (column.header.to_owned(), words(field)),
+            Entry::Words(set) => (column.header.to_owned(), words(set)),
             Entry::Text | Entry::CaseNo | Entry::Date => continue,
         };
         lists.push(List {
@@ -590,11 +639,12 @@ fn to_f64(units: usize) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::tracking::ValueType;
 
     #[test]
     fn instructions_never_name_a_column() {
         for kind in Kind::ALL {
-            let columns = template_columns(kind);
+            let columns = template_columns(kind).unwrap();
             for line in instruction_lines(kind, &columns, &lists(kind, &columns)) {
                 let line = line.text();
                 for other in Kind::ALL {
@@ -608,7 +658,7 @@ mod tests {
     #[test]
     fn every_column_has_its_line() {
         for kind in Kind::ALL {
-            let columns = template_columns(kind);
+            let columns = template_columns(kind).unwrap();
             let lines = instruction_lines(kind, &columns, &lists(kind, &columns));
             for column in &columns {
                 let start = format!("{}（", column.header);
@@ -621,9 +671,38 @@ mod tests {
         }
     }
 
+    /// A field a kind owns that the importer does not read, or that the template does not
+    /// explain in the way its value is typed, is a place forgotten when the field was added.
+    #[test]
+    fn every_field_a_kind_owns_has_a_column_and_a_guide_of_its_type() {
+        let fits = |entry: Entry, value: ValueType| match value {
+            ValueType::Date => entry == Entry::Date,
+            ValueType::Flag => entry == Entry::YesNo,
+            ValueType::Text | ValueType::Time => matches!(
+                entry,
+                Entry::Text | Entry::CaseNo | Entry::Instance | Entry::Outcome | Entry::Words(_)
+            ),
+        };
+        for kind in Kind::ALL {
+            let read: Vec<Field> = columns::columns(kind).map(|c| c.0).collect();
+            let owned = Field::listed(kind).chain(TrackField::of(kind).map(Field::Track));
+            for field in owned {
+                assert!(read.contains(&field), "{kind}: no column reads {field:?}");
+                let guide = guide(kind, field);
+                assert!(
+                    guide.is_some_and(|(entry, meaning, _)| {
+                        fits(entry, field.value_type()) && !meaning.is_empty()
+                    }),
+                    "{kind}: {field:?} is {:?}, guided as {guide:?}",
+                    field.value_type()
+                );
+            }
+        }
+    }
+
     #[test]
     fn lists_follow_the_model() {
-        let columns = template_columns(Kind::Litigation);
+        let columns = template_columns(Kind::Litigation).unwrap();
         let lists = lists(Kind::Litigation, &columns);
         let entries: Vec<Entry> = lists.iter().map(|l| l.entry).collect();
         assert_eq!(entries, [Entry::Instance, Entry::YesNo, Entry::Outcome]);
@@ -636,7 +715,7 @@ mod tests {
 
     #[track_caller]
     fn wide(kind: Kind, header: &str, expected: usize) {
-        let columns = template_columns(kind);
+        let columns = template_columns(kind).unwrap();
         let lists = lists(kind, &columns);
         let column = columns.iter().find(|c| c.header == header);
         assert_eq!(column.map(|c| width(c, &lists)), Some(expected), "{header}");

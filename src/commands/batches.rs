@@ -5,11 +5,10 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{ContentArrangement, Table};
 
 use crate::cli::{BatchesArgs, ListFormat};
 use crate::ledger::Ledger;
+use crate::render::table;
 use crate::report;
 
 pub fn list(ledger_path: &Path, args: &BatchesArgs, out: &mut dyn Write) -> Result<ExitCode> {
@@ -18,21 +17,17 @@ pub fn list(ledger_path: &Path, args: &BatchesArgs, out: &mut dyn Write) -> Resu
     match args.format {
         ListFormat::Json => report::write_json_value(&batches, out)?,
         ListFormat::Table => {
-            let mut table = Table::new();
-            table
-                .load_style(UTF8_FULL_CONDENSED)
-                .set_content_arrangement(ContentArrangement::Disabled)
-                .set_header([
-                    "id",
-                    "file",
-                    "kind",
-                    "as of",
-                    "imported at",
-                    "rows",
-                    "new",
-                    "changed",
-                    "unchanged",
-                ]);
+            let mut table = table::with_header([
+                "id",
+                "file",
+                "kind",
+                "as of",
+                "imported at",
+                "rows",
+                "new",
+                "changed",
+                "unchanged",
+            ]);
             for b in &batches {
                 table.add_row([
                     b.id.to_string(),

@@ -13,9 +13,9 @@ use serde_json::{Map, Value, json};
 use crate::cli::{HistoryArgs, ListFormat};
 use crate::ledger::{Ledger, VersionRecord};
 use crate::model::case_no::match_key;
-use crate::model::period::iso;
 use crate::model::{Case, FieldValue, Kind};
 use crate::report;
+use crate::report::cases::json_value;
 
 pub fn run(ledger_path: &Path, args: &HistoryArgs, out: &mut dyn Write) -> Result<ExitCode> {
     let ledger = Ledger::open_existing(ledger_path)?;
@@ -93,22 +93,13 @@ fn history_json(kind: Kind, versions: &[VersionRecord]) -> Value {
         .map(|(v, changed)| {
             let mut fields = Map::new();
             for (key, before, after) in changed {
-                fields.insert(key.into(), json!({"from": value(&before), "to": value(&after)}));
+                fields.insert(key.into(), json!({"from": json_value(&before), "to": json_value(&after)}));
             }
             json!({"batch_id": v.batch_id, "file": v.file, "row": v.source_row, "as_of": v.as_of, "changed": fields})
         })
         .collect();
     let case_no = versions.last().map(|v| v.case.case_no.text().to_owned());
     json!({"kind": kind.key(), "case_no": case_no, "versions": entries})
-}
-
-fn value(v: &FieldValue) -> Value {
-    match v {
-        FieldValue::Text(t) => Value::from(t.clone()),
-        FieldValue::Date(d) => Value::from(iso(*d)),
-        FieldValue::Flag(f) => Value::from(*f),
-        FieldValue::Empty => Value::Null,
-    }
 }
 
 fn write_history(kind: Kind, versions: &[VersionRecord], out: &mut dyn Write) -> Result<()> {

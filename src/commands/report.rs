@@ -11,14 +11,14 @@ use super::support::output;
 use crate::cli::{
     BreakdownArgs, By, EncodingArg, Format, ReportArgs, ReportOutput, ReportScope, WithArg,
 };
-use crate::lead_sheet::{self, SheetOptions};
 use crate::ledger::Ledger;
 use crate::model::{Breakdown, Month};
 use crate::rates::Indicator;
+use crate::lead_sheet::{self, SheetOptions};
 use crate::report::docx::Notice;
 use crate::report::due::DueOptions;
-use crate::report::trend::{self, Every, TrendOptions};
-use crate::report::{self, ReportOptions, SortKey};
+use crate::report::trend::{self, Every, Trend, TrendOptions};
+use crate::report::{self, Report, ReportOptions, SortKey};
 
 pub fn run(ledger_path: &Path, args: &ReportArgs, out: &mut dyn Write) -> Result<ExitCode> {
     let ledger = Ledger::open_existing(ledger_path)?;
@@ -66,97 +66,133 @@ pub(super) fn print(
     out: &mut dyn Write,
 ) -> Result<()> {
     let lang = super::lang(output.lang);
-    let path = output.output.as_deref();
+    let listing = |write: &dyn Fn(&Report, &mut dyn Write) -> Result<()>, out| {
+        print_listing(ledger, options, output, out, write)
+    };
     match output.format {
-        Format::Html | Format::Xlsx => {
-            // The meeting's formats always carry a breakdown (per unit unless another is
-            // asked for) and the monthly trend.
-            let options = ReportOptions {
-                by: Some(options.by.unwrap_or(Breakdown::Unit)),
-                ..options.clone()
-            };
-            let report = report::build(ledger, &options)?;
-            warn_if_unknown_unit(ledger, &report)?;
-            warn_if_uncovered(&report);
-            let trend = trend::build(
-                ledger,
-                &TrendOptions {
-                    every: Every::Month,
-                    from: Some(report.period.from),
-                    to: Some(report.period.to),
-                    unit: options.unit.clone(),
-                    as_known_then: false,
-                    as_of: options.as_of,
-                    rules: options.rules.clone(),
-                },
-            )?;
-            // (clap requires --output for xlsx.) Passed through untouched: HTML is UTF-8 already, a workbook is binary.
-            output::emit(path, EncodingArg::Utf8, false, out, |w| {
-                match output.format {
-                    Format::Xlsx => report::write_xlsx(&report, &trend, w),
-                    _ => report::write_html(&report, &trend, w),
-                }
-            })
-        }
-        Format::Docx => {
-            // The 通报's third section ranks the units; its fourth lists the work
-            // overdue on the report's date and the 包案 cases open in its month.
-            let options = ReportOptions {
-                by: Some(options.by.unwrap_or(Breakdown::Unit)),
-                ..options.clone()
-            };
-            let report = report::build(ledger, &options)?;
-            warn_if_unknown_unit(ledger, &report)?;
-            warn_if_uncovered(&report);
-            let due = report::due::build(
-                ledger,
-                &DueOptions {
-                    on: report.as_of,
-                    within: 0,
-                    unit: report.unit.clone(),
-                    lead: None,
-                    kind: None,
-                },
-            )?;
-            let leads = lead_sheet::build(
-                ledger,
-                &SheetOptions {
-                    month: Some(Month::of(report.as_of)),
-                    lead: None,
-                    rules: options.rules.clone(),
-                    today: report.as_of,
-                },
-            )?;
-            let words = ledger.letterhead()?;
-            let notice = Notice {
-                report: &report,
-                words: &words,
-                title: output.title.as_deref(),
-                signed_on: output
-                    .signed_on
-                    .unwrap_or_else(|| chrono::Local::now().date_naive()),
-                due: &due,
-                leads: &leads,
-            };
-            // (clap requires --output for docx.) A document is binary: passed through.
-            output::emit(path, EncodingArg::Utf8, false, out, |w| {
-                report::docx::write_docx(&notice, w)
-            })
-        }
-        format => {
-            let report = report::build(ledger, options)?;
-            warn_if_unknown_unit(ledger, &report)?;
-            warn_if_uncovered(&report);
-            let csv = format == Format::Csv;
-            output::emit(path, output.encoding, csv, out, |w| match format {
-                Format::Json => report::write_json(&report, w),
-                Format::Csv => report::write_csv(&report, lang, w),
-                Format::Markdown => report::write_markdown(&report, lang, w),
-                Format::Text => report::write_text(&report, &narrated(&output.with), w),
-                _ => report::write_table(&report, lang, w),
-            })
-        }
+        Format::Html => print_meeting(ledger, options, output, out, report::write_html),
+        Format::Xlsx => print_meeting(ledger, options, output, out, report::write_xlsx),
+        Format::Docx => print_notice(ledger, options, output, out),
+        Format::Json => listing(&|report, w| report::write_json(report, w), out),
+        Format::Csv => listing(&|report, w| report::write_csv(report, lang, w), out),
+        Format::Markdown => listing(&|report, w| report::write_markdown(report, lang, w), out),
+        Format::Text => listing(
+            &|report, w| report::write_text(report, &narrated(&output.with), w),
+            out,
+        ),
+        Format::Table => listing(&|report, w| report::write_table(report, lang, w), out),
     }
+}
+
+/// The meeting's formats (HTML, xlsx): they always carry a breakdown (per unit unless
+/// another is asked for) and the monthly trend.
+fn print_meeting(
+    ledger: &Ledger,
+    options: &ReportOptions,
+    output: &ReportOutput,
+    out: &mut dyn Write,
+    write: fn(&Report, &Trend, &mut dyn Write) -> Result<()>,
+) -> Result<()> {
+    let options = ReportOptions {
+        by: Some(options.by.unwrap_or(Breakdown::Unit)),
+        ..options.clone()
+    };
+    let report = report::build(ledger, &options)?;
+    warn_if_unknown_unit(ledger, &report)?;
+    warn_if_uncovered(&report);
+    let trend = trend::build(
+        ledger,
+        &TrendOptions {
+            every: Every::Month,
+            from: Some(report.period.from),
+            to: Some(report.period.to),
+            unit: options.unit.clone(),
+            as_known_then: false,
+            as_of: options.as_of,
+            rules: options.rules.clone(),
+        },
+    )?;
+    // (clap requires --output for xlsx.) Passed through untouched: HTML is UTF-8 already, a workbook is binary.
+    output::emit(
+        output.output.as_deref(),
+        EncodingArg::Utf8,
+        false,
+        out,
+        |w| write(&report, &trend, w),
+    )
+}
+
+/// The 通报 (docx): its third section ranks the units; its fourth lists the work overdue
+/// on the report's date and the 包案 cases open in its month.
+fn print_notice(
+    ledger: &Ledger,
+    options: &ReportOptions,
+    output: &ReportOutput,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let options = ReportOptions {
+        by: Some(options.by.unwrap_or(Breakdown::Unit)),
+        ..options.clone()
+    };
+    let report = report::build(ledger, &options)?;
+    warn_if_unknown_unit(ledger, &report)?;
+    warn_if_uncovered(&report);
+    let due = report::due::build(
+        ledger,
+        &DueOptions {
+            on: report.as_of,
+            within: 0,
+            unit: report.unit.clone(),
+            lead: None,
+            kind: None,
+        },
+    )?;
+    let leads = lead_sheet::build(
+        ledger,
+        &SheetOptions {
+            month: Some(Month::of(report.as_of)),
+            lead: None,
+            rules: options.rules.clone(),
+            today: report.as_of,
+        },
+    )?;
+    let words = ledger.letterhead()?;
+    let notice = Notice {
+        report: &report,
+        words: &words,
+        title: output.title.as_deref(),
+        signed_on: output
+            .signed_on
+            .unwrap_or_else(|| chrono::Local::now().date_naive()),
+        due: &due,
+        leads: &leads,
+    };
+    // (clap requires --output for docx.) A document is binary: passed through.
+    output::emit(
+        output.output.as_deref(),
+        EncodingArg::Utf8,
+        false,
+        out,
+        |w| report::docx::write_docx(&notice, w),
+    )
+}
+
+/// The other formats: the report alone, in the encoding asked for (CSV with a byte-order
+/// mark in UTF-8, for Excel).
+fn print_listing(
+    ledger: &Ledger,
+    options: &ReportOptions,
+    output: &ReportOutput,
+    out: &mut dyn Write,
+    write: &dyn Fn(&Report, &mut dyn Write) -> Result<()>,
+) -> Result<()> {
+    let report = report::build(ledger, options)?;
+    warn_if_unknown_unit(ledger, &report)?;
+    warn_if_uncovered(&report);
+    let csv = output.format == Format::Csv;
+    output::emit(output.output.as_deref(), output.encoding, csv, out, |w| {
+        write(&report, w)
+    })
 }
 
 /// The further indicators `--with` asks the narrative for, in the order reports list them.

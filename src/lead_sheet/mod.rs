@@ -332,13 +332,12 @@ impl Judge<'_> {
             .map(|v| (v.as_of, v.case.tracking.text(TrackField::Progress)));
         OwnedCase {
             kind: case.kind(),
-            instance: match &case.facts {
-                Facts::Litigation { instance, .. } => Some(*instance),
-                _ => None,
-            },
+            instance: case.instance(),
             doc_type: match &case.facts {
                 Facts::Rectification { doc_type, .. } => Some(doc_type.label_zh()),
-                _ => None,
+                Facts::Reconsideration { .. }
+                | Facts::Litigation { .. }
+                | Facts::Dispute { .. } => None,
             },
             case_no: case.case_no.text().to_owned(),
             unit: self.registry.canonical(&case.unit).to_owned(),

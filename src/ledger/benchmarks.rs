@@ -1,10 +1,10 @@
 //! Stored benchmarks: reference rates per metric and period.
 
-use anyhow::{Context, Result, anyhow};
+use anyhow::{Context, Result};
 use rusqlite::{TransactionBehavior, params};
 
-use super::Ledger;
 use super::tables::BENCHMARKS;
+use super::{Error, Ledger};
 use crate::model::{Benchmark, Percent};
 use crate::model::{Metric, Period};
 
@@ -62,7 +62,7 @@ impl Ledger {
         let mut found: Vec<Benchmark> = Vec::new();
         while let Some(row) = rows.next()? {
             let key: String = row.get(0)?;
-            let metric: Metric = key.parse().map_err(|e| anyhow!("damaged ledger: {e}"))?;
+            let metric: Metric = key.parse().map_err(Error::damaged)?;
             let benchmark = Benchmark {
                 metric,
                 period: *period,

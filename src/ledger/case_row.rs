@@ -8,6 +8,7 @@ use rusqlite::types::{ToSqlOutput, Value, ValueRef};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use super::Error;
 use crate::model::field;
 use crate::model::period::iso;
 use crate::model::tracking::ValueType;
@@ -107,7 +108,7 @@ pub fn to_values(case: &Case) -> Vec<Sql<'_>> {
 /// [`CASE_COLUMNS`].
 pub fn kind_and_case(row: &Row) -> Result<Case> {
     let kind: String = row.get(0)?;
-    let kind: Kind = kind.parse().map_err(|e| anyhow!("damaged ledger: {e}"))?;
+    let kind: Kind = kind.parse().map_err(Error::damaged)?;
     from_row(kind, row, 1)
 }
 
@@ -118,7 +119,7 @@ pub fn from_row(kind: Kind, row: &Row, first: usize) -> Result<Case> {
         .text(Field::Outcome)?
         .map(|name| {
             Outcome::from_name(&name)
-                .ok_or_else(|| anyhow!("damaged ledger: unknown outcome `{name}`"))
+                .ok_or_else(|| Error::damaged(format!("unknown outcome `{name}`")))
         })
         .transpose()?;
     Ok(Case {
@@ -126,8 +127,8 @@ pub fn from_row(kind: Kind, row: &Row, first: usize) -> Result<Case> {
             .text(Field::CaseNo)?
             .as_deref()
             .and_then(CaseNo::new)
-            .ok_or_else(|| anyhow!("damaged ledger: a version without a case number"))?,
-        unit: row.get(c.at(Field::Unit))?,
+            .ok_or_else(|| Error::damaged("a version without a case number"))?,
+        unit: row.get(c.at(Field::Unit)?)?,
         matter: c.text(Field::Matter)?,
         closed_on: c.date(Field::ClosedOn)?,
         outcome,
@@ -152,7 +153,7 @@ fn facts(kind: Kind, c: &Columns) -> Result<Facts> {
                 .text(Field::Instance)?
                 .as_deref()
                 .and_then(Instance::from_key)
-                .ok_or_else(|| anyhow!("damaged ledger: a lawsuit version without an instance"))?,
+                .ok_or_else(|| Error::damaged("a lawsuit version without an instance"))?,
             court: c.text(Field::Court)?,
             defendant: c.text(Field::Defendant)?,
             filed_on: c.required(Field::FiledOn)?,
@@ -165,7 +166,7 @@ fn facts(kind: Kind, c: &Columns) -> Result<Facts> {
         Kind::Rectification => Facts::Rectification {
             doc_type: c
                 .choice(Field::DocType)?
-                .ok_or_else(|| anyhow!("damaged ledger: a document version without its type"))?,
+                .ok_or_else(|| Error::damaged("a document version without its type"))?,
             issuer: c.text(Field::Issuer)?,
             addressee: c.text(Field::Addressee)?,
             linked_case_no: c.text(Field::LinkedCaseNo)?,
@@ -201,7 +202,7 @@ fn tracking(c: &Columns) -> Result<Tracking> {
                 .map(|s| {
                     NaiveTime::parse_from_str(&s, "%H:%M")
                         .map(TrackValue::Time)
-                        .map_err(|_| anyhow!("damaged ledger: `{s}` in a time column"))
+                        .map_err(|_| Error::damaged(format!("`{s}` in a time column")))
                 })
                 .transpose()?,
         };
@@ -217,53 +218,57 @@ struct Columns<'r, 's> {
 }
 
 impl Columns<'_, '_> {
-    fn at(&self, field: Field) -> usize {
-        self.first + column_index(field)
+    fn at(&self, field: Field) -> Result<usize> {
+        let index = column_index(field)
+            .ok_or_else(|| anyhow!("no column of the ledger holds `{}`", field.key()))?;
+        Ok(self.first + index)
     }
 
     fn text(&self, field: Field) -> Result<Option<String>> {
-        Ok(self.row.get(self.at(field))?)
+        Ok(self.row.get(self.at(field)?)?)
     }
 
     fn date(&self, field: Field) -> Result<Option<NaiveDate>> {
         self.text(field)?
             .map(|s| {
                 NaiveDate::parse_from_str(&s, "%Y-%m-%d")
-                    .map_err(|_| anyhow!("damaged ledger: `{s}` in a date column"))
+                    .map_err(|_| Error::damaged(format!("`{s}` in a date column")).into())
             })
             .transpose()
     }
 
     fn required(&self, field: Field) -> Result<NaiveDate> {
         self.date(field)?
-            .ok_or_else(|| anyhow!("damaged ledger: a version without {}", field.key()))
+            .ok_or_else(|| Error::damaged(format!("a version without {}", field.key())).into())
     }
 
     fn flag(&self, field: Field) -> Result<Option<bool>> {
         Ok(self
             .row
-            .get::<_, Option<i64>>(self.at(field))?
+            .get::<_, Option<i64>>(self.at(field)?)?
             .map(|v| v != 0))
     }
 
     fn choice<T: Choice>(&self, field: Field) -> Result<Option<T>> {
         self.text(field)?
             .map(|key| {
-                T::from_key(&key).ok_or_else(|| anyhow!("damaged ledger: unknown value `{key}`"))
+                T::from_key(&key)
+                    .ok_or_else(|| Error::damaged(format!("unknown value `{key}`")).into())
             })
             .transpose()
     }
 }
 
-/// A field's place in [`CASE_COLUMNS`]: every stored field has one, worked out once (a
-/// row is read field by field, a million times in a large report).
-fn column_index(field: Field) -> usize {
+/// A field's place in [`CASE_COLUMNS`], worked out once (a row is read field by field, a
+/// million times in a large report); `None` for a field that is not stored.
+fn column_index(field: Field) -> Option<usize> {
     static PLACES: LazyLock<HashMap<Field, usize>> =
         LazyLock::new(|| Field::columns().enumerate().map(|(i, f)| (f, i)).collect());
-    match field {
-        Field::Track(track) => LEDGER_COLUMN_COUNT + track.index(),
-        _ => PLACES.get(&field).copied().unwrap_or(0),
+    if let Field::Track(track) = field {
+        // The work-list columns are in their own order: no look-up needed.
+        return Some(LEDGER_COLUMN_COUNT + track.index());
     }
+    PLACES.get(&field).copied()
 }
 
 /// `?, ?, …`: the placeholders of `n` values.
@@ -285,7 +290,7 @@ mod tests {
         let columns: Vec<&str> = CASE_COLUMNS.split(',').map(str::trim).collect();
         for (index, column) in columns.iter().enumerate() {
             let field = Field::columns().find(|f| f.key() == *column);
-            assert_eq!(field.map(column_index), Some(index), "{column}");
+            assert_eq!(field.and_then(column_index), Some(index), "{column}");
         }
         let keys: Vec<&str> = TrackField::ALL.iter().map(|f| f.key()).collect();
         let tracked = LEDGER_COLUMN_COUNT..LEDGER_COLUMN_COUNT + keys.len();

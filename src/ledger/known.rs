@@ -26,6 +26,7 @@ use anyhow::Result;
 use rusqlite::Connection;
 use rusqlite::types::ValueRef;
 
+use super::Error;
 use super::tables::CASES;
 use crate::model::Kind;
 
@@ -91,7 +92,7 @@ impl KnownCases {
         while let Some(row) = rows.next()? {
             let hash = match row.get_ref(1)? {
                 ValueRef::Text(key) => xxhash_rust::xxh3::xxh3_128(key),
-                _ => anyhow::bail!("damaged ledger: a case key that is not text"),
+                _ => return Err(Error::damaged("a case key that is not text").into()),
             };
             match row.get::<_, Option<i64>>(2)? {
                 Some(content) => entries.push(Entry {

@@ -2,13 +2,13 @@
 //! began and every version stored in it, which is what the monthly 调度 sheet reports
 //! (SPEC §7.5). SQL only: choosing, grouping and judging the cases is the caller's.
 
-use anyhow::{Result, anyhow};
+use anyhow::Result;
 use rusqlite::params;
 
-use super::Ledger;
 use super::case_row;
 use super::read::VersionRecord;
 use super::tables::{BATCHES, CASES, VERSIONS};
+use super::{Error, Ledger};
 use crate::model::period::iso;
 use crate::model::{Case, Kind, Period};
 
@@ -72,7 +72,7 @@ impl Ledger {
         let mut found: Vec<(i64, LedCase)> = Vec::new();
         while let Some(row) = rows.next()? {
             let kind: String = row.get(0)?;
-            let kind: Kind = kind.parse().map_err(|e| anyhow!("damaged ledger: {e}"))?;
+            let kind: Kind = kind.parse().map_err(Error::damaged)?;
             let case_id: i64 = row.get(1)?;
             let in_period: bool = row.get(2)?;
             let version = VersionRecord {

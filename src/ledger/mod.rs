@@ -11,6 +11,7 @@ mod backup;
 mod benchmarks;
 mod case_row;
 mod current;
+mod error;
 mod known;
 mod lead;
 mod read;
@@ -29,6 +30,7 @@ use anyhow::{Context, Result, bail};
 use rusqlite::{Connection, OpenFlags};
 
 pub use backup::Copied;
+pub use error::Error;
 pub use lead::LedCase;
 pub use read::{BatchRecord, DayColumn, Narrowing, VersionRecord};
 pub use undo::Undone;
@@ -145,7 +147,10 @@ impl Ledger {
                 .with_context(|| format!("cannot open ledger `{}`", path.display()))?;
             match Ledger::prepare(conn) {
                 Ok(ledger) => break ledger,
-                Err(e) if is_busy(&e) && Instant::now() < deadline => {
+                Err(e)
+                    if matches!(Error::refusal(&e), Some(Error::Busy))
+                        && Instant::now() < deadline =>
+                {
                     std::thread::sleep(Duration::from_millis(20));
                 }
                 Err(e) => {
@@ -175,7 +180,7 @@ impl Ledger {
         let found = schema::user_version(&conn)
             .with_context(|| format!("cannot read ledger `{}`", path.display()))?;
         if found > schema::LATEST {
-            return Err(schema::SchemaTooNew {
+            return Err(Error::SchemaTooNew {
                 found,
                 supported: schema::LATEST,
             }
@@ -200,7 +205,7 @@ impl Ledger {
             .with_context(|| format!("cannot open ledger `{}`", path.display()))?;
         let found = schema::user_version(&conn)?;
         if found > schema::LATEST {
-            return Err(schema::SchemaTooNew {
+            return Err(Error::SchemaTooNew {
                 found,
                 supported: schema::LATEST,
             }
@@ -251,21 +256,6 @@ impl Ledger {
             read_only: false,
         })
     }
-}
-
-/// Whether SQLite refused because another connection holds a lock.
-fn is_busy(error: &anyhow::Error) -> bool {
-    error.chain().any(|cause| {
-        cause
-            .downcast_ref::<rusqlite::Error>()
-            .and_then(rusqlite::Error::sqlite_error_code)
-            .is_some_and(|code| {
-                matches!(
-                    code,
-                    rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
-                )
-            })
-    })
 }
 
 fn require_exists(path: &Path) -> Result<()> {

@@ -7,12 +7,12 @@ use anyhow::Result;
 use chrono::{Datelike, NaiveDate};
 use rusqlite::{OptionalExtension, params};
 
-use super::Ledger;
 use super::case_row;
 use super::case_row::CASE_COLUMNS;
 use super::current::{self, COUNTED_COLUMN_COUNT, COUNTED_COLUMNS};
 use super::tables::END_OF_TIME;
 use super::tables::{BATCHES, CASES, VERSIONS};
+use super::{Error, Ledger};
 use crate::model::period::iso;
 use crate::model::{Breakdown, Case, CaseNo, Countable, CountableFacts, Facts, Kind};
 
@@ -148,7 +148,8 @@ impl Ledger {
             ));
         }
         let mut candidates = self.conn.prepare(&format!(
-            "SELECT id, kind, {COUNTED_COLUMNS} FROM {CASES} WHERE {} ORDER BY id",
+            "SELECT id, kind, {} FROM {CASES} WHERE {} ORDER BY id",
+            COUNTED_COLUMNS.as_str(),
             conditions.join(" AND ")
         ))?;
         let mut latest = self.conn.prepare(&format!(
@@ -160,16 +161,14 @@ impl Ledger {
         while let Some(row) = rows.next()? {
             let case_id: i64 = row.get(0)?;
             let kind: String = row.get(1)?;
-            let kind: Kind = kind
-                .parse()
-                .map_err(|e| anyhow::anyhow!("damaged ledger: {e}"))?;
+            let kind: Kind = kind.parse().map_err(Error::damaged)?;
             // Documents and disputes have no compact state to judge: the caller's filter does.
             if current::countable_from_row(row, 1)?.is_some_and(|c| !may_pass(&c)) {
                 continue;
             }
             let mut version = latest.query([case_id])?;
             let Some(version) = version.next()? else {
-                anyhow::bail!("damaged ledger: case {case_id} has no version");
+                return Err(Error::damaged(format!("case {case_id} has no version")).into());
             };
             each(case_row::from_row(kind, version, 0)?);
         }
@@ -223,7 +222,8 @@ impl Ledger {
         let since = since.map_or(i64::MIN, |d| i64::from(d.num_days_from_ce()));
         let extra = column.map(|c| format!(", {c}")).unwrap_or_default();
         let sql = format!(
-            "SELECT kind, {COUNTED_COLUMNS}, case_key{extra} FROM {CASES} WHERE last_day >= ?1"
+            "SELECT kind, {counted}, case_key{extra} FROM {CASES} WHERE last_day >= ?1",
+            counted = COUNTED_COLUMNS.as_str()
         );
         // After `kind` and the counted columns: the case's key, then the name asked for.
         let key_column = 1 + COUNTED_COLUMN_COUNT;
@@ -815,7 +815,7 @@ mod tests {
             };
             copy(BATCHES, "id, file, sheet, sha256, kind, as_of, imported_at");
             let current = CURRENT_COLUMNS.trim_end_matches(dropped.as_str());
-            assert_ne!(current, CURRENT_COLUMNS);
+            assert_ne!(current, CURRENT_COLUMNS.as_str());
             copy(CASES, &format!("id, kind, case_key, {current}"));
             // The version columns of schema 5 to 8: the first ledgers' and the work list's.
             let then: Vec<&str> = CASE_COLUMNS

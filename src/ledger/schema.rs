@@ -3,6 +3,7 @@
 use anyhow::{Context, Result, bail};
 use rusqlite::{Connection, TransactionBehavior};
 
+use super::Error;
 use super::current::{self, Rebuild};
 
 /// Migration `i` brings the schema from version `i` to `i + 1`.
@@ -108,7 +109,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     // 4: each case's current version, compactly, beside its key: what a report counts
     // (dates as day numbers) and a hash of the version's content, so that a report reads
     // one narrow row per case and a re-import compares without reading versions back.
-    // Filled by `write::rebuild_current` (see `FILLED_BY_REBUILD`). Undo finds a batch's
+    // Filled by `current::rebuild_current` (see `FILLED_BY_REBUILD`). Undo finds a batch's
     // versions through its sightings, so the index by batch only cost every import.
     "
     ALTER TABLE cases ADD COLUMN content INTEGER;
@@ -151,7 +152,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     ALTER TABLE versions ADD COLUMN risk TEXT;
     ",
     // 6: the current version's work-list facts that the deadline figures read, packed in
-    // one column (see `case_row::deadline_value`): NULL for a case without them, so a
+    // one column (see `current::deadline_value`): NULL for a case without them, so a
     // report over plain cases reads one empty value more per case, not ten. Filled for
     // the cases that have work-list versions (see `FILLED_FOR_TRACKED`).
     "
@@ -168,7 +169,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     ALTER TABLE cases ADD COLUMN court_key TEXT;
     ",
     // 8: a lawsuit's link to the reconsideration case it followed: the matching key of
-    // its current 复议案号 (see `case_row::current_values`), so that a report finds the
+    // its current 复议案号 (see `current::current_values`), so that a report finds the
     // reconsideration cases sued after (复议后起诉) from the few linked lawsuits alone,
     // and `history` finds the lawsuits that name a case. Only lawsuits with work-list
     // versions can have one (see `FILLED_FOR_TRACKED`).
@@ -242,21 +243,11 @@ const WIDENED_KINDS: usize = 10;
 /// The schema version this build writes.
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
 
-/// The ledger was written by a newer caseledger.
-#[derive(Debug, thiserror::Error)]
-#[error(
-    "the ledger has schema version {found}, but this caseledger understands up to {supported}; use a newer caseledger"
-)]
-pub struct SchemaTooNew {
-    pub found: i64,
-    pub supported: i64,
-}
-
 /// Brings a ledger up to [`LATEST`] in one exclusive transaction; a no-op when current.
 pub fn migrate(conn: &mut Connection) -> Result<()> {
     let found = user_version(conn)?;
     if found > LATEST {
-        return Err(SchemaTooNew {
+        return Err(Error::SchemaTooNew {
             found,
             supported: LATEST,
         }
@@ -269,7 +260,7 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
     // Re-read inside the lock: another process may have migrated meanwhile.
     let start = user_version(&tx)?;
     if start > LATEST {
-        bail!(SchemaTooNew {
+        bail!(Error::SchemaTooNew {
             found: start,
             supported: LATEST
         });
@@ -370,7 +361,13 @@ mod tests {
         conn.pragma_update(None, "user_version", LATEST + 1)
             .unwrap();
         let err = migrate(&mut conn).unwrap_err();
-        assert!(err.downcast_ref::<SchemaTooNew>().is_some(), "{err:#}");
+        assert!(
+            matches!(
+                err.downcast_ref::<Error>(),
+                Some(Error::SchemaTooNew { .. })
+            ),
+            "{err:#}"
+        );
         assert!(err.to_string().contains("newer caseledger"));
     }
 }

@@ -6,8 +6,8 @@ use anyhow::{Context, Result, anyhow};
 use chrono::NaiveDate;
 use rusqlite::{TransactionBehavior, params};
 
-use super::Ledger;
 use super::tables::{SETTINGS, UNIT_ALIASES, UNITS};
+use super::{Error, Ledger};
 use crate::model::outcome::spelling_key;
 use crate::model::rules::KEYS;
 use crate::model::{
@@ -38,9 +38,10 @@ impl Ledger {
             let key: String = row.get(0)?;
             let value: String = row.get(1)?;
             let name = key.trim_start_matches(RULE_PREFIX);
-            rules
-                .set(name, &value)
-                .map_err(|e| anyhow!("damaged ledger setting `{key}`: {e}"))?;
+            rules.set(name, &value).map_err(|e| Error::DamagedSetting {
+                key: key.clone(),
+                reason: e.to_string(),
+            })?;
         }
         Ok(rules)
     }
@@ -171,8 +172,9 @@ impl Ledger {
     pub fn outcome_map(&self) -> Result<OutcomeMap> {
         let mut map = OutcomeMap::default();
         for (spelling, value) in self.settings_under(OUTCOME_PREFIX)? {
-            let outcome = Outcome::from_name(&value).ok_or_else(|| {
-                anyhow!("damaged ledger setting `{OUTCOME_PREFIX}{spelling}`: `{value}` is not an outcome")
+            let outcome = Outcome::from_name(&value).ok_or_else(|| Error::DamagedSetting {
+                key: format!("{OUTCOME_PREFIX}{spelling}"),
+                reason: format!("`{value}` is not an outcome"),
             })?;
             map.insert(&spelling, outcome);
         }
@@ -217,10 +219,15 @@ impl Ledger {
         self.settings_under(CALENDAR_PREFIX)?
             .into_iter()
             .map(|(date, value)| {
-                let damaged =
-                    || anyhow!("damaged ledger setting `{CALENDAR_PREFIX}{date}` = `{value}`");
-                let day: DayType = value.parse().map_err(|_| damaged())?;
-                let date = NaiveDate::parse_from_str(&date, "%Y-%m-%d").map_err(|_| damaged())?;
+                let damaged = |reason: String| Error::DamagedSetting {
+                    key: format!("{CALENDAR_PREFIX}{date}"),
+                    reason,
+                };
+                let day: DayType = value
+                    .parse()
+                    .map_err(|_| damaged(format!("`{value}` is not a kind of day")))?;
+                let date = NaiveDate::parse_from_str(&date, "%Y-%m-%d")
+                    .map_err(|_| damaged(format!("`{date}` is not a date")))?;
                 Ok((date, day))
             })
             .collect()

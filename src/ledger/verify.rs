@@ -5,21 +5,21 @@
 //!
 //! A batch's `new_cases` and `changed` cannot be recomputed exactly: undo and late imports
 //! carry a version forward into a later batch that had listed the case unchanged (see
-//! [`super::write::carry_forward`]). What always holds is checked: its `rows` are its
+//! [`super::current::carry_forward`]). What always holds is checked: its `rows` are its
 //! sightings, `new_cases + changed + unchanged = rows`, and it still stores at least
 //! `new_cases + changed` versions (only undoing the batch itself removes them).
 
 use std::fmt;
 
 use anyhow::{Result, anyhow};
+use rusqlite::Connection;
 use rusqlite::types::{ToSqlOutput, ValueRef};
-use rusqlite::{Connection, ErrorCode};
 
-use super::Ledger;
 use super::case_row::{self, Sql};
 use super::current::{self, CURRENT_COLUMN_COUNT, CURRENT_COLUMNS};
-use super::schema::{self, LATEST, SchemaTooNew};
+use super::schema::{self, LATEST};
 use super::tables::{BATCHES, CASES, SIGHTINGS, VERSIONS};
+use super::{Error, Ledger};
 use crate::model::Kind;
 
 /// How many problems are kept; the rest are only counted (a ledger damaged throughout
@@ -98,7 +98,7 @@ impl Ledger {
         let mut found = Verification::default();
         let version = schema::user_version(&tx)?;
         if version > LATEST {
-            return Err(SchemaTooNew {
+            return Err(Error::SchemaTooNew {
                 found: version,
                 supported: LATEST,
             }
@@ -106,7 +106,9 @@ impl Ledger {
         }
         found.schema = version;
         match integrity(&tx, &mut found) {
-            Err(e) if is_corrupt(&e) => found.push("file", String::new(), format!("{e:#}")),
+            Err(e) if matches!(Error::refusal(&e), Some(Error::Corrupt)) => {
+                found.push("file", String::new(), format!("{e:#}"));
+            }
             other => other?,
         }
         if !found.problems.is_empty() {
@@ -133,17 +135,6 @@ impl Ledger {
         current_states(&tx, &mut found)?;
         Ok(found)
     }
-}
-
-fn is_corrupt(error: &anyhow::Error) -> bool {
-    error.chain().any(|cause| {
-        cause
-            .downcast_ref::<rusqlite::Error>()
-            .and_then(rusqlite::Error::sqlite_error_code)
-            .is_some_and(|code| {
-                matches!(code, ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase)
-            })
-    })
 }
 
 /// `PRAGMA integrity_check`: pages, b-trees, indexes against their tables, `STRICT` types
@@ -336,7 +327,7 @@ fn batch_counts(conn: &Connection, found: &mut Verification) -> Result<()> {
 }
 
 /// Each case's compact current state against what the writer derives from its latest
-/// version ([`case_row::current_values`]), and its key against that version's case number.
+/// version ([`current::current_values`]), and its key against that version's case number.
 fn current_states(conn: &Connection, found: &mut Verification) -> Result<()> {
     // Where the stored current state and the latest version start in each row.
     const STORED: usize = 5;
@@ -529,6 +520,12 @@ mod tests {
             .pragma_update(None, "user_version", LATEST + 1)
             .unwrap();
         let err = ledger.verify().unwrap_err();
-        assert!(err.downcast_ref::<SchemaTooNew>().is_some(), "{err:#}");
+        assert!(
+            matches!(
+                err.downcast_ref::<Error>(),
+                Some(Error::SchemaTooNew { .. })
+            ),
+            "{err:#}"
+        );
     }
 }

@@ -3,22 +3,21 @@
 
 use std::path::Path;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result, anyhow, bail};
 use chrono::NaiveDate;
-use rusqlite::types::{ToSqlOutput, ValueRef};
 use rusqlite::{
     Connection, OptionalExtension, Statement, Transaction, TransactionBehavior, params,
     params_from_iter,
 };
 
-use super::Ledger;
-use super::case_row::{self, Sql, int_sql, slots};
+use super::case_row::{self, int_sql, slots, str_value};
 use super::current::{
     self, CURRENT_COLUMN_COUNT, CURRENT_COLUMNS, carry_forward, current_update_sql, current_values,
     refresh_current, set_current, state_before,
 };
 use super::known::{self, Found, KnownCases};
 use super::tables::{BATCHES, CASES, SIGHTINGS, VERSIONS};
+use super::{Error, Ledger};
 use crate::model::period::iso;
 use crate::model::{Case, Kind};
 
@@ -323,8 +322,9 @@ impl Writer<'_> {
                 "SELECT id, content FROM {CASES} WHERE kind = ?1 AND case_key = ?2"
             ))?,
             case_insert: conn.prepare(&format!(
-                "INSERT INTO {CASES} (kind, case_key, {CURRENT_COLUMNS}) VALUES ({}) \
+                "INSERT INTO {CASES} (kind, case_key, {}) VALUES ({}) \
                  ON CONFLICT (kind, case_key) DO NOTHING",
+                CURRENT_COLUMNS.as_str(),
                 slots(2 + CURRENT_COLUMN_COUNT)
             ))?,
             current_update: conn.prepare(&current_update_sql())?,
@@ -418,7 +418,7 @@ impl BatchWriter<'_> {
             if self.insert_new(source_row, case)? {
                 return Ok(Listed::Recorded(Recorded::New));
             }
-            bail!("damaged ledger: case `{key}` is neither found nor new");
+            return Err(Error::damaged(format!("case `{key}` is neither found nor new")).into());
         };
         self.expect_new = false;
         self.note_found()?;
@@ -463,7 +463,7 @@ impl BatchWriter<'_> {
     /// Stores a case the ledger does not know yet, with its sighting and first version.
     /// Returns false, having written nothing, when the case is known after all.
     fn insert_new(&mut self, source_row: u32, case: &Case) -> Result<bool> {
-        let head = [str_sql(case.kind().key()), str_sql(case.case_no.key())];
+        let head = [str_value(case.kind().key()), str_value(case.case_no.key())];
         let current = current_values(case);
         if self
             .case_insert
@@ -507,13 +507,14 @@ impl BatchWriter<'_> {
         let head = [
             int_sql(case_id),
             int_sql(self.batch.id),
-            str_sql(&self.as_of),
+            str_value(&self.as_of),
             int_sql(i64::from(source_row)),
         ];
+        // The statements are made in the order of `Kind::ALL`, which holds every kind.
         let kind = Kind::ALL
             .iter()
             .position(|k| *k == case.kind())
-            .unwrap_or(0);
+            .ok_or_else(|| anyhow!("no statement stores a version of kind {}", case.kind()))?;
         let statement = 2 * kind + usize::from(!case.tracking.is_empty());
         self.version_insert[statement].execute(params_from_iter(
             head.into_iter().chain(case_row::to_values(case)),
@@ -536,10 +537,6 @@ impl BatchWriter<'_> {
                 .query_row(params![case_id, self.batch.id], |r| r.get(0))?,
         ))
     }
-}
-
-fn str_sql(text: &str) -> Sql<'_> {
-    ToSqlOutput::Borrowed(ValueRef::Text(text.as_bytes()))
 }
 
 #[cfg(test)]

@@ -231,7 +231,20 @@ impl Case {
     pub fn hearing_on(&self) -> Option<NaiveDate> {
         match &self.facts {
             Facts::Litigation { hearing_on, .. } => *hearing_on,
-            _ => None,
+            Facts::Reconsideration { .. } | Facts::Rectification { .. } | Facts::Dispute { .. } => {
+                None
+            }
+        }
+    }
+
+    /// The court instance of a lawsuit.
+    #[must_use]
+    pub fn instance(&self) -> Option<Instance> {
+        match &self.facts {
+            Facts::Litigation { instance, .. } => Some(*instance),
+            Facts::Reconsideration { .. } | Facts::Rectification { .. } | Facts::Dispute { .. } => {
+                None
+            }
         }
     }
 

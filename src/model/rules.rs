@@ -126,7 +126,7 @@ pub enum RuleError {
     NotA {
         rule: &'static str,
         value: String,
-        accepted: &'static str,
+        accepted: String,
     },
     #[error("`{name}` is not a {ledger} outcome (accepted: {accepted})")]
     NotAnOutcome {
@@ -144,14 +144,21 @@ pub enum RuleError {
     NotReplyDays { part: String, types: String },
 }
 
-impl RuleError {
-    fn not_a(rule: &'static str, value: &str, accepted: &'static str) -> RuleError {
+/// The value of a rule with a closed set of values, by its key; the error lists the keys.
+fn one_of<T: Choice>(rule: &'static str, value: &str) -> Result<T, RuleError> {
+    T::from_key(value).ok_or_else(|| {
+        let keys: Vec<&str> = T::ALL.iter().map(|choice| choice.key()).collect();
+        let accepted = match keys.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+            Some((last, _)) => (*last).to_owned(),
+            None => String::new(),
+        };
         RuleError::NotA {
             rule,
             value: value.to_owned(),
             accepted,
         }
-    }
+    })
 }
 
 impl Rules {
@@ -178,43 +185,13 @@ impl Rules {
                 self.lost_outcomes = outcomes(Kind::Litigation, Some(Instance::First), value)?;
             }
             "correction_base" => {
-                self.correction_base = match value {
-                    "closed" => CorrectionBase::Closed,
-                    "accepted_closed" => CorrectionBase::AcceptedClosed,
-                    _ => {
-                        return Err(RuleError::not_a(
-                            "correction_base",
-                            value,
-                            "closed or accepted_closed",
-                        ));
-                    }
-                };
+                self.correction_base = one_of("correction_base", value)?;
             }
             "loss_base" => {
-                self.loss_base = match value {
-                    "first_instance_closed" => LossBase::FirstInstanceClosed,
-                    "judgments" => LossBase::Judgments,
-                    _ => {
-                        return Err(RuleError::not_a(
-                            "loss_base",
-                            value,
-                            "first_instance_closed or judgments",
-                        ));
-                    }
-                };
+                self.loss_base = one_of("loss_base", value)?;
             }
             "appearance_scope" => {
-                self.appearance_scope = match value {
-                    "first_instance" => AppearanceScope::FirstInstance,
-                    "all_instances" => AppearanceScope::AllInstances,
-                    _ => {
-                        return Err(RuleError::not_a(
-                            "appearance_scope",
-                            value,
-                            "first_instance or all_instances",
-                        ));
-                    }
-                };
+                self.appearance_scope = one_of("appearance_scope", value)?;
             }
             "reply_days" => self.reply_days = reply_days(value)?,
             _ => {
@@ -252,36 +229,74 @@ impl Rules {
     }
 }
 
-impl CorrectionBase {
-    /// The stored and JSON form.
-    #[must_use]
-    pub fn key(self) -> &'static str {
+// A rule with a closed set of values is stored, shown and set by its key; the 中文 name
+// says what it counts.
+impl Choice for CorrectionBase {
+    const ALL: &'static [Self] = &[CorrectionBase::Closed, CorrectionBase::AcceptedClosed];
+
+    fn key(self) -> &'static str {
         match self {
             CorrectionBase::Closed => "closed",
             CorrectionBase::AcceptedClosed => "accepted_closed",
         }
     }
+
+    fn label_zh(self) -> &'static str {
+        match self {
+            CorrectionBase::Closed => "全部办结案件",
+            CorrectionBase::AcceptedClosed => "扣除不予受理的办结案件",
+        }
+    }
+
+    fn spellings(self) -> &'static [&'static str] {
+        &[]
+    }
 }
 
-impl LossBase {
-    /// The stored and JSON form.
-    #[must_use]
-    pub fn key(self) -> &'static str {
+impl Choice for LossBase {
+    const ALL: &'static [Self] = &[LossBase::FirstInstanceClosed, LossBase::Judgments];
+
+    fn key(self) -> &'static str {
         match self {
             LossBase::FirstInstanceClosed => "first_instance_closed",
             LossBase::Judgments => "judgments",
         }
     }
+
+    fn label_zh(self) -> &'static str {
+        match self {
+            LossBase::FirstInstanceClosed => "全部一审审结案件",
+            LossBase::Judgments => "一审判决结案的案件",
+        }
+    }
+
+    fn spellings(self) -> &'static [&'static str] {
+        &[]
+    }
 }
 
-impl AppearanceScope {
-    /// The stored and JSON form.
-    #[must_use]
-    pub fn key(self) -> &'static str {
+impl Choice for AppearanceScope {
+    const ALL: &'static [Self] = &[
+        AppearanceScope::FirstInstance,
+        AppearanceScope::AllInstances,
+    ];
+
+    fn key(self) -> &'static str {
         match self {
             AppearanceScope::FirstInstance => "first_instance",
             AppearanceScope::AllInstances => "all_instances",
         }
+    }
+
+    fn label_zh(self) -> &'static str {
+        match self {
+            AppearanceScope::FirstInstance => "一审开庭",
+            AppearanceScope::AllInstances => "各审级开庭",
+        }
+    }
+
+    fn spellings(self) -> &'static [&'static str] {
+        &[]
     }
 }
 

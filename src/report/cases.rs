@@ -7,8 +7,6 @@ use std::io::Write;
 
 use anyhow::Result;
 use chrono::NaiveDate;
-use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{ContentArrangement, Table};
 use serde_json::{Map, Value};
 
 use super::csv::safe;
@@ -18,6 +16,7 @@ use crate::model::{
     Case, Choice, Countable, Facts, FieldValue, Instance, Kind, Outcome, Period, Rules,
 };
 use crate::rates::counts::{counts_hearings, is_corrected, is_lost, is_mediated};
+use crate::render::table;
 
 /// Which date a period filter looks at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,10 +74,7 @@ impl CaseFilter {
                 (case.opened_on(), None, None, None)
             }
         };
-        let instance = match &case.facts {
-            Facts::Litigation { instance, .. } => Some(*instance),
-            _ => None,
-        };
+        let instance = case.instance();
         let in_period = self.period.is_none_or(|(period, basis)| match basis {
             DateBasis::Received => case.kind() == Kind::Reconsideration && period.contains(opened),
             DateBasis::Filed => case.kind() == Kind::Litigation && period.contains(opened),
@@ -165,18 +161,23 @@ pub fn write_json(cases: &[Case], out: &mut dyn Write) -> Result<()> {
             let mut object = Map::new();
             object.insert("kind".into(), Value::from(case.kind().key()));
             for (key, value) in case.fields() {
-                let value = match value {
-                    FieldValue::Text(text) => Value::from(text),
-                    FieldValue::Date(date) => Value::from(iso(date)),
-                    FieldValue::Flag(flag) => Value::from(flag),
-                    FieldValue::Empty => Value::Null,
-                };
-                object.insert(key.into(), value);
+                object.insert(key.into(), json_value(&value));
             }
             Value::Object(object)
         })
         .collect();
     super::write_json_value(&array, out)
+}
+
+/// A field's value in JSON: text, an ISO date, a boolean, or null when empty.
+#[must_use]
+pub fn json_value(value: &FieldValue) -> Value {
+    match value {
+        FieldValue::Text(text) => Value::from(text.as_str()),
+        FieldValue::Date(date) => Value::from(iso(*date)),
+        FieldValue::Flag(flag) => Value::from(*flag),
+        FieldValue::Empty => Value::Null,
+    }
 }
 
 /// The listing as CSV: every key of both kinds, cells safe from formula injection.
@@ -214,11 +215,8 @@ pub fn write_csv(cases: &[Case], out: &mut dyn Write) -> Result<()> {
 
 /// The listing as a table: the columns both kinds share, then a count.
 pub fn write_table(cases: &[Case], out: &mut dyn Write) -> Result<()> {
-    let mut table = Table::new();
-    table
-        .load_style(UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Disabled)
-        .set_header(["台账", "案号", "单位", "收案/立案", "结案日期", "结案方式"]);
+    let mut table =
+        table::with_header(["台账", "案号", "单位", "收案/立案", "结案日期", "结案方式"]);
     for case in cases {
         let opened = case.opened_on();
         let kind = match &case.facts {

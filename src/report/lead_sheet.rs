@@ -5,13 +5,12 @@
 use std::io::Write;
 
 use anyhow::Result;
-use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{ContentArrangement, Table};
 
 use super::display_width;
 use crate::lead_sheet::{Ending, LeadEntry, LeadSheet, OwnedCase, Status, resolved_outcomes};
 use crate::model::Kind;
 use crate::model::rules::list_zh;
+use crate::render::table;
 
 pub use super::html::write_lead_sheet as write_html;
 pub use super::xlsx::write_lead_sheet as write_xlsx;
@@ -221,11 +220,7 @@ pub fn write_table(sheet: &LeadSheet, out: &mut dyn Write) -> Result<()> {
     }
     for entry in &sheet.leads {
         writeln!(out, "\n{}　{}", entry.lead, summary_line(entry))?;
-        let mut table = Table::new();
-        table
-            .load_style(UTF8_FULL_CONDENSED)
-            .set_content_arrangement(ContentArrangement::Disabled)
-            .set_header(COLUMNS);
+        let mut table = table::with_header(COLUMNS);
         for case in &entry.cases {
             let mut row = cells(case).map(|lines| lines.join("\n"));
             row[COLUMNS.len() - 1] = progress_lines(case)

@@ -3,12 +3,12 @@
 use std::io::Write;
 
 use anyhow::Result;
-use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{CellAlignment, ContentArrangement, Table};
+use comfy_table::{CellAlignment, Table};
 
 use super::Report;
 use super::layout::{self, TextTable};
 use super::trend::Trend;
+use crate::render::table;
 
 /// The language of labels.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -50,11 +50,7 @@ pub fn write_trend_table(trend: &Trend, lang: Lang, out: &mut dyn Write) -> Resu
 /// A fixed-layout table (no wrapping to the terminal, so output is the same everywhere),
 /// figures right-aligned.
 fn render(text: &TextTable) -> Table {
-    let mut table = Table::new();
-    table
-        .load_style(UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Disabled)
-        .set_header(text.header.clone());
+    let mut table = table::with_header(text.header.clone());
     for row in &text.rows {
         table.add_row(row.clone());
     }

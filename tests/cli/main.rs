@@ -5,13 +5,17 @@
 //!   file unasked, consistent while an import runs; and `completions`;
 //! - `bad_input`: truncated, mis-encoded, NUL-filled, huge, wide and empty files, each
 //!   refused or warned about with its file, row and column, the ledger left as it was;
+//! - `batches`: what each import did, as a table and as JSON;
 //! - `breakdowns`: `report --by matter|respondent|defendant|court`: rows that add up, one
 //!   row per agency however spelled, （未填）, ranking, every format;
 //! - `calendar`: holidays and make-up days a bureau adds (CSV or workbook, all or nothing)
 //!   and the deadlines they move;
+//! - `cases`: the cases behind a figure, as many as the report counts, and their
+//!   exports (the spec's keys, formula-safe);
 //! - `case_set`: the cases the layout and cell tests share, as tables, and their plain CSV;
 //! - `cells`: dates, appearance and outcomes in office wording, appeals and retrials,
 //!   改正后终止 under the 口径, and Excel error values;
+//! - `check`: every problem of every file listed, and no ledger created;
 //! - `comparison`: two imports of the same cases compared, report and cases;
 //! - `deadline_figures`: 按期办结率, late answers and defences and 通知率 counted by hand
 //!   in every report format, and a ledger without work-list columns reporting none;
@@ -24,8 +28,8 @@
 //!   formats (an iCalendar file read back by a parser);
 //! - `every_spelling_against_reference`: ledgers in every form the SPEC allows against a
 //!   reference counted in the test;
-//! - `formats`: breakdown by unit, benchmarks, trend, and the csv, markdown and text
-//!   formats;
+//! - `formats`: breakdown by unit, benchmarks, and the csv, markdown and text formats;
+//! - `history`: a case's versions, what changed and from which file;
 //! - `import`: what import accepts, rejects and reports, and that a rejected import
 //!   leaves the ledger as it was;
 //! - `indicators`: 维持率, 实质性化解率, 复议后起诉率 and 复议诉讼比 reproduce published
@@ -49,14 +53,19 @@
 //! - `reference`: SPEC §4's counts and rates computed by the tests' own code (shared with
 //!   the property tests);
 //! - `report`: report formats, defaults and golden output;
+//! - `rules`: a 口径 changed, shown and reset, and the denominators it moves;
 //! - `robustness`: a killed import, two imports at once, and reports during an import;
 //! - `sample`: the shipped sample reproduces the published figures, and regenerates
 //!   byte for byte;
 //! - `sheet`: a grid of cells with merges, written as .xlsx or as Excel's CSV;
 //! - `template`: the blank workbook offices fill in, read back, filled in and imported
 //!   like a CSV of the same cases;
-//! - `tracing_a_figure`: check, batches, undo, history, cases, rules and units — where a
-//!   figure came from and how to change it;
+//! - `tracing_a_figure`: the fixtures the files of the commands that answer questions
+//!   about a ledger share, and the qualified appearances;
+//! - `trend`: monthly and weekly points, as known now and as known then, ending at the
+//!   report's figures;
+//! - `undo`: undoing the latest or an earlier batch leaves every report as without it;
+//! - `units`: a unit registry that maps aliases and refuses unknown units;
 //! - `verify`: a sound ledger verified ok, and copies damaged one way each (a case's
 //!   current state, a missing batch, a batch's counts, a corrupt page) named and failed;
 //! - `versions`: re-imports, corrections and reports as of an earlier date;
@@ -65,10 +74,13 @@
 
 mod backup;
 mod bad_input;
+mod batches;
 mod breakdowns;
 mod calendar;
 mod case_set;
+mod cases;
 mod cells;
+mod check;
 mod comparison;
 mod deadline_figures;
 mod document_links;
@@ -76,6 +88,7 @@ mod docx;
 mod due;
 mod every_spelling_against_reference;
 mod formats;
+mod history;
 mod import;
 mod indicators;
 mod layout;
@@ -89,11 +102,15 @@ mod records;
 mod reference;
 mod report;
 mod robustness;
+mod rules;
 mod sample;
 mod sheet;
 mod support;
 mod template;
 mod tracing_a_figure;
+mod trend;
+mod undo;
+mod units;
 mod verify;
 mod versions;
 mod workbook;

@@ -3,10 +3,10 @@
 use std::io::Write;
 
 use anyhow::Result;
-use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{ContentArrangement, Table};
+use comfy_table::Table;
 
 use super::{DueItem, DueList, date_text, scope_zh, time_left_zh};
+use crate::render::table;
 
 /// Writes a title line, then for each unit its heading and table, then the totals.
 pub fn write_table(list: &DueList, out: &mut dyn Write) -> Result<()> {
@@ -32,19 +32,15 @@ pub fn write_table(list: &DueList, out: &mut dyn Write) -> Result<()> {
 
 /// A fixed-layout table (no wrapping to the terminal, so output is the same everywhere).
 fn table(items: &[&DueItem]) -> Table {
-    let mut table = Table::new();
-    table
-        .load_style(UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Disabled)
-        .set_header([
-            "日期",
-            "剩余",
-            "事项",
-            "台账",
-            "案号",
-            "包案领导",
-            "责任单位",
-        ]);
+    let mut table = table::with_header([
+        "日期",
+        "剩余",
+        "事项",
+        "台账",
+        "案号",
+        "包案领导",
+        "责任单位",
+    ]);
     for item in items {
         table.add_row([
             date_text(item),

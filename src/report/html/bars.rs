@@ -65,15 +65,7 @@ pub fn year_on_year(report: &Report) -> String {
     let y_of = |value: Percent| base - axis.fraction(value) * plot_height;
     let mut svg = Svg::new(WIDTH, HEIGHT, "各项比率本期、上年同期与比较值");
 
-    for (value, label) in axis.ticks() {
-        let y = y_of(value);
-        svg.line(
-            (LEFT, y),
-            (WIDTH - RIGHT, y),
-            if value.0 == 0 { "axis" } else { "grid" },
-        );
-        svg.text(LEFT - 5.0, y + 3.5, Anchor::End, "tick", &label);
-    }
+    svg.value_grid(axis, LEFT, WIDTH - RIGHT, y_of);
 
     let mut x = LEFT + 4.0;
     for s in &series {

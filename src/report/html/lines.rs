@@ -55,15 +55,7 @@ pub fn chart(trend: &Trend) -> Option<String> {
     let labelled = |i: usize| i.is_multiple_of(every) || i + 1 == points.len();
     let mut svg = Svg::new(WIDTH, HEIGHT, "各月末累计比率走势");
 
-    for (value, label) in axis.ticks() {
-        let y = y_of(value);
-        svg.line(
-            (LEFT, y),
-            (WIDTH - RIGHT, y),
-            if value.0 == 0 { "axis" } else { "grid" },
-        );
-        svg.text(LEFT - 5.0, y + 3.5, Anchor::End, "tick", &label);
-    }
+    svg.value_grid(axis, LEFT, WIDTH - RIGHT, y_of);
     let tick_label = month_labels(points);
     for (i, label) in tick_label.iter().enumerate() {
         if labelled(i) {

@@ -100,6 +100,17 @@ impl Svg {
         );
     }
 
+    /// The value grid of `axis` across a plot from `left` to `right`: a line at each tick
+    /// (the axis line at zero) and its label left of the plot; `y_of` places a value.
+    pub fn value_grid(&mut self, axis: Axis, left: f64, right: f64, y_of: impl Fn(Percent) -> f64) {
+        for (value, label) in axis.ticks() {
+            let y = y_of(value);
+            let class = if value.0 == 0 { "axis" } else { "grid" };
+            self.line((left, y), (right, y), class);
+            self.text(left - 5.0, y + 3.5, Anchor::End, "tick", &label);
+        }
+    }
+
     /// A polyline through `points`.
     pub fn polyline(&mut self, points: &[(f64, f64)], class: &str) {
         let points: Vec<String> = points

@@ -41,7 +41,8 @@ fn own_number(r: &mut RowReader, number: Option<&str>) -> Option<CaseNo> {
         .header_of(Field::CaseNo)
         .unwrap_or(match r.file.kind {
             Kind::Dispute => "争议编号",
-            _ => "文号",
+            // Only the two later ledgers have a number of their own; 文号 is the document's.
+            Kind::Rectification | Kind::Reconsideration | Kind::Litigation => "文号",
         })
         .to_owned();
     let case_no = number.and_then(CaseNo::new);
