@@ -17,6 +17,7 @@ pub mod lead_sheet;
 pub mod ledger;
 pub mod model;
 pub mod rates;
+pub mod render;
 pub mod report;
 pub mod spreadsheet;
 pub mod template;

@@ -53,7 +53,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         Command::Rules(args) => rules::run(&ledger_path, &args, out),
         Command::Units(args) => units::run(&ledger_path, &args, out),
         Command::Outcomes(args) => outcomes::run(&ledger_path, &args, out),
-        Command::Template(args) => template::run(&args, out),
+        Command::Template(args) => template::run(&ledger_path, &args, out),
         Command::Completions(args) => completions::run(&args, out),
     }
 }

@@ -88,25 +88,37 @@ pub(super) fn print(
                 },
             )?;
             // (clap requires --output for xlsx.) Passed through untouched: HTML is UTF-8 already, a workbook is binary.
-            output::emit(path, EncodingArg::Utf8, false, out, |w| {
-                match output.format {
+            output::emit(
+                ledger.path(),
+                path,
+                EncodingArg::Utf8,
+                false,
+                out,
+                |w| match output.format {
                     Format::Xlsx => report::write_xlsx(&report, &trend, w),
                     _ => report::write_html(&report, &trend, w),
-                }
-            })
+                },
+            )
         }
         format => {
             let report = report::build(ledger, options)?;
             warn_if_unknown_unit(ledger, &report)?;
             warn_if_uncovered(&report);
             let csv = format == Format::Csv;
-            output::emit(path, output.encoding, csv, out, |w| match format {
-                Format::Json => report::write_json(&report, w),
-                Format::Csv => report::write_csv(&report, lang, w),
-                Format::Markdown => report::write_markdown(&report, lang, w),
-                Format::Text => report::write_text(&report, &narrated(&output.with), w),
-                _ => report::write_table(&report, lang, w),
-            })
+            output::emit(
+                ledger.path(),
+                path,
+                output.encoding,
+                csv,
+                out,
+                |w| match format {
+                    Format::Json => report::write_json(&report, w),
+                    Format::Csv => report::write_csv(&report, lang, w),
+                    Format::Markdown => report::write_markdown(&report, lang, w),
+                    Format::Text => report::write_text(&report, &narrated(&output.with), w),
+                    _ => report::write_table(&report, lang, w),
+                },
+            )
         }
     }
 }

@@ -141,7 +141,7 @@ impl Ledger {
         // long as the busy wait would have waited.
         let deadline = Instant::now() + BUSY_TIMEOUT;
         let mut ledger = loop {
-            let conn = Connection::open_with_flags(path, flags)
+            let conn = Connection::open_with_flags(sqlite_name(path), flags)
                 .with_context(|| format!("cannot open ledger `{}`", path.display()))?;
             match Ledger::prepare(conn) {
                 Ok(ledger) => break ledger,
@@ -164,13 +164,22 @@ impl Ledger {
         require_exists(path)?;
         // Read-write when allowed, only so that SQLite can use the write-ahead log beside
         // the file as it does for every other command; `read_only` keeps writers out.
-        let access = if writable(path) {
-            OpenFlags::SQLITE_OPEN_READ_WRITE
+        // A ledger this user may not write is opened as immutable, as for reports: SQLite
+        // would otherwise leave a log and an index beside it that later block its owner.
+        let opened = if writable(path) {
+            Connection::open_with_flags(
+                sqlite_name(path),
+                OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )
         } else {
-            OpenFlags::SQLITE_OPEN_READ_ONLY
+            Connection::open_with_flags(
+                immutable_uri(path),
+                OpenFlags::SQLITE_OPEN_READ_ONLY
+                    | OpenFlags::SQLITE_OPEN_URI
+                    | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )
         };
-        let conn = Connection::open_with_flags(path, access | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-            .with_context(|| format!("cannot open ledger `{}`", path.display()))?;
+        let conn = opened.with_context(|| format!("cannot open ledger `{}`", path.display()))?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
         let found = schema::user_version(&conn)
             .with_context(|| format!("cannot read ledger `{}`", path.display()))?;
@@ -218,6 +227,12 @@ impl Ledger {
             path: Some(path.to_path_buf()),
             read_only: true,
         })
+    }
+
+    /// The ledger's file (none for a ledger in memory): what no output may overwrite.
+    #[must_use]
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
     }
 
     /// Holds one view of the ledger until dropped: every query made meanwhile sees the
@@ -286,6 +301,17 @@ fn writable(path: &Path) -> bool {
             e.kind(),
             std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
         ),
+    }
+}
+
+/// The name to give SQLite for a file: SQLite reads a name that begins with `file:` as a
+/// URI (`file:x.sqlite?mode=memory` would be no file at all), so such a relative name is
+/// given as `./file:…`. A path is only ever a path.
+pub(crate) fn sqlite_name(path: &Path) -> PathBuf {
+    if path.as_os_str().as_encoded_bytes().starts_with(b"file:") {
+        Path::new(".").join(path)
+    } else {
+        path.to_path_buf()
     }
 }
 

@@ -1,0 +1,1 @@
+//! Escapes that neutralise text for where it goes (filled in below).
