@@ -10,7 +10,6 @@ use super::decode::{ByteOrderMark, Encoding, FieldDecoder, sniff_bom};
 use super::limits::{MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROW_BYTES};
 use super::{Diagnostic, RawRow, Severity};
 
-
 /// Rows of one delimited text file.
 pub struct CsvRows {
     display: String,
@@ -335,7 +334,7 @@ mod tests {
         assert_eq!(d.row, Some(2));
         assert!(d.message.contains("a row of more than 4 MiB"), "{d}");
         assert_eq!(rows.len(), 2, "reading stops at the row");
-X
+        // A row of as many cells as a sheet has is read; one more is refused.
         let mut wide = vec![b','; MAX_COLUMNS];
         wide.push(b'\n');
         let d = problem(&read(&wide)[0]).clone();
