@@ -268,6 +268,31 @@ impl Ledger {
     }
 }
 
+/// Adds to a failed command's error what the user can do when SQLite found the ledger
+/// damaged or could not write it; any other error is returned as it was. Damage in a
+/// page a write reads stops the write (SQLite rolls it back): nothing is written to a
+/// ledger known to be damaged.
+#[must_use]
+pub fn advise(error: anyhow::Error, path: &Path) -> anyhow::Error {
+    let code = error.chain().find_map(|cause| {
+        cause
+            .downcast_ref::<rusqlite::Error>()
+            .and_then(rusqlite::Error::sqlite_error_code)
+    });
+    let advice = match code {
+        Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase) => format!(
+            "the ledger `{}` is damaged and nothing was written to it: run `caseledger verify` to see where, and restore the last copy `caseledger backup` made",
+            path.display()
+        ),
+        Some(rusqlite::ErrorCode::ReadOnly | rusqlite::ErrorCode::CannotOpen) => format!(
+            "the ledger `{}` cannot be written by this user (the file or its folder is read-only): reports still work; to change it, ask its owner or copy it to a folder you can write",
+            path.display()
+        ),
+        _ => return error,
+    };
+    error.context(advice)
+}
+
 /// Whether SQLite refused because another connection holds a lock.
 fn is_busy(error: &anyhow::Error) -> bool {
     error.chain().any(|cause| {
