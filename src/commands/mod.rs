@@ -33,6 +33,7 @@ use crate::ledger;
 
 /// Runs a parsed command line, writing results to `out` and diagnostics to stderr.
 pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
+    crate::render::output::watch_signals();
     let ledger_path = cli.ledger.clone().unwrap_or_else(ledger::default_path);
     let ran = match cli.command {
         Command::Import(args) => import::run(&ledger_path, &args, out),

@@ -202,13 +202,20 @@ impl Drop for RemovedOnSignal {
 }
 
 /// Starts, once, the thread that waits for an interruption, removes the registered paths
-/// and ends the process as the signal would have.
-fn watch_signals() {
+/// and ends the process as the signal would have; and turns a write past the file-size
+/// limit into an error rather than a kill. Called when a command starts.
+pub fn watch_signals() {
     #[cfg(unix)]
     {
         static WATCH: Once = Once::new();
         WATCH.call_once(|| {
-            use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+            use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGXFSZ};
+            // Past the file-size limit a write then fails with an error, which removes the
+            // temporary file and says so, instead of the signal killing the process.
+            let _ = signal_hook::flag::register(
+                SIGXFSZ,
+                std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
+            );
             let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP])
             else {
                 return; // no handler: the files are still removed on every other exit
