@@ -318,14 +318,32 @@ fn require_exists(path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Whether this process may write the file (it exists).
+/// Whether this process may write the file (it exists) and, unless its write-ahead log is
+/// already there, create the log beside it: in a read-only folder SQLite could open the
+/// file but not write through it, so the ledger is read as a read-only one instead.
 fn writable(path: &Path) -> bool {
-    match std::fs::OpenOptions::new().write(true).open(path) {
-        Ok(_) => true,
-        Err(e) => !matches!(
+    let refused = |e: &std::io::Error| {
+        matches!(
             e.kind(),
             std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
-        ),
+        )
+    };
+    if let Err(e) = std::fs::OpenOptions::new().write(true).open(path) {
+        return !refused(&e);
+    }
+    let mut log = path.as_os_str().to_owned();
+    log.push("-wal");
+    if Path::new(&log).exists() {
+        return true;
+    }
+    let folder = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    // A file without a name (or one removed at once where there is none): leaves nothing.
+    match tempfile::tempfile_in(folder) {
+        Ok(_) => true,
+        Err(e) => !refused(&e),
     }
 }
 
