@@ -9,6 +9,8 @@
 //! `template` writes the blank workbook offices fill in, from the importer's own columns.
 //! `worklist` says what must be done next on a case: deadlines and hearing reminders.
 //! `lead_sheet` gathers each 包案领导's cases for the monthly 调度 meeting.
+//! `render` holds what every output shares: the escapes for HTML, Markdown and a terminal,
+//! and the one guarded way a user's file is written.
 //! `commands` turns each subcommand's options into calls of these; `cli` only parses.
 
 pub mod cli;

@@ -10,6 +10,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::cli::BackupArgs;
 use crate::ledger::Ledger;
+use crate::render::output::{self, Existing};
 
 pub fn run(ledger_path: &Path, args: &BackupArgs, out: &mut dyn Write) -> Result<ExitCode> {
     let ledger = Ledger::open_existing(ledger_path)?;
@@ -20,7 +21,13 @@ pub fn run(ledger_path: &Path, args: &BackupArgs, out: &mut dyn Write) -> Result
         }
         bar
     });
-    let copied = ledger.backup_to(&args.file, args.force, |done, total| {
+    let existing = if args.force {
+        Existing::Replace
+    } else {
+        Existing::Keep
+    };
+    let staged = output::Staged::new(&args.file, Some(ledger_path), existing)?;
+    let copied = ledger.backup_into(staged.path(), |done, total| {
         if let Some(bar) = &bar {
             bar.set_length(total);
             bar.set_position(done);
@@ -30,6 +37,7 @@ pub fn run(ledger_path: &Path, args: &BackupArgs, out: &mut dyn Write) -> Result
         bar.finish_and_clear();
     }
     let copied = copied?;
+    staged.commit()?;
     // Opened as any command would open it: the copy must be a ledger in its own right.
     let copy = Ledger::open_existing(&args.file)
         .with_context(|| format!("the copy `{}` is not a usable ledger", args.file.display()))?;

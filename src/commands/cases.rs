@@ -50,6 +50,7 @@ pub fn run(ledger_path: &Path, args: &CasesArgs, out: &mut dyn Write) -> Result<
     let found = cases::list(&ledger, &filter, args.as_of, &rules)?;
     let csv = args.format == CasesFormat::Csv;
     output::emit(
+        ledger.path(),
         args.output.as_deref(),
         EncodingArg::Utf8,
         csv,

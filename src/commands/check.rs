@@ -13,6 +13,7 @@ use super::import::import_options;
 use crate::cli::CheckArgs;
 use crate::ingest::{self, FileOutcome, Observer};
 use crate::ledger::Ledger;
+use crate::render::output::RemovedOnSignal;
 use crate::spreadsheet::Diagnostic;
 
 /// Prints every diagnostic to the results: for `check` they are the result.
@@ -49,6 +50,8 @@ pub fn run(ledger: Option<&Path>, args: &CheckArgs, out: &mut dyn Write) -> Resu
     }
     // A throw-away ledger on disk, not in memory: a large file must not fill the memory.
     let dir = tempfile::tempdir().context("cannot create a temporary folder")?;
+    // Removed when `dir` is dropped, on every return; on an interruption, by this.
+    let _removal = RemovedOnSignal::new(dir.path());
     let mut ledger = Ledger::open_or_create(&dir.path().join("check.sqlite"))?;
     let mut listing = Listing { out, failed: None };
     let summary = ingest::import(&mut ledger, &args.paths, &options, &mut listing)?;

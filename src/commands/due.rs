@@ -42,6 +42,7 @@ pub(super) fn print(ledger: &Ledger, args: &DueArgs, out: &mut dyn Write) -> Res
     }
     let csv = args.format == DueFormat::Csv;
     output::emit(
+        ledger.path(),
         args.output.as_deref(),
         EncodingArg::Utf8,
         csv,

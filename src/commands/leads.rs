@@ -33,6 +33,7 @@ pub(super) fn print(ledger: &Ledger, args: &LeadsArgs, out: &mut dyn Write) -> R
     // (clap requires --output for xlsx and docx.) Passed through untouched: every format
     // is UTF-8 text already, or a binary workbook or document.
     output::emit(
+        ledger.path(),
         args.output.as_deref(),
         EncodingArg::Utf8,
         false,

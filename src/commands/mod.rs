@@ -34,8 +34,9 @@ use crate::ledger;
 
 /// Runs a parsed command line, writing results to `out` and diagnostics to stderr.
 pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
+    crate::render::output::watch_signals();
     let ledger_path = cli.ledger.clone().unwrap_or_else(ledger::default_path);
-    match cli.command {
+    let ran = match cli.command {
         Command::Import(args) => import::run(&ledger_path, &args, out),
         Command::Report(args) => report::run(&ledger_path, &args, out),
         Command::Trend(args) => trend::run(&ledger_path, &args, out),
@@ -55,9 +56,10 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         Command::Letterhead(args) => letterhead::run(&ledger_path, &args, out),
         Command::Units(args) => units::run(&ledger_path, &args, out),
         Command::Outcomes(args) => outcomes::run(&ledger_path, &args, out),
-        Command::Template(args) => template::run(&args, out),
+        Command::Template(args) => template::run(&ledger_path, &args, out),
         Command::Completions(args) => completions::run(&args, out),
-    }
+    };
+    ran.map_err(|e| ledger::advise(e, &ledger_path))
 }
 
 fn kind(arg: KindArg) -> crate::model::Kind {

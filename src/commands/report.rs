@@ -114,6 +114,7 @@ fn print_meeting(
     )?;
     // (clap requires --output for xlsx.) Passed through untouched: HTML is UTF-8 already, a workbook is binary.
     output::emit(
+        ledger.path(),
         output.output.as_deref(),
         EncodingArg::Utf8,
         false,
@@ -169,6 +170,7 @@ fn print_notice(
     };
     // (clap requires --output for docx.) A document is binary: passed through.
     output::emit(
+        ledger.path(),
         output.output.as_deref(),
         EncodingArg::Utf8,
         false,
@@ -190,7 +192,7 @@ fn print_listing(
     warn_if_unknown_unit(ledger, &report)?;
     warn_if_uncovered(&report);
     let csv = output.format == Format::Csv;
-    output::emit(output.output.as_deref(), output.encoding, csv, out, |w| {
+    output::emit(ledger.path(), output.output.as_deref(), output.encoding, csv, out, |w| {
         write(&report, w)
     })
 }

@@ -1,14 +1,16 @@
 //! `caseledger template`: write the blank workbook an office fills in.
 
 use std::io::Write;
+use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 
-use super::support::output;
 use crate::cli::TemplateArgs;
+use crate::render::output::{self, Existing};
 
-pub fn run(args: &TemplateArgs, out: &mut dyn Write) -> Result<ExitCode> {
+/// `ledger` is the ledger this run would use: a template never takes its place.
+pub fn run(ledger: &Path, args: &TemplateArgs, out: &mut dyn Write) -> Result<ExitCode> {
     let Some(path) = args.output.as_deref() else {
         bail!(
             "a template is an Excel workbook, which cannot go to the terminal: give --output FILE.xlsx"
@@ -26,7 +28,12 @@ pub fn run(args: &TemplateArgs, out: &mut dyn Write) -> Result<ExitCode> {
     }
     let kind = super::kind(args.kind);
     let bytes = crate::template::workbook(kind)?;
-    output::create_private(path, &bytes, args.force)?;
+    let existing = if args.force {
+        Existing::Replace
+    } else {
+        Existing::Keep
+    };
+    output::write(path, &bytes, Some(ledger), existing)?;
     writeln!(out, "wrote {} ({}模板)", path.display(), kind.label_zh())?;
     Ok(ExitCode::SUCCESS)
 }

@@ -40,6 +40,7 @@ pub fn run(ledger_path: &Path, args: &TrendArgs, out: &mut dyn Write) -> Result<
     let lang = super::lang(args.lang);
     let csv = args.format == TrendFormat::Csv;
     output::emit(
+        ledger.path(),
         args.output.as_deref(),
         EncodingArg::Utf8,
         csv,

@@ -297,16 +297,36 @@ fn expand(paths: &[PathBuf], sink: &mut Sink) -> Vec<PathBuf> {
     let mut files = Vec::new();
     for path in paths {
         let display = path.display().to_string();
-        if !path.exists() {
+        let Ok(metadata) = std::fs::metadata(path) else {
             sink.send(&Diagnostic::file_error(&display, "no such file or folder"));
+            continue;
+        };
+        if let Some(what) = source::not_a_file(metadata.file_type()) {
+            sink.send(&Diagnostic::file_error(
+                &display,
+                format!("{what}, not a file: caseledger reads only regular files"),
+            ));
             continue;
         }
         match source::expand(std::slice::from_ref(path)) {
-            Ok(found) if found.is_empty() => sink.send(&Diagnostic::file_error(
-                &display,
-                "no .csv, .tsv, .xlsx, .xlsm, .xls, .xlsb, .ods or .et files in this folder",
-            )),
-            Ok(found) => files.extend(found),
+            Ok((found, skipped)) => {
+                for skipped in skipped {
+                    sink.send(&Diagnostic {
+                        severity: Severity::Warning,
+                        ..Diagnostic::file_error(
+                            &skipped.path.display().to_string(),
+                            skipped.reason,
+                        )
+                    });
+                }
+                if found.is_empty() {
+                    sink.send(&Diagnostic::file_error(
+                        &display,
+                        "no .csv, .tsv, .xlsx, .xlsm, .xls, .xlsb, .ods or .et files in this folder",
+                    ));
+                }
+                files.extend(found);
+            }
             Err(e) => sink.send(&Diagnostic::file_error(
                 &display,
                 format!("cannot list: {e}"),

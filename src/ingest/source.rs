@@ -12,27 +12,39 @@ use sha2::{Digest, Sha256};
 /// Extensions of files caseledger reads, lower case.
 pub const EXTENSIONS: &[&str] = &["csv", "tsv", "xlsx", "xlsm", "xls", "xlsb", "ods", "et"];
 
+/// A path a folder walk left out, and why (said to the user as a warning).
+#[derive(Debug)]
+pub struct Skipped {
+    pub path: PathBuf,
+    pub reason: String,
+}
+
 /// Expands the command-line paths: a file stays itself; a folder gives every ledger file
 /// inside it and its subfolders, sorted by path. Office lock files (`~$…`) and hidden
-/// files are left out.
-pub fn expand(paths: &[PathBuf]) -> std::io::Result<Vec<PathBuf>> {
+/// files are left out, and so is anything that is not a regular file (a FIFO, device or
+/// socket could be read forever) and every link to a folder: links are not followed into
+/// folders, so a link back up (`up -> ..`) cannot make the walk go round. A link to a
+/// file is read like the file.
+pub fn expand(paths: &[PathBuf]) -> std::io::Result<(Vec<PathBuf>, Vec<Skipped>)> {
     let mut files = Vec::new();
+    let mut skipped = Vec::new();
     for path in paths {
         if path.is_dir() {
             let mut found = Vec::new();
-            walk(path, &mut found)?;
+            walk(path, &mut found, &mut skipped)?;
             found.sort();
             files.extend(found);
         } else {
             files.push(path.clone());
         }
     }
-    Ok(files)
+    Ok((files, skipped))
 }
 
-fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> std::io::Result<()> {
+fn walk(dir: &Path, found: &mut Vec<PathBuf>, skipped: &mut Vec<Skipped>) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
+        let entry = entry?;
+        let path = entry.path();
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -40,13 +52,56 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> std::io::Result<()> {
         if name.starts_with('.') || name.starts_with("~$") {
             continue;
         }
-        if path.is_dir() {
-            walk(&path, found)?;
-        } else if has_ledger_extension(&path) {
-            found.push(path);
+        let file_type = entry.file_type()?;
+        if file_type.is_dir() {
+            walk(&path, found, skipped)?;
+            continue;
+        }
+        // What the entry is, following a link to its end (a broken link is nothing).
+        let target = std::fs::metadata(&path).map(|m| m.file_type());
+        let reason = match target {
+            Ok(t) if t.is_dir() => Some(
+                "a link to a folder, not followed: name the folder itself to read it".to_owned(),
+            ),
+            Ok(t) if t.is_file() && has_ledger_extension(&path) => {
+                found.push(path.clone());
+                None
+            }
+            Ok(_) if !has_ledger_extension(&path) => None,
+            Ok(t) => not_a_file(t).map(|what| format!("{what}, not a file: skipped")),
+            Err(_) if file_type.is_symlink() && has_ledger_extension(&path) => {
+                Some("a link to nothing: skipped".to_owned())
+            }
+            Err(e) => return Err(e),
+        };
+        if let Some(reason) = reason {
+            skipped.push(Skipped { path, reason });
         }
     }
     Ok(())
+}
+
+/// What a path that is neither a file nor a folder is ("a FIFO", "a device"…), or `None`
+/// for a regular file or folder. Only regular files are read: the others may never end.
+#[must_use]
+pub fn not_a_file(file_type: std::fs::FileType) -> Option<&'static str> {
+    if file_type.is_file() || file_type.is_dir() {
+        return None;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return Some("a FIFO (named pipe)");
+        }
+        if file_type.is_char_device() || file_type.is_block_device() {
+            return Some("a device");
+        }
+        if file_type.is_socket() {
+            return Some("a socket");
+        }
+    }
+    Some("not a regular file")
 }
 
 #[must_use]

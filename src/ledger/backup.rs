@@ -1,8 +1,8 @@
 //! A consistent copy of a ledger in use, through SQLite's online backup API.
 //!
-//! The copy is written beside its destination as an owner-only temporary file, checked,
-//! and only then renamed into place: a failed backup leaves nothing behind, and a file it
-//! replaces stays whole until the copy is.
+//! The copy is written into a file the caller provides (an owner-only temporary file
+//! beside the destination) and checked; the caller renames it into place, so a failed
+//! backup leaves nothing behind and a file it replaces stays whole until the copy is.
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -24,39 +24,13 @@ pub struct Copied {
 }
 
 impl Ledger {
-    /// Copies the ledger to `path` as it stands when the copy starts, while imports and
-    /// reports go on; `progress(done, total)` is called with pages after each step.
-    ///
-    /// An existing `path` is refused unless `replace`. The copy is created readable by its
-    /// owner only and passes SQLite's `quick_check` before it takes the name.
-    pub fn backup_to(
-        &self,
-        path: &Path,
-        replace: bool,
-        mut progress: impl FnMut(u64, u64),
-    ) -> Result<Copied> {
-        if let Some(own) = &self.path
-            && is_same_file(own, path)
-        {
-            bail!(
-                "`{}` is the ledger itself; give another file",
-                path.display()
-            );
-        }
-        if !replace && path.exists() {
-            bail!(already_exists(path));
-        }
-        let dir = path
-            .parent()
-            .filter(|d| !d.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        // Owner-only (0600) from its creation on: the copy holds every case.
-        let temporary = tempfile::Builder::new()
-            .prefix(".caseledger-backup")
-            .tempfile_in(dir)
-            .with_context(|| format!("cannot create a file in `{}`", dir.display()))?;
-        let mut copy = Connection::open(temporary.path())
-            .with_context(|| format!("cannot open `{}`", temporary.path().display()))?;
+    /// Copies the ledger into the empty file at `path` as it stands when the copy starts,
+    /// while imports and reports go on; `progress(done, total)` is called with pages after
+    /// each step. The copy passes SQLite's `quick_check` and is closed before this returns,
+    /// so that the caller can rename it into place (see `render::output::Staged`).
+    pub fn backup_into(&self, path: &Path, mut progress: impl FnMut(u64, u64)) -> Result<Copied> {
+        let mut copy = Connection::open(super::sqlite_name(path))
+            .with_context(|| format!("cannot open `{}`", path.display()))?;
         let copied = {
             // One read transaction for the whole copy: every step reads the same state, so
             // an import that commits meanwhile is in the copy entirely or not at all, and
@@ -90,39 +64,11 @@ impl Ledger {
         let page_size: i64 = copy.query_row("PRAGMA page_size", [], |r| r.get(0))?;
         // Closed before the rename, so no journal or log is left under the temporary name.
         copy.close().map_err(|(_, e)| e)?;
-        let persisted = if replace {
-            temporary.persist(path)
-        } else {
-            // Refuses atomically a file that appeared at the name meanwhile.
-            temporary.persist_noclobber(path)
-        };
-        match persisted {
-            Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => {
-                bail!(already_exists(path))
-            }
-            persisted => {
-                persisted.with_context(|| format!("cannot write `{}`", path.display()))?;
-            }
-        }
         Ok(Copied {
             pages: copied,
             bytes: copied * u64::try_from(page_size).unwrap_or(0),
         })
     }
-}
-
-fn is_same_file(a: &Path, b: &Path) -> bool {
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    }
-}
-
-fn already_exists(path: &Path) -> String {
-    format!(
-        "`{}` already exists; give --force to replace it",
-        path.display()
-    )
 }
 
 #[cfg(test)]
@@ -134,32 +80,14 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let ledger = Ledger::open_or_create(&dir.path().join("ledger.sqlite")).unwrap();
         let target = dir.path().join("copy.sqlite");
+        std::fs::write(&target, b"").unwrap();
         let mut calls = 0;
-        let copied = ledger.backup_to(&target, false, |_, _| calls += 1).unwrap();
+        let copied = ledger.backup_into(&target, |_, _| calls += 1).unwrap();
         assert!(copied.pages > 0 && calls > 0);
         let copy = Ledger::open_existing(&target).unwrap();
         assert_eq!(
             super::super::schema::user_version(&copy.conn).unwrap(),
             super::super::schema::LATEST
         );
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            let mode = std::fs::metadata(&target).unwrap().permissions().mode();
-            assert_eq!(mode & 0o777, 0o600);
-        }
-    }
-
-    #[test]
-    fn an_existing_file_is_kept_unless_replacing() {
-        let dir = tempfile::tempdir().unwrap();
-        let ledger = Ledger::open_or_create(&dir.path().join("ledger.sqlite")).unwrap();
-        let target = dir.path().join("copy.sqlite");
-        std::fs::write(&target, b"keep").unwrap();
-        let refused = ledger.backup_to(&target, false, |_, _| {}).unwrap_err();
-        assert!(refused.to_string().contains("--force"), "{refused}");
-        assert_eq!(std::fs::read(&target).unwrap(), b"keep");
-        ledger.backup_to(&target, true, |_, _| {}).unwrap();
-        assert!(Ledger::open_existing(&target).is_ok());
     }
 }

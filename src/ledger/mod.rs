@@ -143,7 +143,7 @@ impl Ledger {
         // long as the busy wait would have waited.
         let deadline = Instant::now() + BUSY_TIMEOUT;
         let mut ledger = loop {
-            let conn = Connection::open_with_flags(path, flags)
+            let conn = Connection::open_with_flags(sqlite_name(path), flags)
                 .with_context(|| format!("cannot open ledger `{}`", path.display()))?;
             match Ledger::prepare(conn) {
                 Ok(ledger) => break ledger,
@@ -169,13 +169,22 @@ impl Ledger {
         require_exists(path)?;
         // Read-write when allowed, only so that SQLite can use the write-ahead log beside
         // the file as it does for every other command; `read_only` keeps writers out.
-        let access = if writable(path) {
-            OpenFlags::SQLITE_OPEN_READ_WRITE
+        // A ledger this user may not write is opened as immutable, as for reports: SQLite
+        // would otherwise leave a log and an index beside it that later block its owner.
+        let opened = if writable(path) {
+            Connection::open_with_flags(
+                sqlite_name(path),
+                OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )
         } else {
-            OpenFlags::SQLITE_OPEN_READ_ONLY
+            Connection::open_with_flags(
+                immutable_uri(path),
+                OpenFlags::SQLITE_OPEN_READ_ONLY
+                    | OpenFlags::SQLITE_OPEN_URI
+                    | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )
         };
-        let conn = Connection::open_with_flags(path, access | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-            .with_context(|| format!("cannot open ledger `{}`", path.display()))?;
+        let conn = opened.with_context(|| format!("cannot open ledger `{}`", path.display()))?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
         let found = schema::user_version(&conn)
             .with_context(|| format!("cannot read ledger `{}`", path.display()))?;
@@ -225,6 +234,12 @@ impl Ledger {
         })
     }
 
+    /// The ledger's file (none for a ledger in memory): what no output may overwrite.
+    #[must_use]
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
     /// Holds one view of the ledger until dropped: every query made meanwhile sees the
     /// same state, so a report taken while an import commits shows it all or not at all
     /// (its period, rules and counts alike). With the write-ahead log an import goes on
@@ -258,6 +273,31 @@ impl Ledger {
     }
 }
 
+/// Adds to a failed command's error what the user can do when SQLite found the ledger
+/// damaged or could not write it; any other error is returned as it was. Damage in a
+/// page a write reads stops the write (SQLite rolls it back): nothing is written to a
+/// ledger known to be damaged.
+#[must_use]
+pub fn advise(error: anyhow::Error, path: &Path) -> anyhow::Error {
+    let code = error.chain().find_map(|cause| {
+        cause
+            .downcast_ref::<rusqlite::Error>()
+            .and_then(rusqlite::Error::sqlite_error_code)
+    });
+    let advice = match code {
+        Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase) => format!(
+            "the ledger `{}` is damaged and nothing was written to it: run `caseledger verify` to see where, and restore the last copy `caseledger backup` made",
+            path.display()
+        ),
+        Some(rusqlite::ErrorCode::ReadOnly | rusqlite::ErrorCode::CannotOpen) => format!(
+            "the ledger `{}` cannot be written by this user (the file or its folder is read-only): reports still work; to change it, ask its owner or copy it to a folder you can write",
+            path.display()
+        ),
+        _ => return error,
+    };
+    error.context(advice)
+}
+
 fn require_exists(path: &Path) -> Result<()> {
     if !path.exists() {
         bail!(
@@ -268,14 +308,43 @@ fn require_exists(path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Whether this process may write the file (it exists).
+/// Whether this process may write the file (it exists) and, unless its write-ahead log is
+/// already there, create the log beside it: in a read-only folder SQLite could open the
+/// file but not write through it, so the ledger is read as a read-only one instead.
 fn writable(path: &Path) -> bool {
-    match std::fs::OpenOptions::new().write(true).open(path) {
-        Ok(_) => true,
-        Err(e) => !matches!(
+    let refused = |e: &std::io::Error| {
+        matches!(
             e.kind(),
             std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
-        ),
+        )
+    };
+    if let Err(e) = std::fs::OpenOptions::new().write(true).open(path) {
+        return !refused(&e);
+    }
+    let mut log = path.as_os_str().to_owned();
+    log.push("-wal");
+    if Path::new(&log).exists() {
+        return true;
+    }
+    let folder = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    // A file without a name (or one removed at once where there is none): leaves nothing.
+    match tempfile::tempfile_in(folder) {
+        Ok(_) => true,
+        Err(e) => !refused(&e),
+    }
+}
+
+/// The name to give SQLite for a file: SQLite reads a name that begins with `file:` as a
+/// URI (`file:x.sqlite?mode=memory` would be no file at all), so such a relative name is
+/// given as `./file:…`. A path is only ever a path.
+pub(crate) fn sqlite_name(path: &Path) -> PathBuf {
+    if path.as_os_str().as_encoded_bytes().starts_with(b"file:") {
+        Path::new(".").join(path)
+    } else {
+        path.to_path_buf()
     }
 }
 

@@ -6,6 +6,7 @@ use anyhow::Result;
 
 use super::layout::{self, TextTable};
 use super::{Lang, Report};
+pub(super) use crate::render::escape::markdown as escape;
 
 /// Writes a heading, the tables and the footer as a Markdown document.
 pub fn write_markdown(report: &Report, lang: Lang, out: &mut dyn Write) -> Result<()> {
@@ -49,16 +50,4 @@ fn write_pipe_table(table: &TextTable, out: &mut dyn Write) -> Result<()> {
         writeln!(out, "{}", row(cells))?;
     }
     Ok(())
-}
-
-/// Escapes the characters Markdown would read as table or emphasis markup.
-pub(super) fn escape(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, '|' | '*' | '_' | '\\' | '`') {
-            escaped.push('\\');
-        }
-        escaped.push(c);
-    }
-    escaped
 }

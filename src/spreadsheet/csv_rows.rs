@@ -7,12 +7,8 @@ use std::path::Path;
 
 use super::cell::Cell;
 use super::decode::{ByteOrderMark, Encoding, FieldDecoder, sniff_bom};
+use super::limits::{MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROW_BYTES};
 use super::{Diagnostic, RawRow, Severity};
-
-/// The most characters a spreadsheet cell holds (Excel's limit). A longer CSV cell was
-/// not written by a spreadsheet: the file is damaged, or a quote is never closed and the
-/// rest of the file ran into one cell.
-pub const MAX_CELL_CHARS: usize = 32_767;
 
 /// Rows of one delimited text file.
 pub struct CsvRows {
@@ -70,6 +66,8 @@ impl CsvRows {
         let source = LastByte {
             inner: Box::new(Cursor::new(unread).chain(source)),
             last: None,
+            passed: 0,
+            record_start: 0,
         };
         let reader = csv::ReaderBuilder::new()
             .has_headers(false)
@@ -128,6 +126,8 @@ impl Iterator for CsvRows {
                 }))
             }
             Ok(true) => {
+                let next_record = self.reader.position().byte();
+                self.reader.get_mut().get_mut().record_start = next_record;
                 let row = self.row_of_record();
                 self.widest_before = self.widest_before.max(self.latest.cells);
                 self.latest = LatestRecord {
@@ -156,6 +156,15 @@ impl CsvRows {
             return Err(at(
                 None,
                 format!("{why}; save the file as CSV UTF-8 or GB18030"),
+            ));
+        }
+        if self.record.len() > MAX_COLUMNS {
+            return Err(at(
+                Some(MAX_COLUMNS),
+                format!(
+                    "a row of {} cells, more than a spreadsheet row holds ({MAX_COLUMNS}): the file is damaged",
+                    self.record.len()
+                ),
             ));
         }
         let mut cells = Vec::with_capacity(self.record.len());
@@ -217,16 +226,29 @@ impl CsvRows {
     }
 }
 
-/// A reader that remembers the last byte it passed on: whether a file ends with a line
-/// break.
+/// A reader that remembers the last byte it passed on (whether a file ends with a line
+/// break), and stops a row that runs past [`MAX_ROW_BYTES`] while it is read: the csv
+/// reader holds a whole record, so a line of a gigabyte would otherwise fill the memory.
 struct LastByte {
     inner: Box<dyn Read + Send>,
     last: Option<u8>,
+    /// Bytes passed on, and where the record being read began (set after each record).
+    passed: u64,
+    record_start: u64,
 }
 
 impl Read for LastByte {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        // What the csv reader has buffered ahead of the record is not yet part of it.
+        let ahead = buf.len() as u64;
+        if self.passed.saturating_sub(self.record_start) > MAX_ROW_BYTES + ahead {
+            return Err(std::io::Error::other(format!(
+                "a row of more than {} MiB, more than a spreadsheet writes: the file is damaged, or a quote (\") in it is never closed",
+                MAX_ROW_BYTES >> 20
+            )));
+        }
         let n = self.inner.read(buf)?;
+        self.passed += n as u64;
         if let Some(byte) = buf[..n].last() {
             self.last = Some(*byte);
         }
@@ -297,6 +319,29 @@ mod tests {
         let d = problem(&rows[1]);
         assert_eq!((d.row, d.column.as_deref()), (Some(2), Some("column 2")));
         assert!(d.is_error() && d.message.contains("NUL"), "{d}");
+    }
+
+    #[test]
+    fn a_row_longer_than_the_limit_is_stopped_while_it_is_read() {
+        // Commas: every byte a cell, the costliest row for the csv reader to hold.
+        let limit = usize::try_from(MAX_ROW_BYTES).unwrap();
+        let mut bytes = b"a,b\n".to_vec();
+        bytes.resize(bytes.len() + limit + (1 << 20), b',');
+        bytes.extend_from_slice(b"\nc,d\n");
+        let rows = read(&bytes);
+        assert_eq!(texts(&rows[0]), ["a", "b"]);
+        let d = problem(&rows[1]).clone();
+        assert_eq!(d.row, Some(2));
+        assert!(d.message.contains("a row of more than 4 MiB"), "{d}");
+        assert_eq!(rows.len(), 2, "reading stops at the row");
+        // A row of as many cells as a sheet has is read; one more is refused.
+        let mut wide = vec![b','; MAX_COLUMNS];
+        wide.push(b'\n');
+        let d = problem(&read(&wide)[0]).clone();
+        assert!(d.message.contains("16385 cells"), "{d}");
+        let mut fits = vec![b','; MAX_COLUMNS - 1];
+        fits.push(b'\n');
+        assert_eq!(texts(&read(&fits)[0]).len(), MAX_COLUMNS);
     }
 
     #[test]

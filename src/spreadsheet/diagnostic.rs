@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::render::escape::terminal;
+
 /// Whether a finding blocks the import.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -49,21 +51,22 @@ impl Diagnostic {
 impl fmt::Display for Diagnostic {
     /// `FILE:ROW:COLUMN: error: message`, leaving out the parts that do not apply.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
+        // A file's name or a cell's text may hold control characters: shown, not obeyed.
+        write!(f, "{}", terminal(&self.file))?;
         if let Some(row) = self.row {
             write!(f, ":{row}")?;
         }
         if let Some(cell) = &self.cell {
-            write!(f, ":{cell}")?;
+            write!(f, ":{}", terminal(cell))?;
         }
         if let Some(column) = &self.column {
-            write!(f, ":{column}")?;
+            write!(f, ":{}", terminal(column))?;
         }
         let severity = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
             Severity::Note => "note",
         };
-        write!(f, ": {severity}: {}", self.message)
+        write!(f, ": {severity}: {}", terminal(&self.message))
     }
 }

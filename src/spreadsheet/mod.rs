@@ -13,6 +13,7 @@ mod csv_rows;
 pub mod decode;
 pub mod diagnostic;
 mod header;
+pub mod limits;
 pub mod non_case;
 mod reference_table;
 mod row;

@@ -15,6 +15,7 @@ use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use calamine::{Data, DataRef, Dimensions, Reader, Sheets, open_workbook_auto};
 
 use super::cell::Cell;
+use super::limits;
 use super::{Contents, Diagnostic, MergedCell, Part, RawRow, Rows};
 
 /// Rows in flight between the reading thread and the importer.
@@ -22,6 +23,7 @@ const CHANNEL_ROWS: usize = 256;
 
 /// The sheets of a workbook to read: all of them, or the one named by `--sheet`.
 pub fn sheets(path: &Path, display: &str, wanted: Option<&str>) -> Result<Contents, Diagnostic> {
+    check_parts(path, display)?;
     let book = open_workbook_auto(path).map_err(|e| cannot_open(path, display, &e))?;
     let names = book.sheet_names();
     let parts = match wanted {
@@ -38,6 +40,90 @@ pub fn sheets(path: &Path, display: &str, wanted: Option<&str>) -> Result<Conten
         None => names.into_iter().map(Part::Sheet).collect(),
     };
     Ok(Contents { parts })
+}
+
+/// Refuses a zipped workbook (.xlsx, .xlsm, .xlsb, .ods) with a part that declares it
+/// inflates past the bounds of [`limits`], before anything is inflated; the zip reader
+/// stops a part that inflates past what it declares. A file that is no zip (.xls) is
+/// left to calamine.
+fn check_parts(path: &Path, display: &str) -> Result<(), Diagnostic> {
+    let Ok(file) = std::fs::File::open(path) else {
+        return Ok(()); // calamine says why
+    };
+    let Ok(mut archive) = zip::ZipArchive::new(std::io::BufReader::new(file)) else {
+        return Ok(());
+    };
+    for index in 0..archive.len() {
+        let Ok(part) = archive.by_index_raw(index) else {
+            continue; // calamine says why, if it needs the part
+        };
+        let (size, packed) = (part.size(), part.compressed_size());
+        let name = part
+            .name()
+            .map(std::borrow::Cow::into_owned)
+            .unwrap_or_default();
+        let refuse = |why: String| {
+            Err(Diagnostic::file_error(
+                display,
+                format!(
+                    "the workbook's part `{name}` {why}: the file is damaged or made to fill the memory; open it in Excel or WPS and save it again"
+                ),
+            ))
+        };
+        if size > limits::INFLATION_FROM_BYTES && size / packed.max(1) > limits::MAX_INFLATION {
+            return refuse(format!(
+                "inflates {} times ({} MiB from {} KiB), more than markup does ({}×)",
+                size / packed.max(1),
+                size >> 20,
+                packed >> 10,
+                limits::MAX_INFLATION
+            ));
+        }
+        let is_shared_strings = name
+            .rsplit('/')
+            .next()
+            .is_some_and(|n| n.eq_ignore_ascii_case("sharedStrings.xml"));
+        if is_shared_strings && size > limits::MAX_SHARED_STRINGS_BYTES {
+            return refuse(format!(
+                "holds {} MiB of text, more than {} MiB",
+                size >> 20,
+                limits::MAX_SHARED_STRINGS_BYTES >> 20
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Why a cell's value cannot be a spreadsheet's: longer than a cell holds, or holding a
+/// NUL (`_x0000_` in the XML), which CSV refuses too.
+fn cell_problem(cell: &Cell) -> Option<String> {
+    let Cell::Text(text) = cell else {
+        return None;
+    };
+    if text.len() > limits::MAX_CELL_CHARS && text.chars().count() > limits::MAX_CELL_CHARS {
+        let start: String = text.chars().take(12).collect();
+        return Some(format!(
+            "a cell of {} characters (`{start}…`), more than a spreadsheet cell holds ({}): the file is damaged",
+            text.chars().count(),
+            limits::MAX_CELL_CHARS
+        ));
+    }
+    if text.contains('\0') {
+        return Some(
+            "a NUL character (`_x0000_`), which spreadsheets never hold: the file is damaged"
+                .to_owned(),
+        );
+    }
+    None
+}
+
+/// An error at one cell of a sheet (0-based column).
+fn at_cell(display: &str, sheet: &str, row: u32, column: usize, message: String) -> Diagnostic {
+    Diagnostic {
+        row: Some(row),
+        cell: Some(format!("[{sheet}] {}{row}", column_letters(column))),
+        ..Diagnostic::file_error(display, message)
+    }
 }
 
 fn cannot_open(path: &Path, display: &str, error: &calamine::Error) -> Diagnostic {
@@ -145,12 +231,22 @@ fn stream(path: &Path, display: &str, sheet: &str, tx: &SyncSender<Result<RawRow
                                 return;
                             }
                         }
+                        let column = column as usize;
+                        if column >= limits::MAX_COLUMNS {
+                            let message = format!(
+                                "a cell beyond the last column a sheet has ({}): the file is damaged",
+                                column_letters(limits::MAX_COLUMNS - 1)
+                            );
+                            let _ = tx.send(Err(at_cell(display, sheet, row, column, message)));
+                            return;
+                        }
+                        let value = from_data_ref(cell.get_value());
+                        if let Some(message) = cell_problem(&value) {
+                            let _ = tx.send(Err(at_cell(display, sheet, row, column, message)));
+                            return;
+                        }
                         let raw = current.get_or_insert_with(|| RawRow::new(row, Vec::new()));
-                        place(
-                            &mut raw.cells,
-                            column as usize,
-                            from_data_ref(cell.get_value()),
-                        );
+                        place(&mut raw.cells, column, value);
                     }
                     Ok(None) => break,
                     Err(e) => return fail(format!("cannot read the sheet: {e}")),
@@ -162,9 +258,15 @@ fn stream(path: &Path, display: &str, sheet: &str, tx: &SyncSender<Result<RawRow
         }
         Ok(Sheets::Xls(mut book)) => {
             let merges = book.merge_cells_by_sheet_name(sheet).unwrap_or_default();
-            send_range(&mut book, sheet, FillDown::new(merges), tx, fail);
+            send_range(&mut book, (display, sheet), FillDown::new(merges), tx, fail);
         }
-        Ok(mut book) => send_range(&mut book, sheet, FillDown::new(Vec::new()), tx, fail),
+        Ok(mut book) => send_range(
+            &mut book,
+            (display, sheet),
+            FillDown::new(Vec::new()),
+            tx,
+            fail,
+        ),
         Err(e) => {
             let _ = tx.send(Err(Diagnostic {
                 cell: Some(format!("[{sheet}]")),
@@ -177,7 +279,7 @@ fn stream(path: &Path, display: &str, sheet: &str, tx: &SyncSender<Result<RawRow
 /// Sends the rows of a sheet read whole (every format but .xlsx).
 fn send_range<R: Reader<std::io::BufReader<std::fs::File>>>(
     book: &mut R,
-    sheet: &str,
+    (display, sheet): (&str, &str),
     mut fill: FillDown,
     tx: &SyncSender<Result<RawRow, Diagnostic>>,
     fail: impl Fn(String),
@@ -190,9 +292,18 @@ fn send_range<R: Reader<std::io::BufReader<std::fs::File>>>(
     };
     let (first_row, first_column) = range.start().unwrap_or((0, 0));
     for (offset, cells) in range.rows().enumerate() {
+        let number = first_row + offset as u32 + 1;
         let mut row = vec![Cell::Empty; first_column as usize];
         row.extend(cells.iter().map(from_data));
-        let raw = fill.apply(RawRow::new(first_row + offset as u32 + 1, row));
+        if let Some((column, message)) = row
+            .iter()
+            .enumerate()
+            .find_map(|(column, cell)| Some((column, cell_problem(cell)?)))
+        {
+            let _ = tx.send(Err(at_cell(display, sheet, number, column, message)));
+            return;
+        }
+        let raw = fill.apply(RawRow::new(number, row));
         if tx.send(Ok(raw)).is_err() {
             return;
         }

@@ -30,6 +30,10 @@
 //!   reference counted in the test;
 //! - `formats`: breakdown by unit, benchmarks, and the csv, markdown and text formats;
 //! - `history`: a case's versions, what changed and from which file;
+//! - `hostile_input`: --output onto the ledger or a link to it, a full disk, FIFOs,
+//!   devices and looping links, a line past the row bound, `file:` ledger names, terminal
+//!   escapes and markup in the data, and a damaged ledger: each refused or neutralised,
+//!   the ledger and earlier output kept;
 //! - `import`: what import accepts, rejects and reports, and that a rejected import
 //!   leaves the ledger as it was;
 //! - `indicators`: 维持率, 实质性化解率, 复议后起诉率 and 复议诉讼比 reproduce published
@@ -89,6 +93,7 @@ mod due;
 mod every_spelling_against_reference;
 mod formats;
 mod history;
+mod hostile_input;
 mod import;
 mod indicators;
 mod layout;

@@ -1,5 +1,5 @@
-//! Where rendered output goes: standard output or a file (readable by its owner only),
-//! in UTF-8 (with a BOM for CSV, so Excel reads it) or GB18030.
+//! Where rendered output goes: standard output or a file (through the guarded write of
+//! `render::output`), in UTF-8 (with a BOM for CSV, so Excel reads it) or GB18030.
 
 use std::io::Write;
 use std::path::Path;
@@ -7,9 +7,11 @@ use std::path::Path;
 use anyhow::{Context, Result};
 
 use crate::cli::EncodingArg;
+use crate::render::output::{self, Existing};
 
-/// Renders into memory, encodes, then writes to `path` or `out`.
+/// Renders into memory, encodes, then writes to `path` (never over `ledger`) or `out`.
 pub fn emit(
+    ledger: Option<&Path>,
     path: Option<&Path>,
     encoding: EncodingArg,
     byte_order_mark: bool,
@@ -28,39 +30,7 @@ pub fn emit(
         }
     };
     match path {
-        Some(path) => write_private(path, &bytes),
+        Some(path) => output::write(path, &bytes, ledger, Existing::Replace),
         None => Ok(out.write_all(&bytes)?),
-    }
-}
-
-/// Writes a file that only its owner can read: reports hold case data.
-pub fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
-    create_private(path, bytes, true)
-}
-
-/// Writes a file that only its owner can read; an existing one is replaced only with
-/// `replace`, because the file at that name may be a ledger someone has filled in.
-pub fn create_private(path: &Path, bytes: &[u8], replace: bool) -> Result<()> {
-    let mut file = private_file(path, replace)?;
-    file.write_all(bytes)
-        .with_context(|| format!("cannot write `{}`", path.display()))
-}
-
-fn private_file(path: &Path, replace: bool) -> Result<std::fs::File> {
-    let mut options = std::fs::OpenOptions::new();
-    if replace {
-        options.write(true).create(true).truncate(true);
-    } else {
-        // One step, so nothing can appear at the name between a check and the write.
-        options.write(true).create_new(true);
-    }
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    match options.open(path) {
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => anyhow::bail!(
-            "`{}` already exists; give --force to replace it",
-            path.display()
-        ),
-        opened => opened.with_context(|| format!("cannot create `{}`", path.display())),
     }
 }

@@ -228,20 +228,7 @@ pub(crate) fn document_start(title: &str, style: &str) -> String {
     )
 }
 
-pub(super) fn escape(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => escaped.push_str("&amp;"),
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            '"' => escaped.push_str("&quot;"),
-            '\'' => escaped.push_str("&#39;"),
-            c => escaped.push(c),
-        }
-    }
-    escaped
-}
+pub(super) use crate::render::escape::html as escape;
 
 #[cfg(test)]
 mod tests {
@@ -570,19 +557,5 @@ mod tests {
         tone(Metric::Appearance, 2202, Tone::Good);
         tone(Metric::Mediation, -5, Tone::Bad);
         tone(Metric::Mediation, 0, Tone::Even);
-    }
-
-    #[track_caller]
-    fn escaped(text: &str, expected: &str) {
-        assert_eq!(escape(text), expected, "{text}");
-    }
-
-    #[test]
-    fn escapes_markup_and_quotes() {
-        escaped("都匀市", "都匀市");
-        escaped("a & b", "a &amp; b");
-        escaped("<b>", "&lt;b&gt;");
-        escaped(r#""x" 'y'"#, "&quot;x&quot; &#39;y&#39;");
-        escaped("&amp;", "&amp;amp;");
     }
 }
