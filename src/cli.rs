@@ -138,6 +138,9 @@ pub struct ReportArgs {
     pub scope: ReportScope,
 
     #[command(flatten)]
+    pub filter: FilterArgs,
+
+    #[command(flatten)]
     pub breakdown: BreakdownArgs,
 
     #[command(flatten)]
@@ -158,6 +161,27 @@ pub struct BreakdownArgs {
     pub sort: Option<String>,
 }
 
+/// The ad-hoc filters: only cases whose names match, compared as --by groups names
+/// (spaces and full-width forms do not matter); a `*` stands for any characters.
+#[derive(Debug, Args)]
+pub struct FilterArgs {
+    /// Only cases with this 案由, e.g. 征收补偿 or '*补偿'
+    #[arg(long, value_name = "NAME")]
+    pub matter: Option<String>,
+
+    /// Only reconsideration cases against this 被申请人, e.g. '*公安局'
+    #[arg(long, value_name = "NAME")]
+    pub respondent: Option<String>,
+
+    /// Only lawsuits against this 被告, e.g. '*自然资源局'
+    #[arg(long, value_name = "NAME")]
+    pub defendant: Option<String>,
+
+    /// Only lawsuits in this 法院, e.g. '*中级人民法院'
+    #[arg(long, value_name = "NAME")]
+    pub court: Option<String>,
+}
+
 #[derive(Debug, Args)]
 pub struct TrendArgs {
     /// The spacing of points: each Sunday, or each month end
@@ -175,6 +199,9 @@ pub struct TrendArgs {
     /// Only cases of this unit
     #[arg(long, value_name = "NAME")]
     pub unit: Option<String>,
+
+    #[command(flatten)]
+    pub filter: FilterArgs,
 
     /// Count each point as it was known then (only batches as of that date)
     #[arg(long)]
@@ -379,6 +406,9 @@ pub struct CasesArgs {
     #[arg(long, value_enum)]
     pub instance: Option<InstanceArg>,
 
+    #[command(flatten)]
+    pub filter: FilterArgs,
+
     /// First day of the period, on the date chosen by --on
     #[arg(long, value_name = "DATE", value_parser = parse_date, requires = "on")]
     pub from: Option<NaiveDate>,
@@ -480,6 +510,9 @@ pub struct DueArgs {
     /// Only cases this 包案领导 owns (the whole cell, or one name of a list like 张三、李四)
     #[arg(long, value_name = "NAME")]
     pub lead: Option<String>,
+
+    #[command(flatten)]
+    pub filter: FilterArgs,
 
     /// Only this ledger kind
     #[arg(long, value_enum)]

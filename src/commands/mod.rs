@@ -74,6 +74,29 @@ fn lang(arg: LangArg) -> crate::report::Lang {
     }
 }
 
+/// The ad-hoc filter `--matter`, `--respondent`, `--defendant` and `--court` ask for.
+fn name_filter(args: &crate::cli::FilterArgs) -> Result<crate::model::Filter> {
+    use crate::model::{Breakdown, Filter, NamePattern};
+    let mut filter = Filter::default();
+    for (by, written) in [
+        (Breakdown::Matter, &args.matter),
+        (Breakdown::Respondent, &args.respondent),
+        (Breakdown::Defendant, &args.defendant),
+        (Breakdown::Court, &args.court),
+    ] {
+        let Some(written) = written else { continue };
+        let written = crate::spreadsheet::cell::normalise(written);
+        let pattern = NamePattern::new(&written).ok_or_else(|| {
+            anyhow::anyhow!(
+                "`--{}` needs a name or a pattern such as '*公安局'",
+                by.key()
+            )
+        })?;
+        filter.add(by, pattern);
+    }
+    Ok(filter)
+}
+
 /// The unit a `--unit` names: the registry's canonical name (an alias is fine), or the
 /// name as typed when there is no registry. An unknown name is an error with the closest.
 fn unit_filter(ledger: &crate::ledger::Ledger, unit: Option<&str>) -> Result<Option<String>> {
