@@ -862,7 +862,10 @@ mod tests {
             let then: Vec<&str> = CASE_COLUMNS
                 .split(',')
                 .map(str::trim)
-                .take(case_row::LEDGER_COLUMN_COUNT + crate::model::TrackField::ALL.len())
+                .take(
+                    case_row::LEDGER_COLUMN_COUNT + crate::model::TrackField::ALL.len()
+                        - crate::model::field::LATER_TRACKED.len(),
+                )
                 .collect();
             copy(
                 VERSIONS,
