@@ -16,6 +16,7 @@ mod leads;
 mod outcomes;
 mod report;
 mod rules;
+mod selection;
 mod support;
 mod template;
 mod trend;
@@ -48,6 +49,8 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         Command::History(args) => history::run(&ledger_path, &args, out),
         Command::Cases(args) => cases::run(&ledger_path, &args, out),
         Command::Leads(args) => leads::run(&ledger_path, &args, out),
+        Command::Clusters(args) => selection::clusters(&ledger_path, &args, out),
+        Command::AtRisk(args) => selection::at_risk(&ledger_path, &args, out),
         Command::Due(args) => due::run(&ledger_path, &args, out),
         Command::Calendar(args) => calendar::run(&ledger_path, &args, out),
         Command::Rules(args) => rules::run(&ledger_path, &args, out),

@@ -12,6 +12,7 @@ mod json;
 pub mod layout;
 pub mod lead_sheet;
 mod markdown;
+pub mod selection;
 mod table;
 mod text;
 pub mod trend;
