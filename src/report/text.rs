@@ -35,7 +35,7 @@ pub fn write_text(report: &Report, with: &[Indicator], out: &mut dyn Write) -> R
         c.head_appeared,
         rate_clause("出庭应诉率", &r.appearance_rate),
         period = period_phrase(report),
-        unit = report.unit.as_deref().unwrap_or("全州"),
+        unit = scope_phrase(report),
         verdict = verdict(report),
         deadlines = deadline_sentence(report),
         indicators = indicator_sentence(report, with),
@@ -230,6 +230,19 @@ fn percent(rate: Percent) -> String {
 }
 
 /// 「今年1月至8月」, 「2020年3月」, 「今年全年」 or 「2021年3月5日至4月2日」.
+/// 「全州」 or the unit, with the ad-hoc filter that chose the cases: 「全州（被申请人：*公安局）」.
+fn scope_phrase(report: &Report) -> String {
+    let unit = report.unit.as_deref().unwrap_or("全州");
+    match report
+        .filter
+        .as_ref()
+        .and_then(crate::model::Filter::label_zh)
+    {
+        Some(filter) => format!("{unit}（{filter}）"),
+        None => unit.to_owned(),
+    }
+}
+
 fn period_phrase(report: &Report) -> String {
     let (from, to) = (report.period.from, report.period.to);
     let year = if to.year() == report.as_of.year() {

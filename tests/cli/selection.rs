@@ -230,6 +230,12 @@ fn filters_give_the_hand_counts() {
     ws.run(["report", "--respondent", "*公安局"])
         .success()
         .stdout_has(&["行政复议与行政应诉统计（全部单位；被申请人：*公安局）"]);
+    ws.run(["report", "--respondent", "*公安局", "--format", "text"])
+        .success()
+        .stdout_has(&[
+            "全州（被申请人：*公安局）行政复议案件收案3件",
+            "被纠错率50.00%",
+        ]);
 
     // 案由 征收补偿: three reconsideration cases and three lawsuits, all open.
     let matter = ws.report_json(&["--matter", "征收补偿"]);
