@@ -237,3 +237,101 @@ impl Records {
             || twice(own.lost, own.decided, all.lost, all.decided)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::fixture::{d, recon, suit};
+
+    fn against(no: &str, agency: &str, received: &str) -> Case {
+        let mut case = recon(no, "都匀市", received);
+        if let crate::model::Facts::Reconsideration { respondent, .. } = &mut case.facts {
+            *respondent = Some(agency.to_owned());
+        }
+        case
+    }
+
+    fn closed(mut case: Case, on: &str, outcome: Outcome) -> Case {
+        case.closed_on = Some(d(on));
+        case.outcome = Some(outcome);
+        case
+    }
+
+    fn reasons_of<'a>(found: &'a [Candidate], case_no: &str) -> Option<&'a [Reason]> {
+        found
+            .iter()
+            .find(|c| c.case_no == case_no)
+            .map(|c| c.reasons.as_slice())
+    }
+
+    /// Agency 甲: 5 closed, 3 撤销 (60%); agency 乙: 10 closed, none corrected; the ledger
+    /// 3 of 15 (20%): 甲 is at least twice the ledger, 乙 is not.
+    #[test]
+    fn an_agency_twice_the_ledger_s_rate_over_five_closed_cases_stands_out() {
+        let mut cases: Vec<Case> = (0..5)
+            .map(|i| {
+                let outcome = if i < 3 {
+                    Outcome::Revoked
+                } else {
+                    Outcome::Upheld
+                };
+                closed(
+                    against(&format!("甲-{i}"), "甲局", "2021-01-04"),
+                    "2021-03-01",
+                    outcome,
+                )
+            })
+            .collect();
+        cases.extend((0..10).map(|i| {
+            closed(
+                against(&format!("乙-{i}"), "乙局", "2021-01-04"),
+                "2021-03-01",
+                Outcome::Upheld,
+            )
+        }));
+        cases.push(against("甲-open", "甲局", "2021-06-01"));
+        cases.push(against("乙-open", "乙局", "2021-06-01"));
+        let found = candidates(&cases, &Rules::default(), d("2021-08-31"));
+        assert_eq!(
+            reasons_of(&found, "甲-open"),
+            Some(&[Reason::AgencyRecord][..])
+        );
+        assert_eq!(reasons_of(&found, "乙-open"), None);
+        // With only four closed cases 甲 has too few to judge.
+        let fewer: Vec<Case> = cases
+            .iter()
+            .filter(|c| c.case_no.text() != "甲-4")
+            .cloned()
+            .collect();
+        let found = candidates(&fewer, &Rules::default(), d("2021-08-31"));
+        assert_eq!(reasons_of(&found, "甲-open"), None);
+    }
+
+    #[test]
+    fn damages_follow_an_unlawful_finding_of_the_previous_24_months_only() {
+        let mut damages = suit("赔-1", "福泉市", Instance::First, "2021-06-15");
+        damages.matter = Some("行政赔偿".into());
+        if let crate::model::Facts::Litigation { defendant, .. } = &mut damages.facts {
+            *defendant = Some("福泉市人民政府".into());
+        }
+        let mut before = suit("旧-1", "福泉市", Instance::First, "2019-01-02");
+        if let crate::model::Facts::Litigation { defendant, .. } = &mut before.facts {
+            *defendant = Some("福泉市 人民政府".into());
+        }
+        let on = d("2021-08-31");
+        for (closed_on, outcome, listed) in [
+            ("2020-09-01", Outcome::DeclaredUnlawful, true),
+            ("2019-09-01", Outcome::Revoked, true),
+            ("2019-08-30", Outcome::DeclaredUnlawful, false),
+            ("2020-09-01", Outcome::Upheld, false),
+        ] {
+            let cases = [damages.clone(), closed(before.clone(), closed_on, outcome)];
+            let found = candidates(&cases, &Rules::default(), on);
+            assert_eq!(
+                reasons_of(&found, "赔-1") == Some(&[Reason::DamagesAfterIllegal][..]),
+                listed,
+                "{closed_on} {outcome:?}"
+            );
+        }
+    }
+}
