@@ -68,6 +68,22 @@ pub enum Command {
     /// hearing work, how each closed case ended (化解, 纠错, 败诉 or 维持/驳回, by the 口径) and
     /// the 化解进展 written that month.
     Leads(LeadsArgs),
+    /// 套案 and 群体性案件: groups of similar cases one leader should press on together
+    ///
+    /// A 套案 is a chain of cases (both ledgers) against one 被申请人 or 被告 on one 案由,
+    /// each received or filed at most cluster_days after the one before, of at least
+    /// cluster_min cases with one still open; a 群体性案件 is an open case whose 申请人数 or
+    /// 原告人数 is at least group_min (see `caseledger rules show`). Largest first.
+    Clusters(SelectionArgs),
+    /// 包案候选: open cases a leader should own, each with its reasons, to review (not a
+    /// prediction)
+    ///
+    /// Reasons: unowned_high_risk (风险等级 高, no 包案领导); damages_after_illegal (a 行政赔偿
+    /// case against an agency with a case closed as 确认违法 or 撤销 in the previous 24
+    /// months); unowned_cluster (in a 套案 or 群体性案件 none of whose cases has a leader);
+    /// agency_record (an agency whose 纠错率 or 败诉率 over the previous 24 months is at
+    /// least twice the ledger's, over at least 5 closed cases).
+    AtRisk(SelectionArgs),
     /// The work list: overdue items and those due soon (deadlines, hearings and their
     /// reminders), most urgent first
     ///
@@ -141,6 +157,9 @@ pub struct ReportArgs {
     pub scope: ReportScope,
 
     #[command(flatten)]
+    pub filter: FilterArgs,
+
+    #[command(flatten)]
     pub breakdown: BreakdownArgs,
 
     #[command(flatten)]
@@ -161,6 +180,27 @@ pub struct BreakdownArgs {
     pub sort: Option<String>,
 }
 
+/// The ad-hoc filters: only cases whose names match, compared as --by groups names
+/// (spaces and full-width forms do not matter); a `*` stands for any characters.
+#[derive(Debug, Args)]
+pub struct FilterArgs {
+    /// Only cases with this 案由, e.g. 征收补偿 or '*补偿'
+    #[arg(long, value_name = "NAME")]
+    pub matter: Option<String>,
+
+    /// Only reconsideration cases against this 被申请人, e.g. '*公安局'
+    #[arg(long, value_name = "NAME")]
+    pub respondent: Option<String>,
+
+    /// Only lawsuits against this 被告, e.g. '*自然资源局'
+    #[arg(long, value_name = "NAME")]
+    pub defendant: Option<String>,
+
+    /// Only lawsuits in this 法院, e.g. '*中级人民法院'
+    #[arg(long, value_name = "NAME")]
+    pub court: Option<String>,
+}
+
 #[derive(Debug, Args)]
 pub struct TrendArgs {
     /// The spacing of points: each Sunday, or each month end
@@ -178,6 +218,9 @@ pub struct TrendArgs {
     /// Only cases of this unit
     #[arg(long, value_name = "NAME")]
     pub unit: Option<String>,
+
+    #[command(flatten)]
+    pub filter: FilterArgs,
 
     /// Count each point as it was known then (only batches as of that date)
     #[arg(long)]
@@ -390,6 +433,9 @@ pub struct CasesArgs {
     #[arg(long, value_enum)]
     pub instance: Option<InstanceArg>,
 
+    #[command(flatten)]
+    pub filter: FilterArgs,
+
     /// First day of the period, on the date chosen by --on
     #[arg(long, value_name = "DATE", value_parser = parse_date, requires = "on")]
     pub from: Option<NaiveDate>,
@@ -475,6 +521,22 @@ pub struct LeadsArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct SelectionArgs {
+    /// As known on this date (only batches as of it or earlier); cases open on it
+    /// [default: the latest as-of date in the ledger]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<NaiveDate>,
+
+    /// Output format (xlsx needs --output)
+    #[arg(long, value_enum, default_value_t = SelectionFormat::Table)]
+    pub format: SelectionFormat,
+
+    /// Write to this file instead of standard output (xlsx always needs one)
+    #[arg(long, short, value_name = "FILE", required_if_eq("format", "xlsx"))]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
 pub struct DueArgs {
     /// The day of the list, with the ledger as known then [default: today]
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
@@ -491,6 +553,9 @@ pub struct DueArgs {
     /// Only cases this 包案领导 owns (the whole cell, or one name of a list like 张三、李四)
     #[arg(long, value_name = "NAME")]
     pub lead: Option<String>,
+
+    #[command(flatten)]
+    pub filter: FilterArgs,
 
     /// Only this ledger kind
     #[arg(long, value_enum)]
@@ -563,7 +628,8 @@ pub enum RulesAction {
     Show,
     /// Change one rule: corrected_outcomes, mediated_outcomes, lost_outcomes (comma lists
     /// of canonical outcomes), correction_base (closed | accepted_closed), loss_base
-    /// (first_instance_closed | judgments), appearance_scope (first_instance | all_instances)
+    /// (first_instance_closed | judgments), appearance_scope (first_instance | all_instances),
+    /// reply_days (e.g. 司法建议书=60), cluster_days, cluster_min, group_min (whole numbers)
     Set {
         #[arg(value_name = "KEY")]
         key: String,
@@ -720,6 +786,22 @@ pub enum LeadsFormat {
     Xlsx,
     /// A Word document in the official-document layout, a table per leader; needs --output
     Docx,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SelectionFormat {
+    /// A table for people, largest or most urgent first
+    Table,
+    /// One JSON object (docs/OUTPUT.md)
+    Json,
+    /// CSV for Excel (formula-safe)
+    Csv,
+    /// A Markdown table for documents
+    Markdown,
+    /// One self-contained HTML page to print
+    Html,
+    /// An Excel workbook of one sheet; needs --output
+    Xlsx,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -8,7 +8,8 @@
 //! `render` holds what every output shares.
 //! `template` writes the blank workbook offices fill in, from the importer's own columns.
 //! `worklist` says what must be done next on a case: deadlines and hearing reminders.
-//! `lead_sheet` gathers each 包案领导's cases for the monthly 调度 meeting.
+//! `lead_sheet` gathers each 包案领导's cases for the monthly 调度 meeting; `selection`
+//! finds the cases a leader should take on (套案, 群体性案件, 包案候选).
 //! `render` holds what every output shares: the escapes for HTML, Markdown and a terminal,
 //! and the one guarded way a user's file is written.
 //! `commands` turns each subcommand's options into calls of these; `cli` only parses.
@@ -22,6 +23,7 @@ pub mod model;
 pub mod rates;
 pub mod render;
 pub mod report;
+pub mod selection;
 pub mod spreadsheet;
 pub mod template;
 pub mod worklist;

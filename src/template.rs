@@ -355,6 +355,11 @@ fn track_guide(field: TrackField) -> (Entry, &'static str, &'static str) {
         TrackField::OwnerUnit => (Entry::Text, "负责化解本案的责任单位", "都匀市司法局"),
         TrackField::Progress => (Entry::Text, "本月化解工作的进展", ""),
         TrackField::Risk => (Entry::Text, "纠错或败诉的风险：高、中、低", "高"),
+        TrackField::Parties => (
+            Entry::Text,
+            "申请人或原告的人数（只填数字，不填姓名）；达到群体性案件标准的据此列出",
+            "",
+        ),
     }
 }
 

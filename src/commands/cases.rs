@@ -24,6 +24,7 @@ pub fn run(ledger_path: &Path, args: &CasesArgs, out: &mut dyn Write) -> Result<
             InstanceArg::Second => Instance::Second,
             InstanceArg::Retrial => Instance::Retrial,
         }),
+        names: super::name_filter(&args.filter)?,
         period: period(args)?,
         outcome: args
             .outcome

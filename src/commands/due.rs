@@ -31,6 +31,7 @@ pub(super) fn print(ledger: &Ledger, args: &DueArgs, out: &mut dyn Write) -> Res
             .as_deref()
             .map(|lead| crate::spreadsheet::cell::normalise(lead).into_owned()),
         kind: args.kind.map(super::kind),
+        filter: super::name_filter(&args.filter)?,
     };
     let list = due::build(ledger, &options)?;
     if !list.uncovered_years.is_empty() {

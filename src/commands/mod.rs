@@ -17,6 +17,7 @@ mod letterhead;
 mod outcomes;
 mod report;
 mod rules;
+mod selection;
 mod support;
 mod template;
 mod trend;
@@ -50,6 +51,8 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         Command::History(args) => history::run(&ledger_path, &args, out),
         Command::Cases(args) => cases::run(&ledger_path, &args, out),
         Command::Leads(args) => leads::run(&ledger_path, &args, out),
+        Command::Clusters(args) => selection::clusters(&ledger_path, &args, out),
+        Command::AtRisk(args) => selection::at_risk(&ledger_path, &args, out),
         Command::Due(args) => due::run(&ledger_path, &args, out),
         Command::Calendar(args) => calendar::run(&ledger_path, &args, out),
         Command::Rules(args) => rules::run(&ledger_path, &args, out),
@@ -76,6 +79,29 @@ fn lang(arg: LangArg) -> crate::report::Lang {
         LangArg::Zh => crate::report::Lang::Zh,
         LangArg::En => crate::report::Lang::En,
     }
+}
+
+/// The ad-hoc filter `--matter`, `--respondent`, `--defendant` and `--court` ask for.
+fn name_filter(args: &crate::cli::FilterArgs) -> Result<crate::model::Filter> {
+    use crate::model::{Breakdown, Filter, NamePattern};
+    let mut filter = Filter::default();
+    for (by, written) in [
+        (Breakdown::Matter, &args.matter),
+        (Breakdown::Respondent, &args.respondent),
+        (Breakdown::Defendant, &args.defendant),
+        (Breakdown::Court, &args.court),
+    ] {
+        let Some(written) = written else { continue };
+        let written = crate::spreadsheet::cell::normalise(written);
+        let pattern = NamePattern::new(&written).ok_or_else(|| {
+            anyhow::anyhow!(
+                "`--{}` needs a name or a pattern such as '*公安局'",
+                by.key()
+            )
+        })?;
+        filter.add(by, pattern);
+    }
+    Ok(filter)
 }
 
 /// The unit a `--unit` names: the registry's canonical name (an alias is fine), or the

@@ -24,6 +24,7 @@ pub fn run(ledger_path: &Path, args: &ReportArgs, out: &mut dyn Write) -> Result
     let ledger = Ledger::open_existing(ledger_path)?;
     let _view = ledger.snapshot()?;
     let mut options = report_options(&ledger, &args.scope)?;
+    options.filter = super::name_filter(&args.filter)?;
     set_breakdown(&mut options, &args.breakdown)?;
     print(&ledger, &options, &args.output, out)?;
     Ok(ExitCode::SUCCESS)
@@ -110,6 +111,7 @@ fn print_meeting(
             as_known_then: false,
             as_of: options.as_of,
             rules: options.rules.clone(),
+            filter: options.filter.clone(),
         },
     )?;
     // (clap requires --output for xlsx.) Passed through untouched: HTML is UTF-8 already, a workbook is binary.
@@ -146,6 +148,7 @@ fn print_notice(
             unit: report.unit.clone(),
             lead: None,
             kind: None,
+            filter: options.filter.clone(),
         },
     )?;
     let leads = lead_sheet::build(

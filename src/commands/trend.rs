@@ -26,6 +26,7 @@ pub fn run(ledger_path: &Path, args: &TrendArgs, out: &mut dyn Write) -> Result<
         as_known_then: args.as_known_then,
         as_of: None,
         rules: ledger.rules()?,
+        filter: super::name_filter(&args.filter)?,
     };
     let trend = trend::build(&ledger, &options)?;
     if trend.points.is_empty() {

@@ -9,7 +9,6 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::Error;
-use crate::model::field;
 use crate::model::period::iso;
 use crate::model::tracking::ValueType;
 use crate::model::{
@@ -21,7 +20,8 @@ use crate::model::{
 pub static CASE_COLUMNS: LazyLock<String> = LazyLock::new(|| keys(Field::columns()));
 
 /// Number of columns in [`CASE_COLUMNS`] before the work-list ones.
-pub(super) const LEDGER_COLUMN_COUNT: usize = field::FIRST_COLUMNS;
+#[cfg(test)]
+pub(super) const LEDGER_COLUMN_COUNT: usize = crate::model::field::FIRST_COLUMNS;
 
 /// The fields a case of `kind` fills, in the order of [`to_values`]: with its work-list
 /// facts only for a case that has some. A version is written with these alone: the other
@@ -264,10 +264,6 @@ impl Columns<'_, '_> {
 fn column_index(field: Field) -> Option<usize> {
     static PLACES: LazyLock<HashMap<Field, usize>> =
         LazyLock::new(|| Field::columns().enumerate().map(|(i, f)| (f, i)).collect());
-    if let Field::Track(track) = field {
-        // The work-list columns are in their own order: no look-up needed.
-        return Some(LEDGER_COLUMN_COUNT + track.index());
-    }
     PLACES.get(&field).copied()
 }
 
@@ -292,7 +288,11 @@ mod tests {
             let field = Field::columns().find(|f| f.key() == *column);
             assert_eq!(field.and_then(column_index), Some(index), "{column}");
         }
-        let keys: Vec<&str> = TrackField::ALL.iter().map(|f| f.key()).collect();
+        let keys: Vec<&str> = TrackField::ALL
+            .iter()
+            .filter(|f| !crate::model::field::LATER_TRACKED.contains(f))
+            .map(|f| f.key())
+            .collect();
         let tracked = LEDGER_COLUMN_COUNT..LEDGER_COLUMN_COUNT + keys.len();
         assert_eq!(columns[tracked], keys[..]);
     }

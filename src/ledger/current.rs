@@ -322,10 +322,22 @@ pub fn content_hash(case: &Case) -> i64 {
         put_hashed(&mut bytes, value(*field));
     }
     // Only a case with work-list facts hashes them: every version stored before they
-    // existed keeps its hash, so a re-import still finds it unchanged.
-    if !case.tracking.is_empty() {
+    // existed keeps its hash, so a re-import still finds it unchanged. The number of
+    // parties came later still: it is hashed on its own, only when written, for the same
+    // reason.
+    let later = crate::model::field::LATER_TRACKED;
+    if TrackField::ALL
+        .iter()
+        .any(|f| !later.contains(f) && case.tracking.get(*f).is_some())
+    {
         bytes.push(b'T');
-        for field in TrackField::ALL {
+        for field in TrackField::ALL.into_iter().filter(|f| !later.contains(f)) {
+            put_hashed(&mut bytes, value(Field::Track(field)));
+        }
+    }
+    for field in later {
+        if case.tracking.get(field).is_some() {
+            bytes.push(b'N');
             put_hashed(&mut bytes, value(Field::Track(field)));
         }
     }

@@ -14,7 +14,7 @@ use super::tables::END_OF_TIME;
 use super::tables::{BATCHES, CASES, VERSIONS};
 use super::{Error, Ledger};
 use crate::model::period::iso;
-use crate::model::{Breakdown, Case, CaseNo, Countable, CountableFacts, Facts, Kind};
+use crate::model::{Breakdown, Case, CaseNo, Countable, CountableFacts, Facts, Filter, Kind};
 
 /// A necessary condition on a case's current state that a listing can check in the
 /// compact columns beside its key, before reading its version.
@@ -202,6 +202,19 @@ impl Ledger {
         as_of: Option<NaiveDate>,
         since: Option<NaiveDate>,
         by: Breakdown,
+        each: impl FnMut(&Countable, Option<&str>),
+    ) -> Result<()> {
+        self.for_each_countable_where(as_of, since, by, &Filter::default(), each)
+    }
+
+    /// [`Ledger::for_each_countable_by`] for the cases that pass `filter` only; its names
+    /// are further columns of the compact state, read only when a condition is on them.
+    pub fn for_each_countable_where(
+        &self,
+        as_of: Option<NaiveDate>,
+        since: Option<NaiveDate>,
+        by: Breakdown,
+        filter: &Filter,
         mut each: impl FnMut(&Countable, Option<&str>),
     ) -> Result<()> {
         let everything = self.knows_everything(as_of)?;
@@ -211,6 +224,7 @@ impl Ledger {
             // The same cases as the scan below leaves, so that both give the same units.
             return self.for_each_case(as_of, |case| {
                 if since.is_none_or(|since| case.latest_date() >= since)
+                    && filter.passes_case(&case)
                     && let Some(mut countable) = case.countable()
                 {
                     let name = column.and_then(|_| by.name_of(&case));
@@ -220,13 +234,27 @@ impl Ledger {
             });
         }
         let since = since.map_or(i64::MIN, |d| i64::from(d.num_days_from_ce()));
-        let extra = column.map(|c| format!(", {c}")).unwrap_or_default();
+        let filtered: Vec<Breakdown> = filter
+            .keys()
+            .filter(|key| current::breakdown_column(*key).is_some())
+            .collect();
+        let names: Vec<&str> = column
+            .into_iter()
+            .chain(
+                filtered
+                    .iter()
+                    .filter_map(|k| current::breakdown_column(*k)),
+            )
+            .collect();
+        let extra: String = names.iter().flat_map(|c| [", ", c]).collect();
         let sql = format!(
             "SELECT kind, {counted}, case_key{extra} FROM {CASES} WHERE last_day >= ?1",
             counted = COUNTED_COLUMNS.as_str()
         );
-        // After `kind` and the counted columns: the case's key, then the name asked for.
+        // After `kind` and the counted columns: the case's key, then the name asked for,
+        // then the filter's names.
         let key_column = 1 + COUNTED_COLUMN_COUNT;
+        let first_filtered = key_column + 1 + usize::from(column.is_some());
         let mut stmt = self.conn.prepare(&sql)?;
         let mut rows = stmt.query([since])?;
         while let Some(row) = rows.next()? {
@@ -234,6 +262,19 @@ impl Ledger {
             let Some(mut countable) = current::countable_from_row(row, 0)? else {
                 continue;
             };
+            if !filtered.is_empty() {
+                let mut names = Vec::with_capacity(filtered.len());
+                for at in first_filtered..first_filtered + filtered.len() {
+                    names.push(row.get_ref(at)?.as_str_or_null()?);
+                }
+                let name_of = |key: Breakdown| {
+                    let at = filtered.iter().position(|k| *k == key)?;
+                    names.get(at).copied().flatten()
+                };
+                if !filter.passes(name_of) {
+                    continue;
+                }
+            }
             // Only a closed case is marked: the others' keys stay unread.
             let closed_reconsideration = countable.closed_on.is_some()
                 && matches!(countable.facts, CountableFacts::Reconsideration { .. });
@@ -821,7 +862,10 @@ mod tests {
             let then: Vec<&str> = CASE_COLUMNS
                 .split(',')
                 .map(str::trim)
-                .take(case_row::LEDGER_COLUMN_COUNT + crate::model::TrackField::ALL.len())
+                .take(
+                    case_row::LEDGER_COLUMN_COUNT + crate::model::TrackField::ALL.len()
+                        - crate::model::field::LATER_TRACKED.len(),
+                )
                 .collect();
             copy(
                 VERSIONS,

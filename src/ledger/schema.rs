@@ -224,6 +224,11 @@ pub(super) const MIGRATIONS: &[&str] = &[
     ALTER TABLE versions ADD COLUMN result TEXT;
     ALTER TABLE versions ADD COLUMN resolved_on TEXT;
     ",
+    // 11: 申请人数 / 原告人数, the work-list fact that makes a case a 群体性案件; NULL in
+    // every older version.
+    "
+    ALTER TABLE versions ADD COLUMN parties TEXT;
+    ",
 ];
 
 /// The migration after which the current-state columns of `cases` must be filled from

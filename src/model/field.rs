@@ -125,6 +125,11 @@ const LATER_COLUMNS: [Field; 15] = [
     Field::ResolvedOn,
 ];
 
+/// The work-list facts whose columns came after [`LATER_COLUMNS`], in that order (append
+/// only). A version hashes them on their own and only when written, so that the versions
+/// stored before them keep their hashes.
+pub const LATER_TRACKED: [TrackField; 1] = [TrackField::Parties];
+
 /// Each kind's fields as its spreadsheet orders them (SPEC §2.2, §2.3): listings and
 /// exports show them in this order.
 const RECONSIDERATION_LISTED: [Field; 11] = [
@@ -196,14 +201,20 @@ pub const FIRST_COLUMNS: usize = SHARED.len() + RECONSIDERATION.len() + LITIGATI
 impl Field {
     /// Every column the ledger stores for a version, in order: the fields of the first
     /// two ledgers, the work-list facts in [`TrackField::ALL`]'s order, then the columns
-    /// the later ledgers added. Append only.
+    /// the later ledgers added, then [`LATER_TRACKED`]. Append only.
     pub fn columns() -> impl Iterator<Item = Field> {
         SHARED
             .into_iter()
             .chain(RECONSIDERATION)
             .chain(LITIGATION)
-            .chain(TrackField::ALL.map(Field::Track))
+            .chain(
+                TrackField::ALL
+                    .into_iter()
+                    .filter(|f| !LATER_TRACKED.contains(f))
+                    .map(Field::Track),
+            )
             .chain(LATER_COLUMNS)
+            .chain(LATER_TRACKED.map(Field::Track))
     }
 
     /// The fields every case has, in column and hash order.

@@ -12,6 +12,7 @@ pub mod case_no;
 pub mod countable;
 pub mod deadline;
 pub mod field;
+pub mod filter;
 #[cfg(test)]
 pub(crate) mod fixture;
 pub mod kind;
@@ -36,6 +37,7 @@ pub use case_no::CaseNo;
 pub use countable::{Countable, CountableFacts, DeadlineFacts};
 pub use deadline::{Due, Law};
 pub use field::{Field, FieldRef};
+pub use filter::{Filter, NamePattern};
 pub use kind::{Instance, Kind};
 pub use letterhead::Letterhead;
 pub use metric::Metric;

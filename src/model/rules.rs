@@ -32,6 +32,38 @@ pub struct Rules {
         serialize_with = "reply_days_json"
     )]
     pub reply_days: BTreeMap<DocType, u32>,
+    /// 套案: the most days between one case and the next of the same agency and 案由 for
+    /// both to be in one cluster (90 by default, and then not in JSON).
+    #[serde(skip_serializing_if = "is_default_cluster_days")]
+    pub cluster_days: u32,
+    /// 套案: the fewest cases a cluster holds (5 by default, and then not in JSON).
+    #[serde(skip_serializing_if = "is_default_cluster_min")]
+    pub cluster_min: u32,
+    /// 群体性案件: the fewest applicants or plaintiffs of one case (10 by default, and then
+    /// not in JSON).
+    #[serde(skip_serializing_if = "is_default_group_min")]
+    pub group_min: u32,
+}
+
+/// The defaults of the 两包 selection's rules.
+const CLUSTER_DAYS: u32 = 90;
+const CLUSTER_MIN: u32 = 5;
+const GROUP_MIN: u32 = 10;
+
+// serde's skip_serializing_if passes a reference.
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn is_default_cluster_days(days: &u32) -> bool {
+    *days == CLUSTER_DAYS
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn is_default_cluster_min(n: &u32) -> bool {
+    *n == CLUSTER_MIN
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn is_default_group_min(n: &u32) -> bool {
+    *n == GROUP_MIN
 }
 
 /// The denominator of the rates over 办结 (correction and mediation).
@@ -101,12 +133,15 @@ impl Default for Rules {
                 .chain([Mediated, Settled, TerminatedAfterCorrection])
                 .collect(),
             reply_days: BTreeMap::new(),
+            cluster_days: CLUSTER_DAYS,
+            cluster_min: CLUSTER_MIN,
+            group_min: GROUP_MIN,
         }
     }
 }
 
 /// The keys `rules set` accepts, in the order `rules show` lists them.
-pub const KEYS: [&str; 8] = [
+pub const KEYS: [&str; 11] = [
     "corrected_outcomes",
     "mediated_outcomes",
     "lost_outcomes",
@@ -115,6 +150,9 @@ pub const KEYS: [&str; 8] = [
     "appearance_scope",
     "resolved_outcomes",
     "reply_days",
+    "cluster_days",
+    "cluster_min",
+    "group_min",
 ];
 
 /// Why a rule cannot be set to a value.
@@ -142,6 +180,13 @@ pub enum RuleError {
         "`{part}` is not a document type and its days (write e.g. 司法建议书=60,检察建议书=30; the types are {types})"
     )]
     NotReplyDays { part: String, types: String },
+    #[error("`{value}` is not a {rule} (a whole number from {min} to {max})")]
+    NotANumber {
+        rule: &'static str,
+        value: String,
+        min: u32,
+        max: u32,
+    },
 }
 
 /// The value of a rule with a closed set of values, by its key; the error lists the keys.
@@ -194,6 +239,9 @@ impl Rules {
                 self.appearance_scope = one_of("appearance_scope", value)?;
             }
             "reply_days" => self.reply_days = reply_days(value)?,
+            "cluster_days" => self.cluster_days = number("cluster_days", value, 1, 3650)?,
+            "cluster_min" => self.cluster_min = number("cluster_min", value, 2, 10_000)?,
+            "group_min" => self.group_min = number("group_min", value, 2, 1_000_000)?,
             _ => {
                 return Err(RuleError::UnknownRule {
                     key: key.to_owned(),
@@ -225,6 +273,9 @@ impl Rules {
                     .collect::<Vec<_>>()
                     .join(","),
             ),
+            (KEYS[8], self.cluster_days.to_string()),
+            (KEYS[9], self.cluster_min.to_string()),
+            (KEYS[10], self.group_min.to_string()),
         ]
     }
 }
@@ -336,6 +387,20 @@ fn outcomes(
     Ok(set)
 }
 
+/// A whole number from `min` to `max`, for a count or a number of days.
+fn number(rule: &'static str, value: &str, min: u32, max: u32) -> Result<u32, RuleError> {
+    value
+        .parse()
+        .ok()
+        .filter(|n| (min..=max).contains(n))
+        .ok_or_else(|| RuleError::NotANumber {
+            rule,
+            value: value.to_owned(),
+            min,
+            max,
+        })
+}
+
 /// `司法建议书=60,检察建议书=30`: a document type (as a cell may name it) and a number of
 /// days from 1 to 365 for each; empty for none.
 fn reply_days(value: &str) -> Result<BTreeMap<DocType, u32>, RuleError> {
@@ -411,6 +476,38 @@ mod tests {
         cleared.set("reply_days", "司法建议书=60").unwrap();
         cleared.set("reply_days", "").unwrap();
         assert_eq!(cleared, Rules::default());
+    }
+
+    #[test]
+    fn selection_rules_are_whole_numbers_and_stay_out_of_json_at_their_defaults() {
+        let mut rules = Rules::default();
+        let json = serde_json::to_string(&rules).unwrap();
+        assert!(
+            !json.contains("cluster") && !json.contains("group_min"),
+            "{json}"
+        );
+        rules.set("cluster_days", "60").unwrap();
+        rules.set("group_min", " 20 ").unwrap();
+        assert_eq!(
+            (rules.cluster_days, rules.cluster_min, rules.group_min),
+            (60, 5, 20)
+        );
+        let json = serde_json::to_string(&rules).unwrap();
+        assert!(json.contains(r#""cluster_days":60"#) && json.contains(r#""group_min":20"#));
+        assert!(!json.contains("cluster_min"), "{json}");
+        for (key, bad) in [
+            ("cluster_days", "0"),
+            ("cluster_min", "1"),
+            ("group_min", "十"),
+        ] {
+            assert!(
+                matches!(
+                    Rules::default().set(key, bad),
+                    Err(RuleError::NotANumber { .. })
+                ),
+                "{key}={bad}"
+            );
+        }
     }
 
     #[test]

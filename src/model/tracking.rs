@@ -52,6 +52,9 @@ pub enum TrackField {
     Progress,
     /// 风险等级: 高, 中 or 低.
     Risk,
+    /// 申请人数 / 原告人数: how many applicants or plaintiffs, as a whole number (never
+    /// their names); a large one makes the case a 群体性案件.
+    Parties,
 }
 
 /// The type of a fact's value.
@@ -89,7 +92,7 @@ impl TrackValue {
 impl TrackField {
     /// Every fact, in the order of storage, listings and the content hash. Append only:
     /// the order is part of the hash of every stored version.
-    pub const ALL: [TrackField; 19] = [
+    pub const ALL: [TrackField; 20] = [
         TrackField::Simplified,
         TrackField::CopyServedOn,
         TrackField::AnsweredOn,
@@ -109,6 +112,7 @@ impl TrackField {
         TrackField::OwnerUnit,
         TrackField::Progress,
         TrackField::Risk,
+        TrackField::Parties,
     ];
 
     /// The English key: in JSON, listings, the ledger's column and as a header.
@@ -134,6 +138,7 @@ impl TrackField {
             TrackField::OwnerUnit => "owner_unit",
             TrackField::Progress => "progress",
             TrackField::Risk => "risk",
+            TrackField::Parties => "parties",
         }
     }
 
@@ -157,7 +162,8 @@ impl TrackField {
             | TrackField::ReconsiderationNo
             | TrackField::OwnerUnit
             | TrackField::Progress
-            | TrackField::Risk => ValueType::Text,
+            | TrackField::Risk
+            | TrackField::Parties => ValueType::Text,
         }
     }
 
@@ -172,6 +178,7 @@ impl TrackField {
             | TrackField::SuspendedOn
             | TrackField::ResumedOn => kind == Kind::Reconsideration,
             TrackField::OwnerUnit | TrackField::Progress | TrackField::Risk => true,
+            TrackField::Parties => kind.is_case(),
             _ => kind == Kind::Litigation,
         }
     }
@@ -311,8 +318,8 @@ mod tests {
     fn kinds_have_their_own_facts_and_share_three() {
         let recon: Vec<_> = TrackField::of(Kind::Reconsideration).collect();
         let lit: Vec<_> = TrackField::of(Kind::Litigation).collect();
-        assert_eq!(recon.len(), 9);
-        assert_eq!(lit.len(), 13);
+        assert_eq!(recon.len(), 10);
+        assert_eq!(lit.len(), 14);
         assert!(recon.contains(&TrackField::Progress) && lit.contains(&TrackField::Progress));
         assert!(!recon.contains(&TrackField::HearingAt));
     }

@@ -13,7 +13,7 @@ use super::csv::safe;
 use crate::ledger::{DayColumn, Ledger, Narrowing};
 use crate::model::period::iso;
 use crate::model::{
-    Case, Choice, Countable, Facts, FieldValue, Instance, Kind, Outcome, Period, Rules,
+    Case, Choice, Countable, Facts, FieldValue, Filter, Instance, Kind, Outcome, Period, Rules,
 };
 use crate::rates::counts::{counts_hearings, is_corrected, is_lost, is_mediated};
 use crate::render::table;
@@ -34,6 +34,8 @@ pub struct CaseFilter {
     pub kind: Option<Kind>,
     pub unit: Option<String>,
     pub instance: Option<Instance>,
+    /// Only cases whose 案由, 被申请人, 被告 or 法院 match.
+    pub names: Filter,
     pub period: Option<(Period, DateBasis)>,
     pub outcome: Option<Outcome>,
     /// Conditions every listed case meets.
@@ -85,6 +87,7 @@ impl CaseFilter {
         self.kind.is_none_or(|k| k == case.kind())
             && self.unit.as_deref().is_none_or(|u| u == unit)
             && self.instance.is_none_or(|i| Some(i) == instance)
+            && self.names.passes_case(case)
             && in_period
             && self.outcome.is_none_or(|o| Some(o) == case.outcome)
             && self.require.iter().all(|r| match r {

@@ -4,8 +4,8 @@
 
 use std::borrow::Cow;
 
-use crate::model::Metric;
 use crate::model::rules::{AppearanceScope, CorrectionBase, LossBase, list_zh};
+use crate::model::{Filter, Metric};
 use crate::rates::{
     Comparison, Counts, DeadlineFigures, DisputeFigures, Indicator, Percent, RateFigure,
     RectificationFigures, Share,
@@ -215,14 +215,30 @@ fn pick(lang: Lang, zh: &str, en: &str) -> String {
     (if lang == Lang::Zh { zh } else { en }).to_owned()
 }
 
-/// The report's title line.
+/// The report's title line: the unit, and the ad-hoc filter when there is one
+/// (「行政复议与行政应诉统计（全部单位；被申请人：*公安局）」).
 #[must_use]
 pub fn title(report: &Report, lang: Lang) -> String {
-    match (lang, report.unit.as_deref()) {
-        (Lang::Zh, None) => "行政复议与行政应诉统计（全部单位）".to_owned(),
-        (Lang::Zh, Some(u)) => format!("行政复议与行政应诉统计（{u}）"),
-        (Lang::En, None) => "Reconsideration and litigation figures (all units)".to_owned(),
-        (Lang::En, Some(u)) => format!("Reconsideration and litigation figures ({u})"),
+    let filter = report.filter.as_ref();
+    let scope = match lang {
+        Lang::Zh => {
+            let unit = report.unit.as_deref().unwrap_or("全部单位");
+            match filter.and_then(Filter::label_zh) {
+                Some(filter) => format!("{unit}；{filter}"),
+                None => unit.to_owned(),
+            }
+        }
+        Lang::En => {
+            let unit = report.unit.as_deref().unwrap_or("all units");
+            match filter.and_then(Filter::label_en) {
+                Some(filter) => format!("{unit}; {filter}"),
+                None => unit.to_owned(),
+            }
+        }
+    };
+    match lang {
+        Lang::Zh => format!("行政复议与行政应诉统计（{scope}）"),
+        Lang::En => format!("Reconsideration and litigation figures ({scope})"),
     }
 }
 

@@ -13,6 +13,7 @@ mod json;
 pub mod layout;
 pub mod lead_sheet;
 mod markdown;
+pub mod selection;
 mod table;
 pub(crate) mod text;
 pub mod trend;
@@ -27,7 +28,7 @@ use serde::Serialize;
 
 use crate::ledger::Ledger;
 use crate::model::breakdown::UNFILLED;
-use crate::model::{Breakdown, Countable, CountableFacts, Kind, Metric, Period, Rules};
+use crate::model::{Breakdown, Countable, CountableFacts, Filter, Kind, Metric, Period, Rules};
 use crate::rates::{
     CaseDeadlines, Counts, DeadlineBasis, DeadlineFigures, DisputeCounts, DisputeFigures,
     Indicator, Rates, RectificationCounts, RectificationFigures, ReplyBasis, WithPrevious,
@@ -60,6 +61,9 @@ pub struct ReportOptions {
     pub by: Option<Breakdown>,
     /// The order of the rows (by name when `None`, units in the registry's order).
     pub sort: Option<SortKey>,
+    /// Only the cases whose 案由, 被申请人, 被告 or 法院 match; a filtered report leaves the
+    /// documents and disputes out, which have none of these names.
+    pub filter: Filter,
 }
 
 /// How breakdown rows are ranked.
@@ -100,6 +104,9 @@ pub struct Report {
     /// The date of knowledge: batches as of this date or earlier were counted.
     pub as_of: NaiveDate,
     pub unit: Option<String>,
+    /// The ad-hoc filter the cases were chosen by; absent when there is none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub filter: Option<Filter>,
     pub counts: Counts,
     pub previous_counts: Counts,
     pub rates: Rates,
@@ -243,14 +250,10 @@ pub fn build(ledger: &Ledger, options: &ReportOptions) -> Result<Report> {
     let by = options.by;
     let mut total = Pair::default();
     let mut rows: BTreeMap<String, Pair> = BTreeMap::new();
-    // Last year's period starts first: a case with no date since then counts nowhere,
-    // except for a deadline that runs from a date shortly before it.
-    let since = previous
-        .from
-        .checked_sub_days(Days::new(DEADLINE_LEAD_DAYS))
-        .unwrap_or(previous.from);
+    let since = Some(scan_start(previous));
+    let filter = &options.filter;
     let scan_by = by.unwrap_or_default();
-    ledger.for_each_countable_by(options.as_of, Some(since), scan_by, |case, name| {
+    ledger.for_each_countable_where(options.as_of, since, scan_by, filter, |case, name| {
         let unit = registry.canonical(case.unit);
         if options.unit.as_ref().is_some_and(|u| u != unit) {
             return;
@@ -322,6 +325,7 @@ pub fn build(ledger: &Ledger, options: &ReportOptions) -> Result<Report> {
         previous_period: previous.into(),
         as_of,
         unit: options.unit.clone(),
+        filter: (!options.filter.is_empty()).then(|| options.filter.clone()),
         counts: total.now,
         previous_counts: total.then,
         rates: rates_of(&total),
@@ -373,6 +377,9 @@ fn records(
     basis: &ReplyBasis,
 ) -> Result<Records> {
     let mut records = Records::default();
+    if !options.filter.is_empty() {
+        return Ok(records);
+    }
     let kinds = [Kind::Rectification, Kind::Dispute];
     ledger.for_each_of(&kinds, options.as_of, |case| {
         let unit = registry.canonical(&case.unit);
@@ -414,6 +421,16 @@ fn row_of<'a>(
         Breakdown::Unit => Some(unit),
         _ => Some(name.unwrap_or(UNFILLED)),
     }
+}
+
+/// The first day a case's latest date may fall on for it to count: last year's period
+/// starts first, and a case with no date since then counts nowhere, except for a deadline
+/// that runs from a date shortly before it.
+fn scan_start(previous: Period) -> NaiveDate {
+    previous
+        .from
+        .checked_sub_days(Days::new(DEADLINE_LEAD_DAYS))
+        .unwrap_or(previous.from)
 }
 
 /// How long before the start of a period a deadline counted in it can start: a month

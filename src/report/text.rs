@@ -42,7 +42,7 @@ pub fn paragraph(report: &Report, with: &[Indicator], area: &str) -> String {
         c.head_appeared,
         rate_clause("出庭应诉率", &r.appearance_rate),
         period = period_phrase(report, true),
-        unit = report.unit.as_deref().unwrap_or(area),
+        unit = scope_phrase(report, area),
         verdict = verdict(report),
         deadlines = deadline_sentence(report),
         indicators = indicator_sentence(report, with),
@@ -233,6 +233,20 @@ pub(super) fn level(label: &str) -> String {
 
 fn percent(rate: Percent) -> String {
     format!("{rate}%")
+}
+
+/// 「全州」 (the area) or the unit, with the ad-hoc filter that chose the cases:
+/// 「全州（被申请人：*公安局）」.
+fn scope_phrase(report: &Report, area: &str) -> String {
+    let unit = report.unit.as_deref().unwrap_or(area);
+    match report
+        .filter
+        .as_ref()
+        .and_then(crate::model::Filter::label_zh)
+    {
+        Some(filter) => format!("{unit}（{filter}）"),
+        None => unit.to_owned(),
+    }
 }
 
 /// 「今年1月至8月」, 「2020年3月」, 「今年全年」 or 「2021年3月5日至4月2日」; with

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::{PeriodJson, resolve_period};
 use crate::ledger::Ledger;
-use crate::model::{Period, Rules};
+use crate::model::{Breakdown, Filter, Period, Rules};
 use crate::rates::{Counts, Percent, Rates};
 
 /// The spacing of trend points.
@@ -33,11 +33,16 @@ pub struct TrendOptions {
     /// Otherwise, count batches as of this date or earlier (everything when `None`).
     pub as_of: Option<NaiveDate>,
     pub rules: Rules,
+    /// Only the cases whose 案由, 被申请人, 被告 or 法院 match.
+    pub filter: Filter,
 }
 
 /// The trend: one point per period end.
 #[derive(Debug, Clone, Serialize)]
 pub struct Trend {
+    /// The ad-hoc filter the cases were chosen by; absent when there is none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub filter: Option<Filter>,
     pub points: Vec<TrendPoint>,
 }
 
@@ -100,20 +105,34 @@ pub fn build(ledger: &Ledger, options: &TrendOptions) -> Result<Trend> {
     };
     if options.as_known_then {
         for ((end, period), counts) in ends.iter().zip(&periods).zip(counts.iter_mut()) {
-            ledger.for_each_countable(Some(*end), Some(period.from), |case| {
-                if wanted(case.unit) {
-                    counts.add(case, period, &options.rules);
-                }
-            })?;
+            ledger.for_each_countable_where(
+                Some(*end),
+                Some(period.from),
+                Breakdown::Unit,
+                &options.filter,
+                |case, _| {
+                    if wanted(case.unit) {
+                        counts.add(case, period, &options.rules);
+                    }
+                },
+            )?;
         }
     } else {
-        ledger.for_each_countable(options.as_of, periods.first().map(|p| p.from), |case| {
-            if wanted(case.unit) {
-                for (period, counts) in periods.iter().zip(counts.iter_mut()) {
-                    counts.add(case, period, &options.rules);
+        let since = periods.first().map(|p| p.from);
+        let filter = &options.filter;
+        ledger.for_each_countable_where(
+            options.as_of,
+            since,
+            Breakdown::Unit,
+            filter,
+            |case, _| {
+                if wanted(case.unit) {
+                    for (period, counts) in periods.iter().zip(counts.iter_mut()) {
+                        counts.add(case, period, &options.rules);
+                    }
                 }
-            }
-        })?;
+            },
+        )?;
     }
     let points = ends
         .iter()
@@ -126,7 +145,10 @@ pub fn build(ledger: &Ledger, options: &TrendOptions) -> Result<Trend> {
             counts,
         })
         .collect();
-    Ok(Trend { points })
+    Ok(Trend {
+        filter: (!options.filter.is_empty()).then(|| options.filter.clone()),
+        points,
+    })
 }
 
 /// Every Sunday, or every month's last day, within the range.

@@ -73,6 +73,11 @@ const RECONSIDERATION: &[ColumnSpec] = &[
     spec(track(TrackField::OwnerUnit), OWNER_UNIT, false),
     spec(track(TrackField::Progress), PROGRESS, false),
     spec(track(TrackField::Risk), RISK, false),
+    spec(
+        track(TrackField::Parties),
+        &["申请人数", "申请人人数"],
+        false,
+    ),
 ];
 
 const LITIGATION: &[ColumnSpec] = &[
@@ -134,6 +139,11 @@ const LITIGATION: &[ColumnSpec] = &[
     spec(track(TrackField::OwnerUnit), OWNER_UNIT, false),
     spec(track(TrackField::Progress), PROGRESS, false),
     spec(track(TrackField::Risk), RISK, false),
+    spec(
+        track(TrackField::Parties),
+        &["原告人数", "原告人人数"],
+        false,
+    ),
 ];
 
 /// SPEC §9.1. The 文号 is the document's own number; 关联案号 the case it came from.

@@ -97,7 +97,8 @@ fn case_exports_carry_the_spec_keys_and_are_formula_safe() {
             "resumed_on",
             "owner_unit",
             "progress",
-            "risk"
+            "risk",
+            "parties"
         ]
     );
     assert_eq!(json[0]["respondent"], "=1+2");

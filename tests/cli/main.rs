@@ -61,6 +61,8 @@
 //! - `robustness`: a killed import, two imports at once, and reports during an import;
 //! - `sample`: the shipped sample reproduces the published figures, and regenerates
 //!   byte for byte;
+//! - `selection`: `clusters` (套案, 群体性案件), `at-risk` (包案候选) and the ad-hoc
+//!   filters of report, cases, trend and due, counted by hand, in every format;
 //! - `sheet`: a grid of cells with merges, written as .xlsx or as Excel's CSV;
 //! - `template`: the blank workbook offices fill in, read back, filled in and imported
 //!   like a CSV of the same cases;
@@ -109,6 +111,7 @@ mod report;
 mod robustness;
 mod rules;
 mod sample;
+mod selection;
 mod sheet;
 mod support;
 mod template;

@@ -19,7 +19,7 @@ use crate::support::{Workspace, count};
 use parts::{Row, book, fill, headers, list_values, part, sheet, text, validations};
 
 /// SPEC §2.2: the 复议台账's columns in order, by their 中文 header.
-const RECONSIDERATION_HEADERS: [&str; 20] = [
+const RECONSIDERATION_HEADERS: [&str; 21] = [
     "案号",
     "单位",
     "被申请人",
@@ -41,10 +41,11 @@ const RECONSIDERATION_HEADERS: [&str; 20] = [
     "责任单位",
     "化解进展",
     "风险等级",
+    "申请人数",
 ];
 
 /// SPEC §2.3: the 应诉台账's columns in order.
-const LITIGATION_HEADERS: [&str; 29] = [
+const LITIGATION_HEADERS: [&str; 30] = [
     "案号",
     "审级",
     "法院",
@@ -75,6 +76,7 @@ const LITIGATION_HEADERS: [&str; 29] = [
     "责任单位",
     "化解进展",
     "风险等级",
+    "原告人数",
 ];
 
 /// SPEC §2.4's canonical outcomes, first instance before appellate, 其他 last: what the

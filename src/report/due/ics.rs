@@ -424,6 +424,7 @@ mod tests {
             unit: None,
             lead: None,
             kind: None,
+            filter: crate::model::Filter::default(),
             items,
             uncovered_years: std::collections::BTreeSet::new(),
             units: vec!["都匀市".into()],

@@ -1,4 +1,5 @@
-//! The work list as JSON, in the shape SPEC §7.4 fixes: `{"on", "within", "items"}`.
+//! The work list as JSON, in the shape SPEC §7.4 fixes: `{"on", "within", "items"}`,
+//! with `"filter"` after `"within"` when the list was filtered.
 
 use std::io::Write;
 
@@ -6,12 +7,16 @@ use anyhow::Result;
 use serde::Serialize;
 
 use super::{DueItem, DueList};
+use crate::model::Filter;
 use crate::model::period::iso;
 
 #[derive(Serialize)]
 struct Json<'a> {
     on: String,
     within: u32,
+    /// The ad-hoc filter, only when one was given: the list without one is unchanged.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    filter: Option<&'a Filter>,
     items: Vec<JsonItem<'a>>,
 }
 
@@ -52,6 +57,7 @@ pub fn write_json(list: &DueList, out: &mut dyn Write) -> Result<()> {
     let json = Json {
         on: iso(list.on),
         within: list.within,
+        filter: (!list.filter.is_empty()).then_some(&list.filter),
         items: list.items.iter().map(JsonItem::from).collect(),
     };
     crate::report::write_json_value(&json, out)

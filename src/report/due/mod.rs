@@ -19,7 +19,7 @@ use anyhow::Result;
 use chrono::{Days, NaiveDate, NaiveTime};
 
 use crate::ledger::Ledger;
-use crate::model::{Case, Facts, Kind, TrackField, UnitRegistry, WorkCalendar};
+use crate::model::{Case, Facts, Filter, Kind, TrackField, UnitRegistry, WorkCalendar};
 use crate::model::{deadline, lead};
 use crate::worklist::{self, Item, Task};
 
@@ -43,6 +43,8 @@ pub struct DueOptions {
     pub lead: Option<String>,
     /// Only cases of this ledger.
     pub kind: Option<Kind>,
+    /// Only cases whose 案由, 被申请人, 被告 or 法院 match.
+    pub filter: Filter,
 }
 
 /// The listed items, most urgent first, with what was asked.
@@ -53,6 +55,7 @@ pub struct DueList {
     pub unit: Option<String>,
     pub lead: Option<String>,
     pub kind: Option<Kind>,
+    pub filter: Filter,
     pub items: Vec<DueItem>,
     /// Years without a holiday schedule that a listed date was counted in: the caller warns.
     pub uncovered_years: BTreeSet<i32>,
@@ -112,6 +115,7 @@ pub fn build(ledger: &Ledger, options: &DueOptions) -> Result<DueList> {
     let mut uncovered_years = BTreeSet::new();
     ledger.for_each_case_with_work(options.on, |case| {
         if options.kind.is_some_and(|k| k != case.kind())
+            || !options.filter.passes_case(&case)
             || options.lead.as_deref().is_some_and(|wanted| {
                 !case
                     .lead
@@ -148,6 +152,7 @@ pub fn build(ledger: &Ledger, options: &DueOptions) -> Result<DueList> {
         unit: options.unit.clone(),
         lead: options.lead.clone(),
         kind: options.kind,
+        filter: options.filter.clone(),
         items,
         uncovered_years,
         units,
@@ -281,6 +286,7 @@ pub fn scope_zh(list: &DueList) -> String {
     parts.extend(list.unit.as_ref().map(|unit| format!("单位 {unit}")));
     parts.extend(list.lead.as_ref().map(|lead| format!("包案领导 {lead}")));
     parts.extend(list.kind.map(|kind| kind.label_zh().to_owned()));
+    parts.extend(list.filter.label_zh());
     parts.join("；")
 }
 

@@ -304,6 +304,7 @@ mod tests {
             previous_period: period("2020-01-01", "2020-08-31"),
             as_of: date("2021-08-31"),
             unit: unit.map(str::to_owned),
+            filter: None,
             rates: rates(&now, &then),
             counts: now,
             previous_counts: then,
@@ -337,6 +338,7 @@ mod tests {
 
     fn trend() -> Trend {
         Trend {
+            filter: None,
             points: vec![
                 point(
                     "2021-01-31",
@@ -476,7 +478,13 @@ mod tests {
         empty.counts = Counts::default();
         empty.previous_counts = Counts::default();
         empty.rates = rates(&empty.counts, &empty.previous_counts);
-        let page = rendered(&empty, &Trend { points: Vec::new() });
+        let page = rendered(
+            &empty,
+            &Trend {
+                filter: None,
+                points: Vec::new(),
+            },
+        );
         assert!(page.contains("行政复议与行政应诉统计（全部单位）"));
         assert!(page.contains("单位 <b>全部</b>"));
         assert!(page.contains("未绘制走势"));
@@ -527,11 +535,13 @@ mod tests {
     #[test]
     fn a_single_point_or_missing_rates_still_draw() {
         let one = Trend {
+            filter: None,
             points: vec![point("2021-01-31", [None, Some(0), None, None])],
         };
         let page = rendered(&report(None, None), &one);
         assert!(page.contains("仅有一个月末时点"));
         let blank = Trend {
+            filter: None,
             points: vec![
                 point("2021-01-31", [None; 4]),
                 point("2021-02-28", [None; 4]),

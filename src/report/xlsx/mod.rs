@@ -5,6 +5,7 @@
 
 mod grid;
 mod lead_sheet;
+mod listing;
 mod summary;
 mod trend;
 mod units;
@@ -19,6 +20,7 @@ use super::trend::Trend;
 
 pub(crate) use grid::{Turn, display_width, set_up_pages};
 pub use lead_sheet::write_lead_sheet;
+pub(crate) use listing::write_listing;
 
 /// Writes the workbook to `path`, created readable by its owner only (it holds case data).
 ///

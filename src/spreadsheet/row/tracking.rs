@@ -25,6 +25,7 @@ pub(super) fn read(r: &mut RowReader, kind: Kind) -> TrackedRow {
         let column = Field::Track(field);
         let value = match (field, field.value_type()) {
             (TrackField::Risk, _) => risk(r),
+            (TrackField::Parties, _) => parties(r),
             (TrackField::HearingAt, _) => {
                 let (day, time) = hearing_at(r);
                 hearing_day = day;
@@ -53,6 +54,35 @@ fn risk(r: &mut RowReader) -> Option<TrackValue> {
         );
     }
     level.map(|l| TrackValue::Text(l.to_owned()))
+}
+
+/// 申请人数 / 原告人数: a whole number of at least 1, stored without separators
+/// (`1,200` and `23人` read as 1200 and 23).
+fn parties(r: &mut RowReader) -> Option<TrackValue> {
+    let column = Field::Track(TrackField::Parties);
+    let text = r.text(column)?;
+    let count = party_count(&text);
+    if count.is_none() {
+        r.error(
+            column,
+            format!("`{text}` is not a number of people (e.g. 23; never names)"),
+        );
+    }
+    count.map(|n| TrackValue::Text(n.to_string()))
+}
+
+/// The number a 申请人数 cell gives: digits with optional thousands separators and a
+/// trailing 人 or 名; `None` for anything else, a name above all, and for 0.
+pub(crate) fn party_count(text: &str) -> Option<u32> {
+    let digits = text
+        .trim()
+        .trim_end_matches(['人', '名'])
+        .trim_end()
+        .replace([',', '，'], "");
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok().filter(|n| *n > 0)
 }
 
 /// 开庭时间: its date and its time of day, each when the cell gives it.
@@ -119,5 +149,28 @@ pub(super) fn check_order(r: &mut RowReader, tracking: &Tracking) {
             Field::Track(TrackField::ResumedOn),
             "the review resumed but there is no suspension date (中止日期)".to_owned(),
         );
+    }
+}
+
+#[cfg(test)]
+mod party_tests {
+    use super::party_count;
+
+    #[track_caller]
+    fn case(text: &str, expected: Option<u32>) {
+        assert_eq!(party_count(text), expected, "{text:?}");
+    }
+
+    #[test]
+    fn a_number_of_people_is_read_and_names_are_refused() {
+        case("23", Some(23));
+        case(" 23人", Some(23));
+        case("1,200名", Some(1200));
+        case("1，200", Some(1200));
+        case("0", None);
+        case("张三、李四", None);
+        case("二十三", None);
+        case("-3", None);
+        case("", None);
     }
 }
