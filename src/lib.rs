@@ -8,6 +8,7 @@
 //! `template` writes the blank workbook offices fill in, from the importer's own columns.
 //! `worklist` says what must be done next on a case: deadlines and hearing reminders.
 //! `lead_sheet` gathers each 包案领导's cases for the monthly 调度 meeting.
+//! `serve` shows the same calls as local web pages (the web layer only: no rule of its own).
 //! `commands` turns each subcommand's options into calls of these; `cli` only parses.
 
 pub mod cli;
@@ -18,6 +19,7 @@ pub mod ledger;
 pub mod model;
 pub mod rates;
 pub mod report;
+pub mod serve;
 pub mod spreadsheet;
 pub mod template;
 pub mod worklist;

@@ -16,6 +16,7 @@ mod leads;
 mod outcomes;
 mod report;
 mod rules;
+mod serve;
 mod support;
 mod template;
 mod trend;
@@ -55,6 +56,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         Command::Outcomes(args) => outcomes::run(&ledger_path, &args, out),
         Command::Template(args) => template::run(&args, out),
         Command::Completions(args) => completions::run(&args, out),
+        Command::Serve(args) => serve::run(&ledger_path, &args, out),
     }
 }
 
@@ -74,23 +76,9 @@ fn lang(arg: LangArg) -> crate::report::Lang {
     }
 }
 
-/// The unit a `--unit` names: the registry's canonical name (an alias is fine), or the
-/// name as typed when there is no registry. An unknown name is an error with the closest.
+/// The unit a `--unit` names (see [`Ledger::unit_filter`](crate::ledger::Ledger::unit_filter)).
 fn unit_filter(ledger: &crate::ledger::Ledger, unit: Option<&str>) -> Result<Option<String>> {
-    let Some(unit) = unit.map(crate::spreadsheet::cell::normalise) else {
-        return Ok(None);
-    };
-    let registry = ledger.unit_registry()?;
-    if registry.is_empty() {
-        return Ok(Some(unit.into_owned()));
-    }
-    match registry.resolve(&unit) {
-        crate::model::Resolved::Unit(name) => Ok(Some(name.to_owned())),
-        crate::model::Resolved::Unknown(closest) => anyhow::bail!(
-            "`{unit}` is not a unit of the registry (closest: {})",
-            closest.join("、")
-        ),
-    }
+    ledger.unit_filter(unit)
 }
 
 /// A unit that no case carries is most likely a typo: say so, with the closest names.

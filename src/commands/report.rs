@@ -14,7 +14,6 @@ use crate::cli::{
 use crate::ledger::Ledger;
 use crate::model::Breakdown;
 use crate::rates::Indicator;
-use crate::report::trend::{self, Every, TrendOptions};
 use crate::report::{self, ReportOptions, SortKey};
 
 pub fn run(ledger_path: &Path, args: &ReportArgs, out: &mut dyn Write) -> Result<ExitCode> {
@@ -66,27 +65,9 @@ pub(super) fn print(
     let path = output.output.as_deref();
     match output.format {
         Format::Html | Format::Xlsx => {
-            // The meeting's formats always carry a breakdown (per unit unless another is
-            // asked for) and the monthly trend.
-            let options = ReportOptions {
-                by: Some(options.by.unwrap_or(Breakdown::Unit)),
-                ..options.clone()
-            };
-            let report = report::build(ledger, &options)?;
+            let (report, trend) = report::build_for_meeting(ledger, options)?;
             warn_if_unknown_unit(ledger, &report)?;
             warn_if_uncovered(&report);
-            let trend = trend::build(
-                ledger,
-                &TrendOptions {
-                    every: Every::Month,
-                    from: Some(report.period.from),
-                    to: Some(report.period.to),
-                    unit: options.unit.clone(),
-                    as_known_then: false,
-                    as_of: options.as_of,
-                    rules: options.rules.clone(),
-                },
-            )?;
             // (clap requires --output for xlsx.) Passed through untouched: HTML is UTF-8 already, a workbook is binary.
             output::emit(path, EncodingArg::Utf8, false, out, |w| {
                 match output.format {
