@@ -17,14 +17,15 @@ use super::Server;
 use super::view::{self, Lang};
 
 /// The headers on every answer: nothing loaded from elsewhere, no inline script, no
-/// framing, no address (with a token) leaked in a `Referer`, nothing cached.
+/// framing, no address sent to another site in a `Referer`, nothing cached. (Not
+/// `no-referrer`: under it browsers send `Origin: null` with the pages' own forms.)
 const HEADERS: [(header::HeaderName, &str); 5] = [
     (
         header::CONTENT_SECURITY_POLICY,
         "default-src 'self'; frame-ancestors 'none'; form-action 'self'",
     ),
     (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
-    (header::REFERRER_POLICY, "no-referrer"),
+    (header::REFERRER_POLICY, "same-origin"),
     (header::X_FRAME_OPTIONS, "DENY"),
     (header::CACHE_CONTROL, "no-store"),
 ];

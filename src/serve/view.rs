@@ -199,7 +199,7 @@ pub struct MessagePage<'a> {
 pub fn message(status: StatusCode, lang: Lang, message: &str) -> Response {
     let title = lang.pick("提示", "Notice");
     let page = MessagePage {
-        frame: Frame::new(None, title, lang, true),
+        frame: Frame::new(None, title, lang, false),
         message,
     };
     (status, render(&page)).into_response()

@@ -5,6 +5,9 @@
 //!   file unasked, consistent while an import runs; and `completions`;
 //! - `bad_input`: truncated, mis-encoded, NUL-filled, huge, wide and empty files, each
 //!   refused or warned about with its file, row and column, the ledger left as it was;
+//! - `browser`: `serve` in Chromium: a refused upload, the sample's last week uploaded
+//!   through the page, and the report's published rates read back (skipped without
+//!   chromium unless `CI` is set);
 //! - `breakdowns`: `report --by matter|respondent|defendant|court`: rows that add up, one
 //!   row per agency however spelled, （未填）, ranking, every format;
 //! - `calendar`: holidays and make-up days a bureau adds (CSV or workbook, all or nothing)
@@ -49,6 +52,8 @@
 //! - `robustness`: a killed import, two imports at once, and reports during an import;
 //! - `sample`: the shipped sample reproduces the published figures, and regenerates
 //!   byte for byte;
+//! - `serve`: `serve --port 0` prints its token address first; the token, cookie, Host
+//!   and Origin checks over real HTTP, and `--read-only`;
 //! - `sheet`: a grid of cells with merges, written as .xlsx or as Excel's CSV;
 //! - `template`: the blank workbook offices fill in, read back, filled in and imported
 //!   like a CSV of the same cases;
@@ -63,6 +68,7 @@
 mod backup;
 mod bad_input;
 mod breakdowns;
+mod browser;
 mod calendar;
 mod case_set;
 mod cells;
@@ -86,6 +92,7 @@ mod reference;
 mod report;
 mod robustness;
 mod sample;
+mod serve;
 mod sheet;
 mod support;
 mod template;
