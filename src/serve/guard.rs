@@ -1,10 +1,11 @@
 //! Who may talk to the server, checked before any page runs: the request must name this
 //! server in its `Host` (a DNS-rebinding page cannot), carry this run's token (first in
-//! the address, then as an HttpOnly SameSite=Strict cookie) and, for a POST, come from a
-//! page of this server (`Origin`: the SameSite cookie alone does not stop a page on
+//! the address, then as an `HttpOnly` `SameSite=Strict` cookie) and, for a POST, come from a
+//! page of this server (`Origin`: the `SameSite` cookie alone does not stop a page on
 //! another port of 127.0.0.1). Every answer, refusals included, carries the headers that
 //! keep a page from loading anything foreign or being framed.
 
+use std::fmt::Write as _;
 use std::sync::Arc;
 
 use anyhow::{Context, Result};
@@ -36,7 +37,11 @@ pub fn new_token() -> Result<String> {
     getrandom::fill(&mut bytes)
         .map_err(|e| anyhow::anyhow!("{e}"))
         .context("cannot make the server's access token")?;
-    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+    Ok(bytes.iter().fold(String::with_capacity(64), |mut hex, b| {
+        // Writing to a String cannot fail.
+        let _ = write!(hex, "{b:02x}");
+        hex
+    }))
 }
 
 /// The cookie's name holds the port: two servers on one PC keep their own cookies.

@@ -89,39 +89,10 @@ pub async fn import(
         return Ok(refused_read_only(lang));
     }
     let folder = tempfile::tempdir().map_err(|e| Failure::ledger(lang, &e.into()))?;
-    let mut paths = Vec::new();
-    loop {
-        let field = match multipart.next_field().await {
-            Ok(Some(field)) => field,
-            Ok(None) => break,
-            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-                return Ok(super::guard::too_large(&server, lang));
-            }
-            Err(e) => return Err(Failure::bad_request(lang, e.body_text())),
-        };
-        if field.name() != Some("file") {
-            continue;
-        }
-        let Some(name) = field.file_name().and_then(file_name) else {
-            continue;
-        };
-        let bytes = match field.bytes().await {
-            Ok(bytes) => bytes,
-            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-                return Ok(super::guard::too_large(&server, lang));
-            }
-            Err(e) => return Err(Failure::bad_request(lang, e.body_text())),
-        };
-        let path = folder.path().join(&name);
-        if paths.contains(&path) {
-            return Err(Failure::bad_request(
-                lang,
-                format!("`{name}` was given twice: send each file once"),
-            ));
-        }
-        std::fs::write(&path, &bytes).map_err(|e| Failure::ledger(lang, &e.into()))?;
-        paths.push(path);
-    }
+    let paths = match save(&mut multipart, folder.path(), &server, lang).await? {
+        Ok(paths) => paths,
+        Err(too_large) => return Ok(too_large),
+    };
     if paths.is_empty() {
         return Err(Failure::bad_request(
             lang,
@@ -185,6 +156,50 @@ pub async fn import(
     });
     *response.status_mut() = status;
     Ok(response)
+}
+
+/// Saves each `file` field of the upload under its own name in `folder`; an upload over
+/// the limit is answered with the 413 page instead.
+async fn save(
+    multipart: &mut Multipart,
+    folder: &std::path::Path,
+    server: &Server,
+    lang: Lang,
+) -> Result<Result<Vec<std::path::PathBuf>, Response>, Failure> {
+    let mut paths = Vec::new();
+    loop {
+        let field = match multipart.next_field().await {
+            Ok(Some(field)) => field,
+            Ok(None) => break,
+            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                return Ok(Err(super::guard::too_large(server, lang)));
+            }
+            Err(e) => return Err(Failure::bad_request(lang, e.body_text())),
+        };
+        if field.name() != Some("file") {
+            continue;
+        }
+        let Some(name) = field.file_name().and_then(file_name) else {
+            continue;
+        };
+        let bytes = match field.bytes().await {
+            Ok(bytes) => bytes,
+            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                return Ok(Err(super::guard::too_large(server, lang)));
+            }
+            Err(e) => return Err(Failure::bad_request(lang, e.body_text())),
+        };
+        let path = folder.join(&name);
+        if paths.contains(&path) {
+            return Err(Failure::bad_request(
+                lang,
+                format!("`{name}` was given twice: send each file once"),
+            ));
+        }
+        std::fs::write(&path, &bytes).map_err(|e| Failure::ledger(lang, &e.into()))?;
+        paths.push(path);
+    }
+    Ok(Ok(paths))
 }
 
 /// The last part of an uploaded file's name; none for a name that is only a folder.

@@ -71,6 +71,47 @@ fn sample() -> PathBuf {
         .join("sample")
 }
 
+/// A headless Chromium session with a fresh profile.
+async fn open_browser(driver: &Driver, chromium: &Path, profile: &Path) -> fantoccini::Client {
+    let mut capabilities = serde_json::Map::new();
+    capabilities.insert(
+        "goog:chromeOptions".to_owned(),
+        json!({
+            "binary": chromium,
+            "args": [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync",
+                "--window-size=1240,1800",
+                format!("--user-data-dir={}", profile.display()),
+            ],
+        }),
+    );
+    ClientBuilder::new(HttpConnector::new())
+        .capabilities(capabilities)
+        .connect(&format!("http://127.0.0.1:{}", driver.port))
+        .await
+        .expect("a browser session")
+}
+
+/// Chooses `files` (paths, one a line) in the import form, submits it, and returns the
+/// result line of the page that answers.
+async fn upload(browser: &fantoccini::Client, files: &str) -> String {
+    let input = browser
+        .find(Locator::Css("input[type=file]"))
+        .await
+        .expect("file input");
+    input.send_keys(files).await.expect("choose");
+    browser
+        .find(Locator::Css("#import"))
+        .await
+        .expect("button")
+        .click()
+        .await
+        .expect("submit");
+    result_of(browser).await
+}
+
 /// The import page's result line, once the page shows it.
 async fn result_of(browser: &fantoccini::Client) -> String {
     match browser
@@ -125,26 +166,7 @@ async fn a_clerk_uploads_the_last_week_and_reads_the_report() {
 
     let served = Served::start(&ws, &[]);
     let driver = Driver::start(&driver);
-    let profile = ws.path().join("chromium-profile");
-    let mut capabilities = serde_json::Map::new();
-    capabilities.insert(
-        "goog:chromeOptions".to_owned(),
-        json!({
-            "binary": chromium,
-            "args": [
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync",
-                "--window-size=1240,1800",
-                format!("--user-data-dir={}", profile.display()),
-            ],
-        }),
-    );
-    let browser = ClientBuilder::new(HttpConnector::new())
-        .capabilities(capabilities)
-        .connect(&format!("http://127.0.0.1:{}", driver.port))
-        .await
-        .expect("a browser session");
+    let browser = open_browser(&driver, &chromium, &ws.path().join("chromium-profile")).await;
     let shots = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
 
     // The token address lands on the overview with the token gone from the address.
@@ -158,22 +180,7 @@ async fn a_clerk_uploads_the_last_week_and_reads_the_report() {
         .goto(&format!("http://127.0.0.1:{}/import", served.port))
         .await
         .expect("import page");
-    let input = browser
-        .find(Locator::Css("input[type=file]"))
-        .await
-        .expect("file input");
-    input
-        .send_keys(&bad.display().to_string())
-        .await
-        .expect("choose");
-    browser
-        .find(Locator::Css("#import"))
-        .await
-        .expect("button")
-        .click()
-        .await
-        .expect("submit");
-    let headline = result_of(&browser).await;
+    let headline = upload(&browser, &bad.display().to_string()).await;
     assert!(headline.contains("未导入"), "{headline}");
     let page = browser.source().await.expect("source");
     assert!(page.contains("2021/13/45"), "{page}");
@@ -184,22 +191,7 @@ async fn a_clerk_uploads_the_last_week_and_reads_the_report() {
     .expect("write the screenshot");
 
     // The last week of the sample, every file at once.
-    let input = browser
-        .find(Locator::Css("input[type=file]"))
-        .await
-        .expect("file input");
-    input
-        .send_keys(&last_files.join("\n"))
-        .await
-        .expect("choose");
-    browser
-        .find(Locator::Css("#import"))
-        .await
-        .expect("button")
-        .click()
-        .await
-        .expect("submit");
-    let headline = result_of(&browser).await;
+    let headline = upload(&browser, &last_files.join("\n")).await;
     // Files whose bytes an earlier week already had are skipped as imported before;
     // every file is named on the page either way.
     assert!(headline.starts_with("已导入"), "{headline}");
