@@ -109,6 +109,26 @@ pub enum Command {
     Template(TemplateArgs),
     /// Print the completion script for a shell, e.g. caseledger completions bash
     Completions(CompletionsArgs),
+    /// Serve the ledger as local web pages (总览, 导入, 待办, 包案, 案件, 批次, 口径)
+    ///
+    /// Listens on 127.0.0.1 only. The first line printed is the address to open, with a
+    /// token valid for this run; every request without it is refused.
+    Serve(ServeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The port to listen on; 0 picks a free one
+    #[arg(long, default_value_t = 0)]
+    pub port: u16,
+
+    /// Do not open the default browser
+    #[arg(long)]
+    pub no_browser: bool,
+
+    /// Show the ledger without any form that writes (no import, undo or rule change)
+    #[arg(long)]
+    pub read_only: bool,
 }
 
 #[derive(Debug, Args)]

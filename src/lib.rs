@@ -12,6 +12,7 @@
 //! finds the cases a leader should take on (套案, 群体性案件, 包案候选).
 //! `render` holds what every output shares: the escapes for HTML, Markdown and a terminal,
 //! and the one guarded way a user's file is written.
+//! `serve` shows the same calls as local web pages (the web layer only: no rule of its own).
 //! `commands` turns each subcommand's options into calls of these; `cli` only parses.
 
 pub mod cli;
@@ -24,6 +25,7 @@ pub mod rates;
 pub mod render;
 pub mod report;
 pub mod selection;
+pub mod serve;
 pub mod spreadsheet;
 pub mod template;
 pub mod worklist;

@@ -129,27 +129,9 @@ pub(super) fn finish(
 /// canonical outcome it most resembles (`?` where none does), with each one's rows:
 /// the clerk checks it, edits it and runs it once, then imports again.
 pub(super) fn outcome_hint(summary: &ImportSummary) -> Option<String> {
-    if summary.unknown_outcomes.is_empty() {
-        return None;
-    }
-    let quote = |text: &str| format!("'{}'", text.replace('\'', "'\\''"));
-    let entries: Vec<String> = summary
-        .unknown_outcomes
-        .iter()
-        .map(|u| {
-            let canonical = u.closest.map_or("?", |o| o.name());
-            quote(&format!("{}={canonical}", u.spelling))
-        })
-        .collect();
-    let rows: Vec<String> = summary
-        .unknown_outcomes
-        .iter()
-        .map(|u| plural(u.rows, "row", "rows"))
-        .collect();
+    let line = summary.outcome_map_line()?;
     Some(format!(
-        "unknown outcome spellings: check each suggested outcome (fix any `?`), then run this once and import again:\ncaseledger outcomes map {}   # {}",
-        entries.join(" "),
-        rows.join(", ")
+        "unknown outcome spellings: check each suggested outcome (fix any `?`), then run this once and import again:\n{line}"
     ))
 }
 

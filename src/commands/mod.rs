@@ -18,6 +18,7 @@ mod outcomes;
 mod report;
 mod rules;
 mod selection;
+mod serve;
 mod support;
 mod template;
 mod trend;
@@ -61,6 +62,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         Command::Outcomes(args) => outcomes::run(&ledger_path, &args, out),
         Command::Template(args) => template::run(&ledger_path, &args, out),
         Command::Completions(args) => completions::run(&args, out),
+        Command::Serve(args) => serve::run(&ledger_path, &args, out),
     };
     ran.map_err(|e| ledger::advise(e, &ledger_path))
 }
@@ -104,23 +106,9 @@ fn name_filter(args: &crate::cli::FilterArgs) -> Result<crate::model::Filter> {
     Ok(filter)
 }
 
-/// The unit a `--unit` names: the registry's canonical name (an alias is fine), or the
-/// name as typed when there is no registry. An unknown name is an error with the closest.
+/// The unit a `--unit` names (see [`Ledger::unit_filter`](crate::ledger::Ledger::unit_filter)).
 fn unit_filter(ledger: &crate::ledger::Ledger, unit: Option<&str>) -> Result<Option<String>> {
-    let Some(unit) = unit.map(crate::spreadsheet::cell::normalise) else {
-        return Ok(None);
-    };
-    let registry = ledger.unit_registry()?;
-    if registry.is_empty() {
-        return Ok(Some(unit.into_owned()));
-    }
-    match registry.resolve(&unit) {
-        crate::model::Resolved::Unit(name) => Ok(Some(name.to_owned())),
-        crate::model::Resolved::Unknown(closest) => anyhow::bail!(
-            "`{unit}` is not a unit of the registry (closest: {})",
-            closest.join("、")
-        ),
-    }
+    ledger.unit_filter(unit)
 }
 
 /// A unit that no case carries is most likely a typo: say so, with the closest names.

@@ -17,7 +17,7 @@ use crate::rates::Indicator;
 use crate::lead_sheet::{self, SheetOptions};
 use crate::report::docx::Notice;
 use crate::report::due::DueOptions;
-use crate::report::trend::{self, Every, Trend, TrendOptions};
+use crate::report::trend::Trend;
 use crate::report::{self, Report, ReportOptions, SortKey};
 
 pub fn run(ledger_path: &Path, args: &ReportArgs, out: &mut dyn Write) -> Result<ExitCode> {
@@ -94,26 +94,9 @@ fn print_meeting(
     out: &mut dyn Write,
     write: fn(&Report, &Trend, &mut dyn Write) -> Result<()>,
 ) -> Result<()> {
-    let options = ReportOptions {
-        by: Some(options.by.unwrap_or(Breakdown::Unit)),
-        ..options.clone()
-    };
-    let report = report::build(ledger, &options)?;
+    let (report, trend) = report::build_for_meeting(ledger, options)?;
     warn_if_unknown_unit(ledger, &report)?;
     warn_if_uncovered(&report);
-    let trend = trend::build(
-        ledger,
-        &TrendOptions {
-            every: Every::Month,
-            from: Some(report.period.from),
-            to: Some(report.period.to),
-            unit: options.unit.clone(),
-            as_known_then: false,
-            as_of: options.as_of,
-            rules: options.rules.clone(),
-            filter: options.filter.clone(),
-        },
-    )?;
     // (clap requires --output for xlsx.) Passed through untouched: HTML is UTF-8 already, a workbook is binary.
     output::emit(
         ledger.path(),

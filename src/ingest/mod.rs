@@ -113,6 +113,37 @@ pub struct ImportSummary {
     pub committed: bool,
 }
 
+impl ImportSummary {
+    /// The ready `caseledger outcomes map …` line for every unknown outcome spelling of
+    /// the call, each with the canonical outcome it most resembles (`?` where none does)
+    /// and, after a `#`, each one's rows; `None` when every spelling was known.
+    #[must_use]
+    pub fn outcome_map_line(&self) -> Option<String> {
+        if self.unknown_outcomes.is_empty() {
+            return None;
+        }
+        let quote = |text: &str| format!("'{}'", text.replace('\'', "'\\''"));
+        let entries: Vec<String> = self
+            .unknown_outcomes
+            .iter()
+            .map(|u| {
+                let canonical = u.closest.map_or("?", |o| o.name());
+                quote(&format!("{}={canonical}", u.spelling))
+            })
+            .collect();
+        let rows: Vec<String> = self
+            .unknown_outcomes
+            .iter()
+            .map(|u| format!("{} {}", u.rows, if u.rows == 1 { "row" } else { "rows" }))
+            .collect();
+        Some(format!(
+            "caseledger outcomes map {}   # {}",
+            entries.join(" "),
+            rows.join(", ")
+        ))
+    }
+}
+
 /// An outcome spelling of an import that no built-in list or mapping knows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnknownSpelling {

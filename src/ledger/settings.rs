@@ -45,6 +45,25 @@ impl Ledger {
         }
         Ok(rules)
     }
+    /// The unit a filter names (`--unit`, a page's `unit=`): the registry's canonical
+    /// name (an alias is fine), or the name as typed when there is no registry. An unknown
+    /// name is an error with the closest.
+    pub fn unit_filter(&self, unit: Option<&str>) -> Result<Option<String>> {
+        let Some(unit) = unit.map(crate::spreadsheet::cell::normalise) else {
+            return Ok(None);
+        };
+        let registry = self.unit_registry()?;
+        if registry.is_empty() {
+            return Ok(Some(unit.into_owned()));
+        }
+        match registry.resolve(&unit) {
+            crate::model::Resolved::Unit(name) => Ok(Some(name.to_owned())),
+            crate::model::Resolved::Unknown(closest) => Err(anyhow!(
+                "`{unit}` is not a unit of the registry (closest: {})",
+                closest.join("、")
+            )),
+        }
+    }
 
     /// Stores one rule after checking it; returns the rules now in force.
     pub fn set_rule(&mut self, key: &str, value: &str) -> Result<Rules> {

@@ -13,6 +13,7 @@ use crate::model::rules::list_zh;
 use crate::render::table;
 
 pub use super::html::write_lead_sheet as write_html;
+pub use super::html::{LEAD_SHEET_STYLE as HTML_STYLE, lead_sheet_content as html_content};
 pub use super::xlsx::write_lead_sheet as write_xlsx;
 use crate::render::escape::markdown as escape;
 

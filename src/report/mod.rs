@@ -35,7 +35,7 @@ use crate::rates::{
 };
 
 pub use csv::{safe as formula_safe, write_csv, write_trend_csv};
-pub use html::write_html;
+pub use html::{STYLE as HTML_STYLE, content as html_content, write_html};
 pub use json::{write_json, write_json_value};
 pub use markdown::write_markdown;
 pub use table::{Lang, write_table, write_trend_table};
@@ -231,6 +231,33 @@ impl From<Period> for PeriodJson {
 struct Pair {
     now: Counts,
     then: Counts,
+}
+
+/// The report and monthly trend of the meeting's formats (html, xlsx, and `serve`'s
+/// 总览): always with a breakdown, per unit unless another is asked for.
+pub fn build_for_meeting(
+    ledger: &Ledger,
+    options: &ReportOptions,
+) -> Result<(Report, trend::Trend)> {
+    let options = ReportOptions {
+        by: Some(options.by.unwrap_or(Breakdown::Unit)),
+        ..options.clone()
+    };
+    let report = build(ledger, &options)?;
+    let trend = trend::build(
+        ledger,
+        &trend::TrendOptions {
+            every: trend::Every::Month,
+            from: Some(report.period.from),
+            to: Some(report.period.to),
+            unit: options.unit.clone(),
+            as_known_then: false,
+            as_of: options.as_of,
+            rules: options.rules.clone(),
+            filter: options.filter.clone(),
+        },
+    )?;
+    Ok((report, trend))
 }
 
 /// Builds the report: one pass over the cases known as of the report's date, tallying

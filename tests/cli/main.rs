@@ -6,6 +6,9 @@
 //! - `bad_input`: truncated, mis-encoded, NUL-filled, huge, wide and empty files, each
 //!   refused or warned about with its file, row and column, the ledger left as it was;
 //! - `batches`: what each import did, as a table and as JSON;
+//! - `browser`: `serve` in Chromium: a refused upload, the sample's last week uploaded
+//!   through the page, and the report's published rates read back (skipped without
+//!   chromium unless `CI` is set);
 //! - `breakdowns`: `report --by matter|respondent|defendant|court`: rows that add up, one
 //!   row per agency however spelled, （未填）, ranking, every format;
 //! - `calendar`: holidays and make-up days a bureau adds (CSV or workbook, all or nothing)
@@ -63,6 +66,8 @@
 //!   byte for byte;
 //! - `selection`: `clusters` (套案, 群体性案件), `at-risk` (包案候选) and the ad-hoc
 //!   filters of report, cases, trend and due, counted by hand, in every format;
+//! - `serve`: `serve --port 0` prints its token address first; the token, cookie, Host
+//!   and Origin checks over real HTTP, and `--read-only`;
 //! - `sheet`: a grid of cells with merges, written as .xlsx or as Excel's CSV;
 //! - `template`: the blank workbook offices fill in, read back, filled in and imported
 //!   like a CSV of the same cases;
@@ -82,6 +87,7 @@ mod backup;
 mod bad_input;
 mod batches;
 mod breakdowns;
+mod browser;
 mod calendar;
 mod case_set;
 mod cases;
@@ -112,6 +118,7 @@ mod robustness;
 mod rules;
 mod sample;
 mod selection;
+mod serve;
 mod sheet;
 mod support;
 mod template;

@@ -12,7 +12,8 @@ use crate::report::html::{document_start, escape};
 use crate::worklist::Item;
 
 /// The page's style sheet, inlined into its `<head>`.
-const STYLE: &str = concat!(include_str!("../html/base.css"), include_str!("page.css"));
+/// The page's style sheet, inlined into its `<head>` (and served by `serve`).
+pub const STYLE: &str = concat!(include_str!("../html/base.css"), include_str!("page.css"));
 
 /// Writes the page.
 pub fn write_html(list: &DueList, out: &mut dyn Write) -> Result<()> {
@@ -23,6 +24,16 @@ pub fn write_html(list: &DueList, out: &mut dyn Write) -> Result<()> {
 fn page(list: &DueList) -> String {
     let title = format!("待办事项（截至 {}）", list.on);
     let mut html = document_start(&title, STYLE);
+    html.push_str(&content(list));
+    html.push_str("</main>\n</body>\n</html>\n");
+    html
+}
+
+/// What the page holds inside its `<main>`, every text escaped: also `serve`'s 待办.
+#[must_use]
+pub fn content(list: &DueList) -> String {
+    let title = format!("待办事项（截至 {}）", list.on);
+    let mut html = String::new();
     let _ = write!(
         html,
         "<header>\n<h1>{title}</h1>\n<p class=\"meta\"><span>{}</span>\
@@ -38,7 +49,6 @@ fn page(list: &DueList) -> String {
         html.push_str(&section(unit, &items));
     }
     html.push_str(&footer(list));
-    html.push_str("</main>\n</body>\n</html>\n");
     html
 }
 

@@ -24,7 +24,7 @@ use crate::model::{deadline, lead};
 use crate::worklist::{self, Item, Task};
 
 pub use csv::write_csv;
-pub use html::write_html;
+pub use html::{STYLE as HTML_STYLE, content as html_content, write_html};
 pub use ics::write_ics;
 pub use json::write_json;
 pub use markdown::write_markdown;

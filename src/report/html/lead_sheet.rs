@@ -14,7 +14,8 @@ use crate::report::lead_sheet::{
 };
 
 /// The page's style sheet, inlined into its `<head>`.
-const STYLE: &str = concat!(include_str!("base.css"), include_str!("lead_sheet.css"));
+/// The page's style sheet, inlined into its `<head>` (and served by `serve`).
+pub const STYLE: &str = concat!(include_str!("base.css"), include_str!("lead_sheet.css"));
 
 /// Writes the page.
 pub fn write_lead_sheet(sheet: &LeadSheet, out: &mut dyn Write) -> Result<()> {
@@ -23,12 +24,21 @@ pub fn write_lead_sheet(sheet: &LeadSheet, out: &mut dyn Write) -> Result<()> {
 }
 
 fn page(sheet: &LeadSheet) -> String {
+    let mut html = document_start(&escape(&title(sheet)), STYLE);
+    html.push_str(&content(sheet));
+    html.push_str("</main>\n</body>\n</html>\n");
+    html
+}
+
+/// What the page holds inside its `<main>`, every text escaped: also `serve`'s 包案.
+#[must_use]
+pub fn content(sheet: &LeadSheet) -> String {
     let title = escape(&title(sheet));
     let period = sheet.month.period();
     let as_of = sheet
         .as_of
         .map_or_else(|| "无".to_owned(), |d| d.to_string());
-    let mut html = document_start(&title, STYLE);
+    let mut html = String::new();
     let _ = write!(
         html,
         "<header>\n<h1>{title}</h1>\n<p class=\"meta\">\
@@ -55,7 +65,7 @@ fn page(sheet: &LeadSheet) -> String {
     for line in footer(sheet) {
         let _ = writeln!(html, "<p>{}</p>", escape(&line));
     }
-    html.push_str("</footer>\n</main>\n</body>\n</html>\n");
+    html.push_str("</footer>\n");
     html
 }
 

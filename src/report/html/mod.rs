@@ -23,10 +23,10 @@ use super::{Lang, Report};
 use crate::model::{Breakdown, Metric};
 use crate::rates::Percent;
 
-pub use lead_sheet::write_lead_sheet;
+pub use lead_sheet::{STYLE as LEAD_SHEET_STYLE, content as lead_sheet_content, write_lead_sheet};
 
-/// The page's style sheet, inlined into its `<head>`.
-const STYLE: &str = concat!(include_str!("base.css"), include_str!("page.css"));
+/// The page's style sheet, inlined into its `<head>` (and served by `serve`).
+pub const STYLE: &str = concat!(include_str!("base.css"), include_str!("page.css"));
 
 /// Section numbers, in the order sections appear.
 const NUMERALS: [&str; 12] = [
@@ -41,6 +41,17 @@ pub fn write_html(report: &Report, trend: &Trend, out: &mut dyn Write) -> Result
 }
 
 fn page(report: &Report, trend: &Trend) -> String {
+    let title = escape(&layout::title(report, Lang::Zh));
+    let mut html = document_start(&title, STYLE);
+    html.push_str(&content(report, trend));
+    html.push_str("</main>\n</body>\n</html>\n");
+    html
+}
+
+/// What the page holds inside its `<main>`, every text escaped: also the body of
+/// `serve`'s 总览.
+#[must_use]
+pub fn content(report: &Report, trend: &Trend) -> String {
     let title = escape(&layout::title(report, Lang::Zh));
     // 分单位 for units, as the meeting says it; 分案由, 分被告… for the other keys.
     let by = report.rows.as_ref().map_or(Breakdown::Unit, |rows| rows.by);
@@ -87,8 +98,7 @@ fn page(report: &Report, trend: &Trend) -> String {
         ));
     }
 
-    let mut html = document_start(&title, STYLE);
-    html.push_str(&header(report, &title));
+    let mut html = header(report, &title);
     for ((heading, body), numeral) in sections.iter().zip(NUMERALS) {
         let _ = writeln!(
             html,
@@ -96,7 +106,6 @@ fn page(report: &Report, trend: &Trend) -> String {
         );
     }
     html.push_str(&footer(report));
-    html.push_str("</main>\n</body>\n</html>\n");
     html
 }
 
