@@ -109,6 +109,8 @@ pub struct LedgerFile {
     outcome_map: Option<Arc<OutcomeMap>>,
     /// Whether any column holds a work-list fact (most files have none).
     tracked: bool,
+    /// Whether the head's name column holds the title after the name (出庭人员及职务).
+    name_with_title: bool,
     /// Whether the format records merged cells (xlsx, xls): if not, a required cell left
     /// empty may have been merged, and the message says how to keep the merge.
     merges_known: bool,
@@ -321,8 +323,12 @@ impl LedgerFile {
             warnings.push(warning);
         }
         let tracked = fields.iter().any(|f| matches!(f, Some(Field::Track(_))));
+        let name_with_title = seen
+            .get(&Field::HeadName)
+            .is_some_and(|h| columns::holds_name_and_title(h));
         Ok(LedgerFile {
             tracked,
+            name_with_title,
             warnings,
             notes,
             display: display.to_owned(),
