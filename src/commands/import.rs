@@ -12,7 +12,9 @@ use super::support::progress::Console;
 use crate::cli::{ImportArgs, ReadArgs};
 use crate::ingest::{self, AsOfSource, FileOutcome, ImportOptions, ImportSummary};
 use crate::ledger::{BatchTally, Ledger};
-use crate::spreadsheet::{ReadOptions, cell};
+use crate::model::Kind;
+use crate::spreadsheet::suggest::Suggestion;
+use crate::spreadsheet::{ReadOptions, cell, columns_map_line, shell_quote};
 
 /// Above this many files the per-file lines are shown only with `--verbose`.
 const LIST_FILES_UP_TO: usize = 20;
@@ -53,6 +55,7 @@ pub(super) fn import_options(read: &ReadArgs, dry_run: bool) -> ImportOptions {
             sheet: read.sheet.clone(),
             units: None,
             outcomes: None,
+            headers: None,
         })
     }
 }
@@ -74,6 +77,9 @@ pub(super) fn finish(
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
     if summary.errors > 0 {
+        for hint in column_hints(summary) {
+            eprintln!("{hint}");
+        }
         if let Some(hint) = outcome_hint(summary) {
             eprintln!("{hint}");
         }
@@ -125,6 +131,28 @@ pub(super) fn finish(
     Ok(ExitCode::SUCCESS)
 }
 
+/// For each kind, one ready command mapping every unknown column header of the call to
+/// the column it seems to be (`-`: not read, `?`: to be decided).
+pub(super) fn column_hints(summary: &ImportSummary) -> Vec<String> {
+    Kind::ALL
+        .into_iter()
+        .filter_map(|kind| {
+            let entries: Vec<(&str, Suggestion)> = summary
+                .unknown_headers
+                .iter()
+                .filter(|u| u.kind == kind)
+                .map(|u| (u.header.as_str(), u.suggestion))
+                .collect();
+            (!entries.is_empty()).then(|| {
+                format!(
+                    "unknown columns: check each suggested column (fix any `?`; `-` means not read), then run this once and import again:\n{}",
+                    columns_map_line(kind, &entries)
+                )
+            })
+        })
+        .collect()
+}
+
 /// One ready-to-edit command mapping every unknown outcome spelling of the call to the
 /// canonical outcome it most resembles (`?` where none does), with each one's rows:
 /// the clerk checks it, edits it and runs it once, then imports again.
@@ -132,13 +160,12 @@ pub(super) fn outcome_hint(summary: &ImportSummary) -> Option<String> {
     if summary.unknown_outcomes.is_empty() {
         return None;
     }
-    let quote = |text: &str| format!("'{}'", text.replace('\'', "'\\''"));
     let entries: Vec<String> = summary
         .unknown_outcomes
         .iter()
         .map(|u| {
             let canonical = u.closest.map_or("?", |o| o.name());
-            quote(&format!("{}={canonical}", u.spelling))
+            shell_quote(&format!("{}={canonical}", u.spelling))
         })
         .collect();
     let rows: Vec<String> = summary
@@ -240,7 +267,7 @@ pub(super) fn write_summary(
         }
     }
     if !ignored.is_empty() {
-        writeln!(out, "ignored unknown columns: {}", listing(&ignored))?;
+        writeln!(out, "columns not read: {}", listing(&ignored))?;
     }
     if !personal.is_empty() {
         writeln!(out, "personal names not stored: {}", listing(&personal))?;

@@ -14,6 +14,7 @@ pub mod deadline;
 pub mod field;
 #[cfg(test)]
 pub(crate) mod fixture;
+pub mod header_map;
 pub mod kind;
 pub mod lead;
 pub mod metric;
@@ -35,6 +36,7 @@ pub use case_no::CaseNo;
 pub use countable::{Countable, CountableFacts, DeadlineFacts};
 pub use deadline::{Due, Law};
 pub use field::{Field, FieldRef};
+pub use header_map::HeaderMap;
 pub use kind::{Instance, Kind};
 pub use metric::Metric;
 pub use outcome::{Outcome, OutcomeReading};

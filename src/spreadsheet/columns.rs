@@ -227,6 +227,32 @@ pub fn is_layout(header: &str) -> bool {
     LAYOUT.contains(&header_key(header).as_str())
 }
 
+/// Columns known not to matter to any ledger: who filled in the sheet, how to reach
+/// people, a row's own checkbox. Not read, and not an error.
+const IGNORABLE: &[&str] = &[
+    "联系电话",
+    "电话",
+    "联系方式",
+    "联系人",
+    "承办人",
+    "经办人",
+    "填报人",
+    "填表人",
+    "审核人",
+    "统计人",
+    "代理人",
+    "委托代理人",
+    "代理律师",
+];
+
+/// Whether a header is a template's row-numbering column or on the list of columns
+/// known not to matter.
+#[must_use]
+pub fn is_ignorable(header: &str) -> bool {
+    let key = header_key(header);
+    LAYOUT.contains(&key.as_str()) || IGNORABLE.contains(&key.as_str())
+}
+
 /// Columns of personal names (申请人, 原告, 第三人): recognised so that they are never read.
 const PERSONAL: &[&str] = &[
     "申请人",
@@ -342,6 +368,28 @@ pub fn field_for(kind: Kind, header: &str) -> Option<Field> {
     }
     candidates.into_iter().find_map(|(candidate, wanted)| {
         exact(kind, &candidate).filter(|f| wanted.is_none_or(|t| f.value_type() == t))
+    })
+}
+
+/// A field's 中文 header in a kind's ledger; `None` when the kind has no such field.
+#[must_use]
+pub fn header(kind: Kind, field: Field) -> Option<&'static str> {
+    specs(kind)
+        .iter()
+        .find(|s| s.field == field)
+        .map(|s| s.headers.first().copied().unwrap_or(field.key()))
+}
+
+/// Whether a normalised header shares a word (two characters in a row) with a header or
+/// alias of a kind's columns: a column that may matter, which no suggestion sets aside.
+#[must_use]
+pub fn shares_a_word(kind: Kind, key: &str) -> bool {
+    let chars: Vec<char> = key.chars().collect();
+    chars.windows(2).any(|pair| {
+        let word: String = pair.iter().collect();
+        specs(kind)
+            .iter()
+            .any(|s| s.headers.iter().any(|h| h.contains(&word)))
     })
 }
 

@@ -23,6 +23,8 @@
 //!   reference counted in the test;
 //! - `formats`: breakdown by unit, benchmarks, trend, and the csv, markdown and text
 //!   formats;
+//! - `headers`: office headers read by meaning, and every unknown column named with the
+//!   `columns map` line that settles it, beside the `outcomes map` line of the same run;
 //! - `import`: what import accepts, rejects and reports, and that a rejected import
 //!   leaves the ledger as it was;
 //! - `indicators`: 维持率, 实质性化解率, 复议后起诉率 and 复议诉讼比 reproduce published
@@ -72,6 +74,7 @@ mod document_links;
 mod due;
 mod every_spelling_against_reference;
 mod formats;
+mod headers;
 mod import;
 mod indicators;
 mod layout;
