@@ -87,7 +87,9 @@ pub(super) fn finish(
             .files
             .iter()
             .filter(|f| matches!(f.outcome, FileOutcome::Rejected))
-            .count()
+            .map(|f| f.path.as_str())
+            .collect::<std::collections::BTreeSet<_>>()
+            .len()
             .max(1);
         bail!(
             "{} in {} {}; nothing was imported",
@@ -102,6 +104,19 @@ pub(super) fn finish(
         .iter()
         .filter(|f| matches!(f.outcome, FileOutcome::Batch { .. }))
         .count();
+    // A workbook of several sheets is one file: `imported 1 file (2 sheets)`.
+    let files = summary
+        .files
+        .iter()
+        .filter(|f| matches!(f.outcome, FileOutcome::Batch { .. }))
+        .map(|f| f.path.as_str())
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
+    let sheets = if files < batches {
+        format!(" ({batches} sheets)")
+    } else {
+        String::new()
+    };
     let verb = if dry_run { "would import" } else { "imported" };
     let before = summary
         .files
@@ -115,8 +130,8 @@ pub(super) fn finish(
     } else {
         writeln!(
             out,
-            "{verb} {batches} {} ({}: {} new, {} changed, {} unchanged) into {ledger}{}",
-            if batches == 1 { "file" } else { "files" },
+            "{verb} {files} {}{sheets} ({}: {} new, {} changed, {} unchanged) into {ledger}{}",
+            if files == 1 { "file" } else { "files" },
             plural(total.rows, "row", "rows"),
             total.new,
             total.changed,

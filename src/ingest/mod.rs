@@ -97,6 +97,8 @@ pub enum FileOutcome {
 pub struct FileSummary {
     /// The path as given, with the sheet for workbooks: `周报.xlsx [复议]`.
     pub file: String,
+    /// The path as given: the sheets of one workbook share it, and count as one file.
+    pub path: String,
     pub outcome: FileOutcome,
     pub unknown_columns: Vec<String>,
     pub personal_columns: Vec<String>,
@@ -352,6 +354,7 @@ fn import_file(
     let display = path.display().to_string();
     let rejected = FileSummary {
         file: display.clone(),
+        path: display.clone(),
         outcome: FileOutcome::Rejected,
         unknown_columns: Vec::new(),
         personal_columns: Vec::new(),
@@ -416,6 +419,7 @@ fn import_part(
             Part::File => source.display.to_owned(),
             Part::Sheet(sheet) => format!("{} [{sheet}]", source.display),
         },
+        path: source.display.to_owned(),
         outcome: FileOutcome::Rejected,
         unknown_columns: Vec::new(),
         personal_columns: Vec::new(),

@@ -188,3 +188,116 @@ fn a_mapping_that_names_no_column_is_refused_and_nothing_stored() {
     assert!(!shown.contains("受理单位"), "{shown}");
     assert!(shown.contains("办理地点 = - (not read)"), "{shown}");
 }
+
+/// Writes a workbook of one sheet per (name, title, header, rows).
+fn workbook(path: &Path, sheets: &[(&str, &str, &[&str], &[&[&str]])]) -> Result<(), XlsxError> {
+    let mut book = Workbook::new();
+    for (name, title, header, rows) in sheets {
+        let sheet = book.add_worksheet().set_name(*name)?;
+        sheet.write_string(0, 0, *title)?;
+        for (col, text) in header.iter().enumerate() {
+            sheet.write_string(1, col as u16, *text)?;
+        }
+        for (row, cells) in (2..).zip(rows.iter()) {
+            for (col, text) in cells.iter().enumerate() {
+                sheet.write_string(row, col as u16, *text)?;
+            }
+        }
+    }
+    book.save(path)
+}
+
+#[test]
+fn a_first_and_a_second_instance_sheet_are_one_file() {
+    let ws = Workspace::new();
+    let path = ws.path().join("应诉台账_2021-03-12.xlsx");
+    let header: &[&str] = &["案号", "单位", "立案日期"];
+    let appeal: &[&str] = &["二审案号", "单位", "立案日期"];
+    workbook(
+        &path,
+        &[
+            (
+                "一审",
+                "一审案件",
+                header,
+                &[&["(2021)黔2701行初31号", "都匀市", "2021-01-04"]],
+            ),
+            (
+                "二审",
+                "二审案件",
+                appeal,
+                &[&["(2021)黔27行终5号", "都匀市", "2021-02-04"]],
+            ),
+        ],
+    )
+    .expect("workbook");
+    ws.run(["import", path.to_string_lossy().as_ref()])
+        .success()
+        .stdout_has(&["imported 1 file (2 sheets) (2 rows: 2 new"]);
+    // The 二审 sheet's case is in the ledger, read from its 二审案号 column.
+    let cases = ws.ok(["cases", "--kind", "litigation"]);
+    for case_no in ["(2021)黔2701行初31号", "(2021)黔27行终5号"] {
+        assert!(cases.contains(case_no), "{case_no} missing from {cases}");
+    }
+}
+
+#[test]
+fn sheets_named_after_counties_under_a_title_naming_the_prefecture() {
+    let ws = Workspace::new();
+    let units = ws.write(
+        "单位名录.csv",
+        "单位,别名,区划代码\n黔南州,州本级,522700\n都匀市,都匀,522701\n惠水县,惠水,522731\n"
+            .as_bytes(),
+    );
+    ws.ok(["units", "import", units.to_string_lossy().as_ref()]);
+    let path = ws.path().join("复议台账_2021-03-12.xlsx");
+    let title = "黔南州都匀市等县市行政复议案件台账";
+    let header: &[&str] = &["复议案号", "被申请人", "收案日期", "受理日期"];
+    workbook(
+        &path,
+        &[
+            (
+                "都匀市",
+                title,
+                header,
+                &[&[
+                    "都府复〔2021〕1号",
+                    "都匀市公安局",
+                    "2021-01-05",
+                    "2021-01-08",
+                ]],
+            ),
+            (
+                "惠水县",
+                title,
+                header,
+                &[&[
+                    "惠府复〔2021〕1号",
+                    "惠水县公安局",
+                    "2021-01-06",
+                    "2021-01-09",
+                ]],
+            ),
+        ],
+    )
+    .expect("workbook");
+    let file = path.to_string_lossy().into_owned();
+    // --unit would file both counties under one: refused, and nothing written.
+    ws.run(["import", file.as_str(), "--unit", "都匀市"])
+        .failure()
+        .stderr_has(&["--unit 都匀市, but the sheet name `惠水县` names 惠水县"]);
+    // Without it, each sheet's name decides.
+    ws.run(["import", file.as_str()])
+        .success()
+        .stdout_has(&["imported 1 file (2 sheets)"]);
+    for unit in ["都匀市", "惠水县"] {
+        let mut args = PERIOD.to_vec();
+        args.extend(["--unit", unit]);
+        let report = ws.report_json(&args);
+        assert_eq!(
+            count(&report, "counts", "received"),
+            1,
+            "{unit}: {report:#}"
+        );
+    }
+}
