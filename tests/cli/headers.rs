@@ -189,8 +189,11 @@ fn a_mapping_that_names_no_column_is_refused_and_nothing_stored() {
     assert!(shown.contains("办理地点 = - (not read)"), "{shown}");
 }
 
-/// Writes a workbook of one sheet per (name, title, header, rows).
-fn workbook(path: &Path, sheets: &[(&str, &str, &[&str], &[&[&str]])]) -> Result<(), XlsxError> {
+/// One sheet: its name, its title, its header and its rows.
+type Sheet<'a> = (&'a str, &'a str, &'a [&'a str], &'a [&'a [&'a str]]);
+
+/// Writes a workbook of these sheets.
+fn workbook(path: &Path, sheets: &[Sheet]) -> Result<(), XlsxError> {
     let mut book = Workbook::new();
     for (name, title, header, rows) in sheets {
         let sheet = book.add_worksheet().set_name(*name)?;
