@@ -180,11 +180,11 @@ fn lowest_names(block: &[RawRow]) -> Vec<String> {
         .collect()
 }
 
-/// A title row's text: its non-blank cells joined by spaces.
+/// A title row's text: its non-blank cells joined by spaces, each on one line.
 fn row_text(row: &RawRow) -> String {
     row.cells
         .iter()
-        .map(Cell::text)
+        .map(|c| columns::one_line(&c.text()))
         .filter(|t| !t.is_empty())
         .collect::<Vec<_>>()
         .join(" ")

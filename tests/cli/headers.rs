@@ -303,4 +303,13 @@ fn sheets_named_after_counties_under_a_title_naming_the_prefecture() {
             "{unit}: {report:#}"
         );
     }
+    // Where neither the sheet nor the file name names a unit, the title's two are an error.
+    let undecided = ws.path().join("复议台账_2021-03-19.xlsx");
+    let row: &[&str] = &["都府复〔2021〕2号", "都匀市公安局", "2021-01-07", ""];
+    workbook(&undecided, &[("Sheet1", title, header, &[row])]).expect("workbook");
+    ws.run(["import", undecided.to_string_lossy().as_ref()])
+        .failure()
+        .stderr_has(&[
+            "names 2 units (黔南州、都匀市) while neither the sheet nor the file name names one",
+        ]);
 }
