@@ -313,3 +313,17 @@ fn sheets_named_after_counties_under_a_title_naming_the_prefecture() {
             "names 2 units (黔南州、都匀市) while neither the sheet nor the file name names one",
         ]);
 }
+
+#[test]
+fn a_header_with_a_line_break_is_printed_on_one_line() {
+    let ws = Workspace::new();
+    let csv = "案号,单位,\"立案\n时间\"\n(2021)黔2701行初41号,都匀市,2021-13-45\n";
+    let path = ws.write("in/应诉台账_2021-03-12.csv", csv.as_bytes());
+    let run = ws.run(["check", path.to_string_lossy().as_ref()]).failure();
+    let run = run.stdout_has(&[":2:立案 时间: error: `2021-13-45` is not a date"]);
+    assert!(
+        !run.stdout().contains("立案\n"),
+        "a raw line break: {}",
+        run.stdout()
+    );
+}
