@@ -327,3 +327,27 @@ fn a_header_with_a_line_break_is_printed_on_one_line() {
         run.stdout()
     );
 }
+
+#[test]
+fn an_appearance_column_nothing_knows_is_named_never_dropped() {
+    let ws = Workspace::new();
+    let csv = "案号,单位,立案日期,开庭日期,负责人到庭\n(2021)黔2701行初51号,都匀市,2021-01-04,2021-02-01,是\n";
+    let path = ws.write("in/应诉台账_2021-03-12.csv", csv.as_bytes());
+    // It shares words with 负责人出庭 but holds none of its listed words: the clerk decides.
+    ws.run(["check", path.to_string_lossy().as_ref()])
+        .failure()
+        .stdout_has(&[
+            "负责人到庭: error: unknown column `负责人到庭`",
+            "caseledger columns map '负责人到庭=?' --kind litigation",
+        ]);
+    ws.ok([
+        "columns",
+        "map",
+        "负责人到庭=负责人出庭",
+        "--kind",
+        "litigation",
+    ]);
+    ws.ok(["import", path.to_string_lossy().as_ref()]);
+    let report = ws.report_json(&PERIOD);
+    assert_eq!(count(&report, "counts", "head_appeared"), 1, "{report:#}");
+}
