@@ -102,6 +102,8 @@ pub enum Command {
     Units(UnitsArgs),
     /// Your offices' own outcome wording, mapped once to canonical outcomes
     Outcomes(OutcomesArgs),
+    /// Your offices' own column headers, mapped once to the ledger's columns
+    Columns(ColumnsArgs),
     /// Write a blank ledger workbook (.xlsx) for an office to fill in
     ///
     /// Every column import reads under its 中文 header, drop-down lists, date and text
@@ -698,6 +700,36 @@ pub enum OutcomesAction {
     Unmap {
         #[arg(required = true, value_name = "SPELLING")]
         spellings: Vec<String>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct ColumnsArgs {
+    #[command(subcommand)]
+    pub action: ColumnsAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ColumnsAction {
+    /// Read HEADER as the column 字段 in this kind's files from now on, e.g. '受理单位=单位',
+    /// or acknowledge a column that is not read: '联系地址=-' (all or none are stored; a
+    /// failed import prints the line to edit)
+    Map {
+        #[arg(required = true, value_name = "HEADER=字段")]
+        entries: Vec<String>,
+        /// The ledger whose files have these headers
+        #[arg(long, value_enum)]
+        kind: KindArg,
+    },
+    /// List the mapped headers
+    Show,
+    /// Stop reading these headers
+    Unmap {
+        #[arg(required = true, value_name = "HEADER")]
+        headers: Vec<String>,
+        /// The ledger whose files have these headers
+        #[arg(long, value_enum)]
+        kind: KindArg,
     },
 }
 

@@ -47,6 +47,10 @@ pub fn run(ledger: Option<&Path>, args: &CheckArgs, out: &mut dyn Write) -> Resu
         if !outcomes.is_empty() {
             options.read.outcomes = Some(Arc::new(outcomes));
         }
+        let headers = ledger.header_map()?;
+        if !headers.is_empty() {
+            options.read.headers = Some(Arc::new(headers));
+        }
     }
     // A throw-away ledger on disk, not in memory: a large file must not fill the memory.
     let dir = tempfile::tempdir().context("cannot create a temporary folder")?;
@@ -57,6 +61,9 @@ pub fn run(ledger: Option<&Path>, args: &CheckArgs, out: &mut dyn Write) -> Resu
     let summary = ingest::import(&mut ledger, &args.paths, &options, &mut listing)?;
     if let Some(e) = listing.failed {
         return Err(e.into());
+    }
+    for hint in super::import::column_hints(&summary) {
+        writeln!(out, "{hint}")?;
     }
     if let Some(hint) = super::import::outcome_hint(&summary) {
         writeln!(out, "{hint}")?;

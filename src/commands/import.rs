@@ -12,7 +12,9 @@ use super::support::progress::Console;
 use crate::cli::{ImportArgs, ReadArgs};
 use crate::ingest::{self, AsOfSource, FileOutcome, ImportOptions, ImportSummary};
 use crate::ledger::{BatchTally, Ledger};
-use crate::spreadsheet::{ReadOptions, cell};
+use crate::model::Kind;
+use crate::spreadsheet::suggest::Suggestion;
+use crate::spreadsheet::{ReadOptions, cell, columns_map_line};
 
 /// Above this many files the per-file lines are shown only with `--verbose`.
 const LIST_FILES_UP_TO: usize = 20;
@@ -53,6 +55,7 @@ pub(super) fn import_options(read: &ReadArgs, dry_run: bool) -> ImportOptions {
             sheet: read.sheet.clone(),
             units: None,
             outcomes: None,
+            headers: None,
         })
     }
 }
@@ -74,6 +77,9 @@ pub(super) fn finish(
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
     if summary.errors > 0 {
+        for hint in column_hints(summary) {
+            eprintln!("{hint}");
+        }
         if let Some(hint) = outcome_hint(summary) {
             eprintln!("{hint}");
         }
@@ -81,7 +87,9 @@ pub(super) fn finish(
             .files
             .iter()
             .filter(|f| matches!(f.outcome, FileOutcome::Rejected))
-            .count()
+            .map(|f| f.path.as_str())
+            .collect::<std::collections::BTreeSet<_>>()
+            .len()
             .max(1);
         bail!(
             "{} in {} {}; nothing was imported",
@@ -96,6 +104,19 @@ pub(super) fn finish(
         .iter()
         .filter(|f| matches!(f.outcome, FileOutcome::Batch { .. }))
         .count();
+    // A workbook of several sheets is one file: `imported 1 file (2 sheets)`.
+    let files = summary
+        .files
+        .iter()
+        .filter(|f| matches!(f.outcome, FileOutcome::Batch { .. }))
+        .map(|f| f.path.as_str())
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
+    let sheets = if files < batches {
+        format!(" ({batches} sheets)")
+    } else {
+        String::new()
+    };
     let verb = if dry_run { "would import" } else { "imported" };
     let before = summary
         .files
@@ -109,8 +130,8 @@ pub(super) fn finish(
     } else {
         writeln!(
             out,
-            "{verb} {batches} {} ({}: {} new, {} changed, {} unchanged) into {ledger}{}",
-            if batches == 1 { "file" } else { "files" },
+            "{verb} {files} {}{sheets} ({}: {} new, {} changed, {} unchanged) into {ledger}{}",
+            if files == 1 { "file" } else { "files" },
             plural(total.rows, "row", "rows"),
             total.new,
             total.changed,
@@ -123,6 +144,28 @@ pub(super) fn finish(
         )?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// For each kind, one ready command mapping every unknown column header of the call to
+/// the column it seems to be (`-`: not read, `?`: to be decided).
+pub(super) fn column_hints(summary: &ImportSummary) -> Vec<String> {
+    Kind::ALL
+        .into_iter()
+        .filter_map(|kind| {
+            let entries: Vec<(&str, Suggestion)> = summary
+                .unknown_headers
+                .iter()
+                .filter(|u| u.kind == kind)
+                .map(|u| (u.header.as_str(), u.suggestion))
+                .collect();
+            (!entries.is_empty()).then(|| {
+                format!(
+                    "unknown columns: check each suggested column (fix any `?`; `-` means not read), then run this once and import again:\n{}",
+                    columns_map_line(kind, &entries)
+                )
+            })
+        })
+        .collect()
 }
 
 /// One ready-to-edit command mapping every unknown outcome spelling of the call to the
@@ -222,7 +265,7 @@ pub(super) fn write_summary(
         }
     }
     if !ignored.is_empty() {
-        writeln!(out, "ignored unknown columns: {}", listing(&ignored))?;
+        writeln!(out, "columns not read: {}", listing(&ignored))?;
     }
     if !personal.is_empty() {
         writeln!(out, "personal names not stored: {}", listing(&personal))?;

@@ -7,6 +7,7 @@ mod benchmark;
 mod calendar;
 mod cases;
 mod check;
+mod columns;
 mod completions;
 mod demo;
 mod due;
@@ -60,6 +61,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         Command::Letterhead(args) => letterhead::run(&ledger_path, &args, out),
         Command::Units(args) => units::run(&ledger_path, &args, out),
         Command::Outcomes(args) => outcomes::run(&ledger_path, &args, out),
+        Command::Columns(args) => columns::run(&ledger_path, &args, out),
         Command::Template(args) => template::run(&ledger_path, &args, out),
         Command::Completions(args) => completions::run(&args, out),
         Command::Serve(args) => serve::run(&ledger_path, &args, out),

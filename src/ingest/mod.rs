@@ -12,7 +12,8 @@ use anyhow::Result;
 use chrono::NaiveDate;
 
 use crate::spreadsheet::{
-    self, Diagnostic, LedgerFile, ParsedRow, Part, ReadOptions, Rows, Severity, non_case,
+    self, Diagnostic, LedgerFile, ParsedRow, Part, ReadOptions, Rows, Severity, UnknownHeader,
+    non_case,
 };
 mod source;
 
@@ -96,6 +97,8 @@ pub enum FileOutcome {
 pub struct FileSummary {
     /// The path as given, with the sheet for workbooks: `周报.xlsx [复议]`.
     pub file: String,
+    /// The path as given: the sheets of one workbook share it, and count as one file.
+    pub path: String,
     pub outcome: FileOutcome,
     pub unknown_columns: Vec<String>,
     pub personal_columns: Vec<String>,
@@ -109,6 +112,9 @@ pub struct ImportSummary {
     pub warnings: u64,
     /// Outcome spellings no list knows, most frequent first: what `outcomes map` needs.
     pub unknown_outcomes: Vec<UnknownSpelling>,
+    /// Column headers nothing knows, each once, by kind then header: what `columns map`
+    /// needs.
+    pub unknown_headers: Vec<UnknownHeader>,
     /// Whether anything was written (false on any error, or for a dry run).
     pub committed: bool,
 }
@@ -122,13 +128,12 @@ impl ImportSummary {
         if self.unknown_outcomes.is_empty() {
             return None;
         }
-        let quote = |text: &str| format!("'{}'", text.replace('\'', "'\\''"));
         let entries: Vec<String> = self
             .unknown_outcomes
             .iter()
             .map(|u| {
                 let canonical = u.closest.map_or("?", |o| o.name());
-                quote(&format!("{}={canonical}", u.spelling))
+                crate::spreadsheet::shell_quote(&format!("{}={canonical}", u.spelling))
             })
             .collect();
         let rows: Vec<String> = self
@@ -193,6 +198,8 @@ struct Sink<'a> {
     warnings: u64,
     /// Each unknown outcome spelling: rows, and the closest canonical outcome.
     unknown_outcomes: BTreeMap<String, (u64, Option<Outcome>)>,
+    /// Each unknown header, by kind and the header as matched.
+    unknown_headers: BTreeMap<(Kind, String), UnknownHeader>,
     /// Each row that names another case (a lawsuit's 复议案号, a document's 关联案号):
     /// where, the kinds the named case may be of, and its matching key, checked against
     /// the ledger once every file is written.
@@ -221,6 +228,20 @@ impl Sink<'_> {
         }
     }
 
+    /// What reading a file's header found: unknown columns (errors, remembered for the
+    /// closing `columns map` advice), warnings and notes.
+    fn header(&mut self, file: &LedgerFile) {
+        file.header_errors.iter().for_each(|e| self.send(e));
+        for unknown in &file.unknown_headers {
+            let key = spreadsheet::columns::header_key(&unknown.header);
+            self.unknown_headers
+                .entry((unknown.kind, key))
+                .or_insert_with(|| unknown.clone());
+        }
+        file.warnings.iter().for_each(|w| self.send(w));
+        file.notes.iter().for_each(|n| self.send(n));
+    }
+
     fn rows(&mut self, rows: u64) {
         if rows.is_multiple_of(ROWS_PER_PROGRESS) {
             self.observer.progress(Progress::Rows(rows));
@@ -243,6 +264,7 @@ pub fn import(
         errors: 0,
         warnings: 0,
         unknown_outcomes: BTreeMap::new(),
+        unknown_headers: BTreeMap::new(),
         links: Vec::new(),
     };
     let registry = ledger.unit_registry()?;
@@ -253,6 +275,10 @@ pub fn import(
     let outcomes = ledger.outcome_map()?;
     if !outcomes.is_empty() {
         options.read.outcomes = Some(std::sync::Arc::new(outcomes));
+    }
+    let headers = ledger.header_map()?;
+    if !headers.is_empty() {
+        options.read.headers = Some(std::sync::Arc::new(headers));
     }
     let options = &options;
     let files = expand(paths, &mut sink);
@@ -277,6 +303,7 @@ pub fn import(
     }
     summary.errors = sink.errors;
     summary.warnings = sink.warnings;
+    summary.unknown_headers = sink.unknown_headers.into_values().collect();
     summary.unknown_outcomes = sink
         .unknown_outcomes
         .into_iter()
@@ -377,6 +404,7 @@ fn import_file(
     let display = path.display().to_string();
     let rejected = FileSummary {
         file: display.clone(),
+        path: display.clone(),
         outcome: FileOutcome::Rejected,
         unknown_columns: Vec::new(),
         personal_columns: Vec::new(),
@@ -441,6 +469,7 @@ fn import_part(
             Part::File => source.display.to_owned(),
             Part::Sheet(sheet) => format!("{} [{sheet}]", source.display),
         },
+        path: source.display.to_owned(),
         outcome: FileOutcome::Rejected,
         unknown_columns: Vec::new(),
         personal_columns: Vec::new(),
@@ -459,8 +488,7 @@ fn import_part(
     }
     let (file, rows) = match open(source, &options.read, sink) {
         Opened::Ledger(file, rows) => {
-            file.warnings.iter().for_each(|w| sink.send(w));
-            file.notes.iter().for_each(|n| sink.send(n));
+            sink.header(&file);
             (file, rows)
         }
         Opened::NotALedger => {
@@ -502,6 +530,7 @@ fn import_part(
             errors: 0,
             warnings: 0,
             unknown_outcomes: BTreeMap::new(),
+            unknown_headers: BTreeMap::new(),
             links: Vec::new(),
         };
         let Opened::Ledger(_, rows) = open(source, &options.read, &mut quiet) else {

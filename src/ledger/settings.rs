@@ -11,7 +11,8 @@ use super::{Error, Ledger};
 use crate::model::outcome::spelling_key;
 use crate::model::rules::KEYS;
 use crate::model::{
-    DayType, Letterhead, Outcome, OutcomeMap, Rules, Unit, UnitRegistry, WorkCalendar,
+    DayType, Field, HeaderMap, Kind, Letterhead, Outcome, OutcomeMap, Rules, Unit, UnitRegistry,
+    WorkCalendar,
 };
 
 /// Settings keys of the rules are prefixed so other settings can live beside them.
@@ -22,6 +23,13 @@ const LETTERHEAD_PREFIX: &str = "letterhead.";
 
 /// Settings keys of the user's outcome spellings: the prefix, then the spelling as typed.
 const OUTCOME_PREFIX: &str = "outcomes.";
+
+/// Settings keys of the user's column headers: the prefix, the kind's key, `.`, then the
+/// header as written; the value is the field's key, or `-` for a column not read.
+const COLUMN_PREFIX: &str = "columns.";
+
+/// The stored value of a header acknowledged but not read.
+const NOT_READ: &str = "-";
 
 /// Settings keys of the user's calendar days: the prefix, then the ISO date.
 const CALENDAR_PREFIX: &str = "calendar.";
@@ -225,6 +233,57 @@ impl Ledger {
     /// Removes the mappings of spellings exactly as they were stored, all or none.
     pub fn unmap_outcomes(&mut self, spellings: &[String]) -> Result<()> {
         self.put_settings(OUTCOME_PREFIX, spellings, std::iter::empty())
+    }
+
+    /// The column headers users mapped (empty when none were).
+    pub fn header_map(&self) -> Result<HeaderMap> {
+        let mut map = HeaderMap::default();
+        for (key, value) in self.settings_under(COLUMN_PREFIX)? {
+            let damaged = || anyhow!("damaged ledger setting `{COLUMN_PREFIX}{key}` = `{value}`");
+            let (kind, header) = key.split_once('.').ok_or_else(damaged)?;
+            let kind = Kind::ALL
+                .into_iter()
+                .find(|k| k.key() == kind)
+                .ok_or_else(damaged)?;
+            let field = if value == NOT_READ {
+                None
+            } else {
+                Some(
+                    Field::columns()
+                        .find(|f| f.key() == value)
+                        .ok_or_else(damaged)?,
+                )
+            };
+            map.insert(kind, header, field);
+        }
+        Ok(map)
+    }
+
+    /// Stores header mappings of one kind, all or none, after removing the `replaced`
+    /// headers (earlier spellings of the same header).
+    pub fn map_headers(
+        &mut self,
+        kind: Kind,
+        replaced: &[String],
+        entries: &[(String, Option<Field>)],
+    ) -> Result<()> {
+        let prefix = format!("{COLUMN_PREFIX}{}.", kind.key());
+        self.put_settings(
+            &prefix,
+            replaced,
+            entries.iter().map(|(header, field)| {
+                (
+                    header.clone(),
+                    field.map_or(NOT_READ, Field::key).to_owned(),
+                )
+            }),
+        )
+    }
+
+    /// Removes header mappings of one kind exactly as they were stored, all or none.
+    pub fn unmap_headers(&mut self, kind: Kind, headers: &[String]) -> Result<()> {
+        let prefix = format!("{COLUMN_PREFIX}{}.", kind.key());
+        self.put_settings(&prefix, headers, std::iter::empty())
     }
 
     /// The working-day calendar: the State Council's schedule, with the days users added

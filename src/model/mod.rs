@@ -15,6 +15,7 @@ pub mod field;
 pub mod filter;
 #[cfg(test)]
 pub(crate) mod fixture;
+pub mod header_map;
 pub mod kind;
 pub mod lead;
 pub mod letterhead;
@@ -38,6 +39,7 @@ pub use countable::{Countable, CountableFacts, DeadlineFacts};
 pub use deadline::{Due, Law};
 pub use field::{Field, FieldRef};
 pub use filter::{Filter, NamePattern};
+pub use header_map::HeaderMap;
 pub use kind::{Instance, Kind};
 pub use letterhead::Letterhead;
 pub use metric::Metric;

@@ -1,7 +1,12 @@
 //! Column headers: which field each header means, per ledger kind, and which kind a
 //! file's headers reveal (SPEC §2.2, §2.3).
+//!
+//! Headers are matched by meaning, not by spelling: line breaks, spaces, full-width forms
+//! and a trailing note in brackets never matter, and the variants offices write
+//! (立案时间, 是否出庭, 出庭情况) reach the field they name through a few documented rules.
 
 pub use crate::model::Field;
+use crate::model::tracking::ValueType;
 use crate::model::{Kind, TrackField};
 
 /// One column of a ledger: its field, its 中文 header then the accepted aliases, and
@@ -34,13 +39,18 @@ const RECONSIDERATION: &[ColumnSpec] = &[
         &["收案日期", "收到申请日期", "申请日期"],
         true,
     ),
-    spec(Field::AcceptedOn, &["受理日期"], false),
+    // A 复议 case is 立案 when it is accepted (an 应诉台账's 立案日期 is the court's filing).
+    spec(Field::AcceptedOn, &["受理日期", "立案日期"], false),
     spec(
         Field::ClosedOn,
         &["结案日期", "办结日期", "审结日期"],
         false,
     ),
-    spec(Field::Outcome, &["结案方式", "审理结果", "办理结果"], false),
+    spec(
+        Field::Outcome,
+        &["结案方式", "审理结果", "办理结果", "处理结果", "复议结果"],
+        false,
+    ),
     spec(Field::Corrected, &["是否纠错"], false),
     spec(Field::Lead, &["包案领导"], false),
     spec(Field::Note, &["备注"], false),
@@ -81,7 +91,12 @@ const RECONSIDERATION: &[ColumnSpec] = &[
 ];
 
 const LITIGATION: &[ColumnSpec] = &[
-    spec(Field::CaseNo, &["案号"], true),
+    // A 二审 or 再审 sheet names its case number after its 审级, which the 案号 still gives.
+    spec(
+        Field::CaseNo,
+        &["案号", "二审案号", "上诉案号", "再审案号"],
+        true,
+    ),
     spec(Field::Instance, &["审级", "审判程序"], false),
     spec(Field::Court, &["法院", "受理法院"], false),
     spec(Field::Unit, &["单位", "县市", "所属县市", "地区"], true),
@@ -91,10 +106,16 @@ const LITIGATION: &[ColumnSpec] = &[
     spec(Field::HearingOn, &["开庭日期"], false),
     spec(
         Field::HeadAppeared,
-        &["负责人出庭", "是否负责人出庭", "行政机关负责人是否出庭"],
+        &[
+            "负责人出庭",
+            "是否负责人出庭",
+            "行政机关负责人是否出庭",
+            "出庭",
+            "负责人出庭情况",
+        ],
         false,
     ),
-    spec(Field::HeadName, &["出庭负责人", "出庭负责人姓名"], false),
+    spec(Field::HeadName, HEAD_NAME, false),
     spec(Field::HeadTitle, &["出庭负责人职务", "职务"], false),
     spec(Field::ClosedOn, &["结案日期", "审结日期"], false),
     spec(Field::Outcome, &["裁判结果", "结案方式", "判决结果"], false),
@@ -191,6 +212,15 @@ const DISPUTE: &[ColumnSpec] = &[
 ];
 
 const OWNER_UNIT: &[&str] = &["责任单位", "承办单位"];
+/// The appearing head's name; the last two headers hold the title after it.
+const HEAD_NAME: &[&str] = &[
+    "出庭负责人",
+    "出庭负责人姓名",
+    "出庭人员及职务",
+    "出庭负责人及职务",
+];
+/// Headers of one column holding the head's name and title: `杨某（副县长）`, `杨某 副县长`.
+const NAME_WITH_TITLE: &[&str] = &["出庭人员及职务", "出庭负责人及职务"];
 const PROGRESS: &[&str] = &["化解进展", "工作进展", "进展情况"];
 const RISK: &[&str] = &["风险等级", "败诉风险"];
 
@@ -205,6 +235,32 @@ const LAYOUT: &[&str] = &["序号", "no."];
 #[must_use]
 pub fn is_layout(header: &str) -> bool {
     LAYOUT.contains(&header_key(header).as_str())
+}
+
+/// Columns known not to matter to any ledger: who filled in the sheet, how to reach
+/// people, a row's own checkbox. Not read, and not an error.
+const IGNORABLE: &[&str] = &[
+    "联系电话",
+    "电话",
+    "联系方式",
+    "联系人",
+    "承办人",
+    "经办人",
+    "填报人",
+    "填表人",
+    "审核人",
+    "统计人",
+    "代理人",
+    "委托代理人",
+    "代理律师",
+];
+
+/// Whether a header is a template's row-numbering column or on the list of columns
+/// known not to matter.
+#[must_use]
+pub fn is_ignorable(header: &str) -> bool {
+    let key = header_key(header);
+    LAYOUT.contains(&key.as_str()) || IGNORABLE.contains(&key.as_str())
 }
 
 /// Columns of personal names (申请人, 原告, 第三人): recognised so that they are never read.
@@ -254,25 +310,104 @@ fn specs(kind: Kind) -> &'static [ColumnSpec] {
     }
 }
 
-/// A header as matched: trimmed (U+3000 too), inner spaces dropped, full-width folded,
-/// English lower-cased.
+/// A header as matched: every full-width form folded (U+FF01–U+FF5E, U+3000), all
+/// whitespace and line breaks dropped, English lower-cased.
 #[must_use]
 pub fn header_key(header: &str) -> String {
-    super::cell::normalise(header)
+    header
         .chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
         .filter(|c| !c.is_whitespace())
         .flat_map(char::to_lowercase)
         .collect()
 }
 
-/// The field a header names in a ledger kind.
+/// A header as messages and 备注 print it: on one line, each run of whitespace (a line
+/// break typed with Alt+Enter included) one space.
+#[must_use]
+pub fn one_line(header: &str) -> String {
+    header.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A key without a trailing note in brackets: `立案日期(年月日)` → `立案日期`.
+fn without_note(key: &str) -> Option<&str> {
+    let (open, close) = match key.chars().last()? {
+        ')' => ('(', ')'),
+        '】' => ('【', '】'),
+        ']' => ('[', ']'),
+        _ => return None,
+    };
+    debug_assert!(key.ends_with(close));
+    let start = key.rfind(open)?;
+    (start > 0).then(|| &key[..start])
+}
+
+/// The field a normalised key names exactly: the English key, the 中文 header or an alias.
+fn exact(kind: Kind, key: &str) -> Option<Field> {
+    specs(kind)
+        .iter()
+        .find(|s| s.field.key_in(kind) == key || s.headers.contains(&key))
+        .map(|s| s.field)
+}
+
+/// The field a header names in a ledger kind: exactly, or through the rules offices'
+/// variants follow, each tried only where the exact spelling names nothing:
+/// a trailing note in brackets is dropped; `时间` reads as `日期` for a date field;
+/// `是否X` as `X` for a yes/no field; `X情况` as `X`.
 #[must_use]
 pub fn field_for(kind: Kind, header: &str) -> Option<Field> {
     let key = header_key(header);
+    if let Some(field) = exact(kind, &key) {
+        return Some(field);
+    }
+    let bare = without_note(&key).unwrap_or(&key);
+    let mut candidates: Vec<(String, Option<ValueType>)> = vec![(bare.to_owned(), None)];
+    if let Some(x) = bare.strip_suffix("情况") {
+        candidates.push((x.to_owned(), None));
+    }
+    for (candidate, wanted) in candidates.clone() {
+        if candidate.contains("时间") {
+            candidates.push((candidate.replace("时间", "日期"), Some(ValueType::Date)));
+        }
+        if wanted.is_none() && candidate.contains("是否") {
+            candidates.push((candidate.replacen("是否", "", 1), Some(ValueType::Flag)));
+        }
+    }
+    candidates.into_iter().find_map(|(candidate, wanted)| {
+        exact(kind, &candidate).filter(|f| wanted.is_none_or(|t| f.value_type() == t))
+    })
+}
+
+/// A field's 中文 header in a kind's ledger; `None` when the kind has no such field.
+#[must_use]
+pub fn header(kind: Kind, field: Field) -> Option<&'static str> {
     specs(kind)
         .iter()
-        .find(|s| s.field.key_in(kind) == key || s.headers.contains(&key.as_str()))
-        .map(|s| s.field)
+        .find(|s| s.field == field)
+        .map(|s| s.headers.first().copied().unwrap_or(field.key()))
+}
+
+/// Whether a normalised header shares a word (two characters in a row) with a header or
+/// alias of a kind's columns: a column that may matter, which no suggestion sets aside.
+#[must_use]
+pub fn shares_a_word(kind: Kind, key: &str) -> bool {
+    let chars: Vec<char> = key.chars().collect();
+    chars.windows(2).any(|pair| {
+        let word: String = pair.iter().collect();
+        specs(kind)
+            .iter()
+            .any(|s| s.headers.iter().any(|h| h.contains(&word)))
+    })
+}
+
+/// Whether a header's column holds the appearing head's name with the title after it.
+#[must_use]
+pub fn holds_name_and_title(header: &str) -> bool {
+    let key = header_key(header);
+    NAME_WITH_TITLE.contains(&without_note(&key).unwrap_or(&key))
 }
 
 /// Whether a header is a column of personal names that must not be stored.
@@ -437,6 +572,41 @@ mod tests {
         field(l, "审判程序", Some(Field::Instance));
         field(l, "HEARING_ON", Some(Field::HearingOn));
         field(l, "序号", None);
+    }
+
+    #[test]
+    fn headers_by_meaning() {
+        let (r, l) = (Kind::Reconsideration, Kind::Litigation);
+        // Line breaks, full-width forms and a trailing note never matter.
+        field(l, "负责人\n出庭", Some(Field::HeadAppeared));
+        field(l, "立案日期（年月日）", Some(Field::FiledOn));
+        field(l, "立案日期【必填】", Some(Field::FiledOn));
+        field(r, "ＣＡＳＥ＿ＮＯ", Some(Field::CaseNo));
+        // 时间 is 日期 for a date field only: 开庭时间 stays the hearing's time.
+        field(l, "立案时间", Some(Field::FiledOn));
+        field(l, "结案时间", Some(Field::ClosedOn));
+        field(r, "受理时间", Some(Field::AcceptedOn));
+        field(r, "审结时间", Some(Field::ClosedOn));
+        field(l, "开庭时间", Some(Field::Track(TrackField::HearingAt)));
+        field(r, "结案方式时间", None);
+        // 是否X is X for a yes/no field; X情况 is X.
+        field(l, "是否出庭", Some(Field::HeadAppeared));
+        field(l, "负责人是否出庭", Some(Field::HeadAppeared));
+        field(l, "出庭情况", Some(Field::HeadAppeared));
+        field(r, "是否纠错（是/否）", Some(Field::Corrected));
+        field(l, "是否案号", None);
+        field(r, "整改情况", None);
+        // One header, two ledgers: 立案 is a 复议 case's acceptance, a lawsuit's filing.
+        field(r, "立案日期", Some(Field::AcceptedOn));
+        field(l, "立案日期", Some(Field::FiledOn));
+        field(r, "处理结果", Some(Field::Outcome));
+        for header in ["二审案号", "上诉案号", "再审案号"] {
+            field(l, header, Some(Field::CaseNo));
+        }
+        field(l, "出庭人员及职务", Some(Field::HeadName));
+        assert!(holds_name_and_title("出庭负责人及职务"));
+        assert!(!holds_name_and_title("出庭负责人"));
+        assert_eq!(one_line(" 负责人\r\n出庭 "), "负责人 出庭");
     }
 
     #[track_caller]

@@ -90,7 +90,11 @@ pub fn find(rows: &mut Rows, kinds: &[Kind]) -> Result<(Top, Vec<RawRow>), Vec<D
             let header = HeaderBlock {
                 first_row: first.row,
                 last_row: first.row,
-                names: first.cells.iter().map(Cell::text).collect(),
+                names: first
+                    .cells
+                    .iter()
+                    .map(|c| columns::one_line(&c.text()))
+                    .collect(),
                 titles: Vec::new(),
             };
             (Top::Guess(header), above.collect())
@@ -160,7 +164,7 @@ fn is_column_numbers(row: &RawRow) -> bool {
     numbers.is_some_and(|n| n.len() >= 3 && n.windows(2).all(|w| w[0] < w[1]))
 }
 
-/// Each column's lowest non-empty text within the block.
+/// Each column's lowest non-empty text within the block, on one line.
 fn lowest_names(block: &[RawRow]) -> Vec<String> {
     let width = block.iter().map(|r| r.cells.len()).max().unwrap_or(0);
     (0..width)
@@ -169,18 +173,18 @@ fn lowest_names(block: &[RawRow]) -> Vec<String> {
                 .iter()
                 .rev()
                 .filter_map(|r| r.cells.get(column))
-                .map(Cell::text)
+                .map(|c| columns::one_line(&c.text()))
                 .find(|text| !text.is_empty())
                 .unwrap_or_default()
         })
         .collect()
 }
 
-/// A title row's text: its non-blank cells joined by spaces.
+/// A title row's text: its non-blank cells joined by spaces, each on one line.
 fn row_text(row: &RawRow) -> String {
     row.cells
         .iter()
-        .map(Cell::text)
+        .map(|c| columns::one_line(&c.text()))
         .filter(|t| !t.is_empty())
         .collect::<Vec<_>>()
         .join(" ")

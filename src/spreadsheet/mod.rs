@@ -8,6 +8,7 @@
 pub mod benchmarks;
 pub mod calendar;
 pub mod cell;
+mod column_map;
 pub mod columns;
 mod csv_rows;
 pub mod decode;
@@ -17,6 +18,7 @@ pub mod limits;
 pub mod non_case;
 mod reference_table;
 mod row;
+pub mod suggest;
 pub mod units;
 mod workbook;
 
@@ -31,9 +33,12 @@ pub use columns::Field;
 pub use diagnostic::{Diagnostic, Severity};
 pub use row::ParsedRow;
 
-use crate::model::{Case, Kind, OutcomeMap, UnitRegistry};
+use crate::model::{Case, HeaderMap, Kind, OutcomeMap, UnitRegistry};
+use column_map::{ColumnMap, map_columns};
+pub use column_map::{columns_map_line, shell_quote};
 use columns::KindEvidence;
 use header::{HeaderBlock, Top};
+use suggest::Suggestion;
 
 /// One row of a spreadsheet: its own row number and its cells.
 #[derive(Debug, Clone)]
@@ -81,6 +86,18 @@ pub struct ReadOptions {
     pub units: Option<Arc<UnitRegistry>>,
     /// The outcome spellings users mapped (`outcomes map`), read after the built-in ones.
     pub outcomes: Option<Arc<OutcomeMap>>,
+    /// The column headers users mapped (`columns map`), read before the built-in ones.
+    pub headers: Option<Arc<HeaderMap>>,
+}
+
+/// A column no header rule or mapping knows: an error, with what it seems to hold.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownHeader {
+    pub kind: Kind,
+    /// The header as the file writes it, on one line.
+    pub header: String,
+    /// What it seems to hold: this run reads a suggested field's cells as that field.
+    pub suggestion: Suggestion,
 }
 
 /// A ledger file (or one sheet of a workbook) whose kind and columns are known.
@@ -97,8 +114,14 @@ pub struct LedgerFile {
     fields: Vec<Option<Field>>,
     /// Each column's header as the file writes it.
     headers: Vec<String>,
-    /// Headers that map to no field, in file order.
+    /// Headers acknowledged as not read (`columns map 'HEADER=-'`, or on the built-in list
+    /// of headers known not to matter), in file order.
     pub unknown_columns: Vec<String>,
+    /// Headers nothing knows, each an error in `header_errors`; the rows are still read,
+    /// a suggested field's column as that field, so that one run shows every problem.
+    pub unknown_headers: Vec<UnknownHeader>,
+    /// The errors about unknown headers, for the caller to pass on.
+    pub header_errors: Vec<Diagnostic>,
     /// Columns of personal names, recognised and never read.
     pub personal_columns: Vec<String>,
     /// Warnings about the header itself, for the caller to pass on.
@@ -110,6 +133,8 @@ pub struct LedgerFile {
     outcome_map: Option<Arc<OutcomeMap>>,
     /// Whether any column holds a work-list fact (most files have none).
     tracked: bool,
+    /// Whether the head's name column holds the title after the name (出庭人员及职务).
+    name_with_title: bool,
     /// Whether the format records merged cells (xlsx, xls): if not, a required cell left
     /// empty may have been merged, and the message says how to keep the merge.
     merges_known: bool,
@@ -213,14 +238,17 @@ fn open_rows(
         sheet,
         merges_known,
     };
-    let file = LedgerFile::from_header(&opened, &header, options)?;
-    let rows: Rows = if read_past.is_empty() {
-        rows
-    } else {
-        Box::new(read_past.into_iter().map(Ok).chain(rows))
-    };
+    // The first rows are read ahead: an unknown column's values tell what it holds.
+    let mut rows: Rows = Box::new(read_past.into_iter().map(Ok).chain(rows));
+    let sample: Vec<Result<RawRow, Diagnostic>> = rows.by_ref().take(SAMPLE_ROWS).collect();
+    let sampled: Vec<&RawRow> = sample.iter().filter_map(|r| r.as_ref().ok()).collect();
+    let file = LedgerFile::from_header(&opened, &header, &sampled, options)?;
+    let rows: Rows = Box::new(sample.into_iter().chain(rows));
     Ok(Some((file, rows)))
 }
+
+/// Rows read ahead for what an unknown column holds.
+const SAMPLE_ROWS: usize = 50;
 
 /// A sheet of instructions (填表说明) that may quote the headers it explains.
 fn is_instructions_sheet(name: &str) -> bool {
@@ -246,6 +274,7 @@ impl LedgerFile {
     fn from_header(
         opened: &Opened,
         header: &HeaderBlock,
+        sample: &[&RawRow],
         options: &ReadOptions,
     ) -> Result<LedgerFile, Vec<Diagnostic>> {
         let (path, display, sheet) = (opened.path, opened.display, &opened.sheet);
@@ -266,11 +295,21 @@ impl LedgerFile {
             seen,
             unknown_columns,
             personal_columns,
+            unknown_headers,
+            header_errors,
             mut errors,
-        } = map_columns(kind, headers, &at_header);
+        } = map_columns(
+            kind,
+            headers,
+            sample,
+            options.headers.as_deref(),
+            &at_header,
+        );
         let mut notes = Vec::new();
-        let title_unit = if seen.contains_key(&Field::Unit) || options.unit.is_some() {
+        let title_unit = if seen.contains_key(&Field::Unit) {
             Ok(None)
+        } else if let Some(unit) = &options.unit {
+            unit_against_sheet(opened, unit, options.units.as_deref()).map(|()| None)
         } else {
             unit_from_title(opened, header, options.units.as_deref())
         };
@@ -289,41 +328,38 @@ impl LedgerFile {
                 (None, true)
             }
         };
-        for field in columns::required(kind) {
-            let given = field == Field::Unit && (unit_default.is_some() || unit_refused);
-            if !seen.contains_key(&field) && !given {
-                let also = if field == Field::Unit {
-                    ", or give --unit (with a unit registry, a unit named in the title, sheet or file name is used)"
-                } else {
-                    ""
-                };
-                errors.push(at_header(
-                    None,
-                    format!(
-                        "required column {} is missing from this {} file{also}",
-                        columns::describe(kind, field),
-                        kind.label_zh()
-                    ),
-                ));
-            }
-        }
+        let unit_given = unit_default.is_some() || unit_refused;
+        errors.extend(
+            missing_required(kind, &seen, unit_given)
+                .into_iter()
+                .map(|m| at_header(None, m)),
+        );
         if !errors.is_empty() {
+            errors.extend(header_errors);
             return Err(errors);
         }
-        let mut warnings = Vec::new();
-        if let (Some(unit), Some(column)) = (&options.unit, seen.get(&Field::Unit)) {
-            let mut warning = at_header(
-                Some(column),
-                format!(
-                    "the file has a `{column}` column: --unit {unit} fills only its empty cells"
-                ),
-            );
-            warning.severity = Severity::Warning;
-            warnings.push(warning);
-        }
+        let warnings: Vec<Diagnostic> = options
+            .unit
+            .as_ref()
+            .zip(seen.get(&Field::Unit))
+            .map(|(unit, column)| Diagnostic {
+                severity: Severity::Warning,
+                ..at_header(
+                    Some(column),
+                    format!(
+                        "the file has a `{column}` column: --unit {unit} fills only its empty cells"
+                    ),
+                )
+            })
+            .into_iter()
+            .collect();
         let tracked = fields.iter().any(|f| matches!(f, Some(Field::Track(_))));
+        let name_with_title = seen
+            .get(&Field::HeadName)
+            .is_some_and(|h| columns::holds_name_and_title(h));
         Ok(LedgerFile {
             tracked,
+            name_with_title,
             warnings,
             notes,
             display: display.to_owned(),
@@ -333,6 +369,8 @@ impl LedgerFile {
             fields,
             headers: headers.clone(),
             unknown_columns,
+            unknown_headers,
+            header_errors,
             personal_columns,
             unit_default,
             units: options.units.clone(),
@@ -405,57 +443,52 @@ impl LedgerFile {
     }
 }
 
-/// What a header's names mean in one ledger kind.
-struct ColumnMap<'a> {
-    /// For each column, the field it holds.
-    fields: Vec<Option<Field>>,
-    /// Each field given, with the header that gives it.
-    seen: BTreeMap<Field, &'a str>,
-    unknown_columns: Vec<String>,
-    personal_columns: Vec<String>,
-    /// Two columns giving one field.
-    errors: Vec<Diagnostic>,
+/// The required columns a file lacks, as messages; the unit is not missing when it is
+/// given otherwise (`--unit`, a title) or its absence was already reported.
+fn missing_required(kind: Kind, seen: &BTreeMap<Field, &str>, unit_given: bool) -> Vec<String> {
+    columns::required(kind)
+        .filter(|field| {
+            let given_otherwise = *field == Field::Unit && unit_given;
+            !seen.contains_key(field) && !given_otherwise
+        })
+        .map(|field| {
+            let also = if field == Field::Unit {
+                ", or give --unit (with a unit registry, a unit named in the title, sheet or file name is used)"
+            } else {
+                ""
+            };
+            format!(
+                "required column {} is missing from this {} file{also}",
+                columns::describe(kind, field),
+                kind.label_zh()
+            )
+        })
+        .collect()
 }
 
-fn map_columns<'a>(
-    kind: Kind,
-    headers: &'a [String],
-    at_header: &dyn Fn(Option<&str>, String) -> Diagnostic,
-) -> ColumnMap<'a> {
-    let mut columns = ColumnMap {
-        fields: Vec::with_capacity(headers.len()),
-        seen: BTreeMap::new(),
-        unknown_columns: Vec::new(),
-        personal_columns: Vec::new(),
-        errors: Vec::new(),
+/// A `--unit` for a sheet without a unit column, refused when the sheet is named after
+/// another registered unit: a workbook of one sheet per county would otherwise be filed
+/// under one county.
+fn unit_against_sheet(
+    opened: &Opened,
+    unit: &str,
+    registry: Option<&UnitRegistry>,
+) -> Result<(), String> {
+    let (Some(registry), Some(sheet)) = (registry, &opened.sheet) else {
+        return Ok(());
     };
-    for header_text in headers {
-        let field = columns::field_for(kind, header_text);
-        match field {
-            Some(field) => {
-                if let Some(earlier) = columns.seen.insert(field, header_text) {
-                    columns.errors.push(at_header(
-                        Some(header_text),
-                        format!(
-                            "columns `{earlier}` and `{header_text}` both give `{}`; keep one",
-                            field.key()
-                        ),
-                    ));
-                }
-            }
-            None if header_text.is_empty() || columns::is_layout(header_text) => {}
-            None if columns::is_personal(header_text) => {
-                columns.personal_columns.push(header_text.clone());
-            }
-            None => columns.unknown_columns.push(header_text.clone()),
-        }
-        columns.fields.push(field);
+    match registry.named_in(sheet).as_slice() {
+        [named] if !registry.named_in(unit).contains(named) => Err(format!(
+            "--unit {unit}, but the sheet name `{sheet}` names {named}: leave --unit out to take each sheet's unit from its name"
+        )),
+        _ => Ok(()),
     }
-    columns
 }
 
 /// The unit of a file without a unit column: the one registered unit its title rows,
-/// else its sheet name, else its file name names. `Ok(None)`: no registry, or no name.
+/// else its sheet name, else its file name names. A title naming several (the prefecture
+/// and a county) defers to the sheet name, then the file name; only when neither names
+/// one unit is it an error. `Ok(None)`: no registry, or no name.
 fn unit_from_title(
     opened: &Opened,
     header: &HeaderBlock,
@@ -473,26 +506,35 @@ fn unit_from_title(
         ("the sheet name", opened.sheet.clone()),
         ("the file name", file_name),
     ];
+    let mut several: Option<(&str, String, Vec<&str>)> = None;
     for (place, text) in places {
         let Some(text) = text else { continue };
         match registry.named_in(&text).as_slice() {
             [] => {}
             [unit] => {
+                let also = several.as_ref().map_or(String::new(), |(title, text, _)| {
+                    format!(" ({title} `{text}` names several)")
+                });
                 return Ok(Some((
                     (*unit).to_owned(),
-                    format!("no unit column: every row is {unit}, named in {place} `{text}`"),
+                    format!("no unit column: every row is {unit}, named in {place} `{text}`{also}"),
                 )));
             }
-            several => {
-                return Err(format!(
-                    "no unit column, and {place} `{text}` names {} units ({}); give --unit",
-                    several.len(),
-                    several.join("、")
-                ));
+            units => {
+                if several.is_none() {
+                    several = Some((place, text.clone(), units.to_vec()));
+                }
             }
         }
     }
-    Ok(None)
+    match several {
+        Some((place, text, units)) => Err(format!(
+            "no unit column, and {place} `{text}` names {} units ({}) while neither the sheet nor the file name names one; give --unit",
+            units.len(),
+            units.join("、")
+        )),
+        None => Ok(None),
+    }
 }
 
 fn detect_kind(path: &Path, headers: &[String]) -> Result<Kind, String> {

@@ -32,6 +32,8 @@
 //! - `every_spelling_against_reference`: ledgers in every form the SPEC allows against a
 //!   reference counted in the test;
 //! - `formats`: breakdown by unit, benchmarks, and the csv, markdown and text formats;
+//! - `headers`: office headers read by meaning, and every unknown column named with the
+//!   `columns map` line that settles it, beside the `outcomes map` line of the same run;
 //! - `history`: a case's versions, what changed and from which file;
 //! - `hostile_input`: --output onto the ledger or a link to it, a full disk, FIFOs,
 //!   devices and looping links, a line past the row bound, `file:` ledger names, terminal
@@ -100,6 +102,7 @@ mod docx;
 mod due;
 mod every_spelling_against_reference;
 mod formats;
+mod headers;
 mod history;
 mod hostile_input;
 mod import;

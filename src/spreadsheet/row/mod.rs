@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 
 use super::cell::{self, APPEARANCE_STYLES, BOOLEAN_STYLES, Cell, DATE_STYLES};
 use super::columns::Field;
+mod head;
 mod record;
 mod tracking;
 
@@ -384,6 +385,7 @@ impl Reading {
         };
         let tracked = tracking::read(r, kind);
         let hearing_on = hearing_on(r, tracked.hearing_day);
+        let (head_name, head_title) = head::read(r);
         Reading {
             tracking: tracked.tracking,
             instance,
@@ -401,8 +403,8 @@ impl Reading {
             defendant: r.text(Field::Defendant),
             hearing_on,
             head_appeared: r.boolean(Field::HeadAppeared),
-            head_name: r.text(Field::HeadName),
-            head_title: r.text(Field::HeadTitle),
+            head_name,
+            head_title,
             lost: r.boolean(Field::Lost),
             lead: r.text(Field::Lead),
             note: with_kept_notes(r.text(Field::Note), &r.kept_notes),
