@@ -411,6 +411,10 @@ fn every_drop_down_value_passes_check() {
                 if matches!(header, "结案方式" | "裁判结果") {
                     cells.push(("结案日期", "2021-03-01".to_owned()));
                 }
+                if header == "负责人出庭" && value == "是" {
+                    // An appearance without a title is warned about: it cannot count as 合规.
+                    cells.push(("出庭负责人职务", "局长".to_owned()));
+                }
                 cells.push((header, value));
                 rows.push(cells);
             }
