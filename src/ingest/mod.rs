@@ -13,6 +13,7 @@ use chrono::NaiveDate;
 
 use crate::spreadsheet::{
     self, Diagnostic, LedgerFile, ParsedRow, Part, ReadOptions, Rows, Severity, non_case,
+    unrecorded,
 };
 mod source;
 
@@ -553,6 +554,7 @@ fn write_rows(
         let mut batch_writer = writer.rows(*batch)?;
         let mut read_so_far = 0;
         let mut not_cases = Vec::new();
+        let mut unrecorded = Vec::new();
         for chunk in receiver {
             for read in &chunk {
                 read_so_far += 1;
@@ -574,6 +576,9 @@ fn write_rows(
                     not_cases.push((row_no, why));
                 }
                 let Some(case) = &parsed.case else { continue };
+                if unrecorded::is_heard_unrecorded(case) {
+                    unrecorded.push(row_no);
+                }
                 write_row(&mut batch_writer, &mut tally, file, sink, row_no, case)?;
             }
             // Back to the reading thread, which allocated the rows' text and frees it
@@ -586,6 +591,9 @@ fn write_rows(
                 cell: file.cell_ref(0, None),
                 ..Diagnostic::file_error(&file.display, non_case::note(&not_cases))
             });
+        }
+        if !unrecorded.is_empty() {
+            sink.send(&unrecorded::warning(file, &unrecorded));
         }
         Ok(tally)
     })

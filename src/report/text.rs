@@ -19,7 +19,7 @@ pub fn write_text(report: &Report, with: &[Indicator], out: &mut dyn Write) -> R
     writeln!(
         out,
         "{period}，{unit}行政复议案件收案{}件，受理{}件，不予受理{}件，办结{}件，其中被纠错{}件{}；\
-         调解成功{}件{}。行政诉讼一审结案{}件，败诉{}件{}；一审开庭{}件，行政机关负责人出庭应诉{}件{}。{verdict}{deadlines}{indicators}{rectification}{disputes}",
+         调解成功{}件{}。行政诉讼一审结案{}件，败诉{}件{}；一审开庭{}件，行政机关负责人出庭应诉{}件{}{unrecorded}。{verdict}{deadlines}{indicators}{rectification}{disputes}",
         c.received,
         c.accepted,
         c.not_accepted,
@@ -36,6 +36,7 @@ pub fn write_text(report: &Report, with: &[Indicator], out: &mut dyn Write) -> R
         rate_clause("出庭应诉率", &r.appearance_rate),
         period = period_phrase(report),
         unit = report.unit.as_deref().unwrap_or("全州"),
+        unrecorded = unrecorded_clause(c.heard_unrecorded),
         verdict = verdict(report),
         deadlines = deadline_sentence(report),
         indicators = indicator_sentence(report, with),
@@ -66,6 +67,16 @@ fn rate_clause(name: &str, figure: &RateFigure) -> String {
         );
     }
     format!("，{name}{}{change}", percent(rate))
+}
+
+/// `，出庭情况未填报15件`: hearings counted as not appeared because nothing was
+/// recorded; nothing when every appearance was.
+fn unrecorded_clause(count: u64) -> String {
+    if count == 0 {
+        String::new()
+    } else {
+        format!("，出庭情况未填报{count}件")
+    }
 }
 
 /// `，同比下降28.83个百分点`, or nothing without last year's rate.

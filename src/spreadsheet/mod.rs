@@ -17,6 +17,7 @@ pub mod non_case;
 mod reference_table;
 mod row;
 pub mod units;
+pub mod unrecorded;
 mod workbook;
 
 use std::collections::BTreeMap;

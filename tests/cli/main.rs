@@ -56,6 +56,8 @@
 //!   figure came from and how to change it;
 //! - `verify`: a sound ledger verified ok, and copies damaged one way each (a case's
 //!   current state, a missing batch, a batch's counts, a corrupt page) named and failed;
+//! - `unrecorded`: heard cases without a recorded appearance: the import warning,
+//!   `heard_unrecorded`, the line under the rate and a rate that is not shown;
 //! - `versions`: re-imports, corrections and reports as of an earlier date;
 //! - `workbook`: Excel workbooks: typed cells, several sheets, numeric case numbers;
 //! - `xlsx_report`: the Excel report, read back cell by cell.
@@ -90,6 +92,7 @@ mod sheet;
 mod support;
 mod template;
 mod tracing_a_figure;
+mod unrecorded;
 mod verify;
 mod versions;
 mod workbook;
