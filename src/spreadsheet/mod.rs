@@ -18,6 +18,8 @@ mod reference_table;
 mod row;
 pub mod units;
 pub mod unrecorded;
+#[cfg(test)]
+mod wording_tests;
 mod workbook;
 
 use std::collections::BTreeMap;
