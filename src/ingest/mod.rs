@@ -595,6 +595,9 @@ fn write_rows(
         if !unrecorded.is_empty() {
             sink.send(&unrecorded::warning(file, &unrecorded));
         }
+        for warning in unrecorded::missing_columns(file) {
+            sink.send(&warning);
+        }
         Ok(tally)
     })
 }

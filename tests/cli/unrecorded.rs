@@ -108,3 +108,28 @@ fn a_file_with_every_appearance_recorded_shows_no_line() {
     let table = ws.ok(["report", PERIOD[0], PERIOD[1], PERIOD[2], PERIOD[3]]);
     assert!(!table.contains("未填报"), "{table}");
 }
+
+#[test]
+fn a_file_without_the_columns_a_figure_reads_is_warned_about_once_per_column() {
+    let ws = Workspace::new();
+    let path = ws.write(
+        "复议台账_2021-08-31.csv",
+        "案号,单位,收案日期\n都府复〔2021〕1号,都匀市,2021-01-05\n都府复〔2021〕2号,都匀市,2021-01-06\n"
+            .as_bytes(),
+    );
+    let stderr = ws
+        .run(["import".as_ref(), path.as_os_str()])
+        .success()
+        .stderr();
+    assert_eq!(stderr.matches("warning").count(), 2, "{stderr}");
+    assert!(
+        stderr.contains("the file has no 受理日期")
+            && stderr.contains("no case of it counts as accepted"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("the file has no 结案日期")
+            && stderr.contains("every case of it counts as open"),
+        "{stderr}"
+    );
+}
