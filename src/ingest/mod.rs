@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 
 use crate::spreadsheet::{
     self, Diagnostic, LedgerFile, ParsedRow, Part, ReadOptions, Rows, Severity, UnknownHeader,
-    non_case,
+    non_case, unrecorded,
 };
 mod source;
 
@@ -633,6 +633,7 @@ fn write_rows(
         let mut batch_writer = writer.rows(*batch)?;
         let mut read_so_far = 0;
         let mut not_cases = Vec::new();
+        let mut unrecorded = Vec::new();
         for chunk in receiver {
             for read in &chunk {
                 read_so_far += 1;
@@ -654,6 +655,9 @@ fn write_rows(
                     not_cases.push((row_no, why));
                 }
                 let Some(case) = &parsed.case else { continue };
+                if unrecorded::is_heard_unrecorded(case) {
+                    unrecorded.push(row_no);
+                }
                 write_row(&mut batch_writer, &mut tally, file, sink, row_no, case)?;
             }
             // Back to the reading thread, which allocated the rows' text and frees it
@@ -666,6 +670,12 @@ fn write_rows(
                 cell: file.cell_ref(0, None),
                 ..Diagnostic::file_error(&file.display, non_case::note(&not_cases))
             });
+        }
+        if !unrecorded.is_empty() {
+            sink.send(&unrecorded::warning(file, &unrecorded));
+        }
+        for warning in unrecorded::missing_columns(file) {
+            sink.send(&warning);
         }
         Ok(tally)
     })

@@ -4,6 +4,7 @@
 //! appearing in court (《最高人民法院关于行政机关负责人出庭应诉若干问题的规定》), the head is the
 //! agency's 正职 or 副职 leader, or another leader in charge of the matter (分管负责人);
 //! staff, lawyers and heads of subordinate offices (科长, 所长, 队长 …) do not count.
+//! An appearance cell may name who appeared (`局长出庭`, `委托律师出庭`): [`appearer`].
 
 /// What a title says about an appearance.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,6 +77,55 @@ pub fn qualification(title: Option<&str>) -> Qualification {
     }
 }
 
+/// Who an appearance cell written `X出庭` says appeared.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Appearer {
+    /// Someone with the title X appeared for the agency (负责人出庭, 局长出庭, 分管副县长出庭).
+    Head(String),
+    /// A lawyer, an agent or staff appeared instead (委托律师出庭, 工作人员出庭): not the head.
+    StandIn,
+    /// Nobody for the agency's leadership (负责人未出庭).
+    Nobody,
+}
+
+/// Whoever is written before 出庭 and is not a leader of the agency: the agency sent
+/// someone to court, but the head did not appear.
+const STAND_INS: &[&str] = &[
+    "律师",
+    "代理人",
+    "工作人员",
+    "法律顾问",
+    "办事员",
+    "科员",
+    "职员",
+    "干部",
+    "法制员",
+];
+
+/// Reads an appearance cell of the form `X出庭` (also `X出庭应诉`, `X到庭`, `由X亲自出庭`);
+/// `None` when the cell is not of that form or names no one.
+#[must_use]
+pub fn appearer(word: &str) -> Option<Appearer> {
+    let who = ["出庭应诉", "出庭", "到庭"]
+        .iter()
+        .find_map(|suffix| word.strip_suffix(suffix))?;
+    let who = who.strip_prefix('由').unwrap_or(who);
+    let who = who.strip_suffix("亲自").unwrap_or(who);
+    if who.is_empty() || who.starts_with(['未', '不', '没', '无']) {
+        return None;
+    }
+    if ["未", "不", "没有", "没"]
+        .iter()
+        .any(|no| who.ends_with(no))
+    {
+        return Some(Appearer::Nobody);
+    }
+    if STAND_INS.iter().any(|s| who.contains(s)) {
+        return Some(Appearer::StandIn);
+    }
+    Some(Appearer::Head(who.to_owned()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -118,5 +168,33 @@ mod tests {
         case("秘书", Unknown);
         assert_eq!(qualification(None), Unknown);
         assert_eq!(qualification(Some("  ")), Unknown);
+    }
+
+    #[track_caller]
+    #[allow(clippy::needless_pass_by_value)] // test cases read as values
+    fn by(word: &str, expected: Option<Appearer>) {
+        assert_eq!(appearer(word), expected, "{word}");
+    }
+
+    #[test]
+    fn who_appeared() {
+        let head = |title: &str| Some(Appearer::Head(title.to_owned()));
+        by("负责人出庭", head("负责人"));
+        by("局长出庭", head("局长"));
+        by("副局长出庭", head("副局长"));
+        by("分管副县长出庭", head("分管副县长"));
+        by("局长出庭应诉", head("局长"));
+        by("副县长到庭", head("副县长"));
+        by("由副局长亲自出庭", head("副局长"));
+        by("委托律师出庭", Some(Appearer::StandIn));
+        by("律师出庭", Some(Appearer::StandIn));
+        by("工作人员出庭", Some(Appearer::StandIn));
+        by("委托代理人出庭", Some(Appearer::StandIn));
+        by("负责人未出庭", Some(Appearer::Nobody));
+        by("出庭", None);
+        by("未出庭", None);
+        by("不出庭", None);
+        by("是", None);
+        by("局长", None);
     }
 }

@@ -33,6 +33,9 @@ pub struct Counts {
     pub heard: u64,
     /// 负责人出庭: heard in the period with the agency head in court.
     pub head_appeared: u64,
+    /// 出庭情况未填报: heard in the period with nothing recorded about the head's
+    /// appearance (a blank cell, or a file without the column). Counted as not appeared.
+    pub heard_unrecorded: u64,
     /// 维持: closed in the period (in the correction base) as 维持.
     pub maintained: u64,
     /// 实质性化解: closed in the period (in the correction base) with a resolved outcome.
@@ -71,6 +74,7 @@ impl std::ops::AddAssign for Counts {
             lost,
             heard,
             head_appeared,
+            heard_unrecorded,
             maintained,
             resolved,
             sued_after,
@@ -90,6 +94,7 @@ impl std::ops::AddAssign for Counts {
         self.lost += lost;
         self.heard += heard;
         self.head_appeared += head_appeared;
+        self.heard_unrecorded += heard_unrecorded;
         self.maintained += maintained;
         self.resolved += resolved;
         self.sued_after += sued_after;
@@ -98,6 +103,7 @@ impl std::ops::AddAssign for Counts {
         self.all_instances.heard += all_instances.heard;
         self.all_instances.head_appeared += all_instances.head_appeared;
         self.all_instances.qualified_appeared += all_instances.qualified_appeared;
+        self.all_instances.unrecorded += all_instances.unrecorded;
         self.deadlines += deadlines;
     }
 }
@@ -108,11 +114,22 @@ pub struct Hearings {
     pub heard: u64,
     pub head_appeared: u64,
     pub qualified_appeared: u64,
+    /// Hearings with nothing recorded about the head's appearance.
+    pub unrecorded: u64,
+}
+
+impl Hearings {
+    /// Whether every hearing has its appearance unrecorded: a rate over them would only
+    /// look measured.
+    #[must_use]
+    pub fn all_unrecorded(&self) -> bool {
+        self.heard > 0 && self.unrecorded == self.heard
+    }
 }
 
 impl Counts {
     /// The JSON keys of the counts, in order.
-    pub const KEYS: [&'static str; 14] = [
+    pub const KEYS: [&'static str; 15] = [
         "received",
         "accepted",
         "not_accepted",
@@ -124,6 +141,7 @@ impl Counts {
         "lost",
         "heard",
         "head_appeared",
+        "heard_unrecorded",
         "maintained",
         "resolved",
         "sued_after",
@@ -144,6 +162,7 @@ impl Counts {
             "lost" => self.lost,
             "heard" => self.heard,
             "head_appeared" => self.head_appeared,
+            "heard_unrecorded" => self.heard_unrecorded,
             "maintained" => self.maintained,
             "resolved" => self.resolved,
             "sued_after" => self.sued_after,
@@ -190,16 +209,19 @@ impl Counts {
             } => {
                 if period.holds(hearing_on) {
                     let appeared = head_appeared == Some(true);
+                    let unrecorded = head_appeared.is_none();
                     let qualified =
                         appeared && qualification(head_title) == Qualification::Qualifies;
                     let all = &mut self.all_instances;
                     all.heard += 1;
                     all.head_appeared += u64::from(appeared);
                     all.qualified_appeared += u64::from(qualified);
+                    all.unrecorded += u64::from(unrecorded);
                     if instance == Instance::First {
                         self.heard += 1;
                         self.head_appeared += u64::from(appeared);
                         self.qualified_appeared += u64::from(qualified);
+                        self.heard_unrecorded += u64::from(unrecorded);
                     }
                 }
                 if instance == Instance::First {
@@ -251,6 +273,7 @@ impl Counts {
                 heard: self.heard,
                 head_appeared: self.head_appeared,
                 qualified_appeared: self.qualified_appeared,
+                unrecorded: self.heard_unrecorded,
             },
             AppearanceScope::AllInstances => self.all_instances,
         }

@@ -24,6 +24,13 @@ impl Share {
         }
     }
 
+    /// The share with no rate: its facts were not recorded for any case of the
+    /// denominator, so the published arithmetic (0 of N) would only look measured.
+    #[must_use]
+    pub fn unrecorded(self) -> Share {
+        Share { rate: None, ..self }
+    }
+
     /// A plain ratio rather than a percentage (复议诉讼比): `rate` is numerator ÷
     /// denominator to two decimals.
     #[must_use]
@@ -94,11 +101,20 @@ impl Rates {
     /// Computes every rate from this period's and last year's counts under `rules`.
     #[must_use]
     pub fn compare(current: &Counts, previous: &Counts, rules: &Rules) -> Rates {
-        let figure = |metric| {
-            let (n, d) = current.fraction(metric, rules);
-            let (pn, pd) = previous.fraction(metric, rules);
-            RateFigure::compare(Share::new(n, d), Share::new(pn, pd))
+        let share = |counts: &Counts, metric| {
+            let (n, d) = counts.fraction(metric, rules);
+            let share = Share::new(n, d);
+            let unrecorded = match metric {
+                Metric::Appearance => counts.hearings(rules).all_unrecorded(),
+                Metric::Correction | Metric::Loss | Metric::Mediation => false,
+            };
+            if unrecorded {
+                share.unrecorded()
+            } else {
+                share
+            }
         };
+        let figure = |metric| RateFigure::compare(share(current, metric), share(previous, metric));
         let indicator = |indicator: Indicator| {
             RateFigure::compare(
                 indicator.share(current, rules),
@@ -162,10 +178,16 @@ impl Rates {
     }
 }
 
-/// Qualifying appearances over the hearings the 口径 covers.
+/// Qualifying appearances over the hearings the 口径 covers; no rate when none of them
+/// has its appearance recorded.
 fn qualified(counts: &Counts, rules: &Rules) -> Share {
     let hearings = counts.hearings(rules);
-    Share::new(hearings.qualified_appeared, hearings.heard)
+    let share = Share::new(hearings.qualified_appeared, hearings.heard);
+    if hearings.all_unrecorded() {
+        share.unrecorded()
+    } else {
+        share
+    }
 }
 
 /// Decisions on time over decisions with a known deadline.

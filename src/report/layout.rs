@@ -29,6 +29,25 @@ pub const COUNT_ROWS: [(&str, &str, &str); 11] = [
     ("　负责人出庭", "  head appeared", "head_appeared"),
 ];
 
+/// The hearings whose head's appearance was not recorded: a row under the appearance
+/// rates, shown only when there are such hearings in either period.
+pub const UNRECORDED_ROW: (&str, &str, &str) = (
+    "　出庭情况未填报",
+    "  appearance not recorded",
+    "heard_unrecorded",
+);
+
+/// This period's and last year's hearings without a recorded appearance, when either
+/// has any: what [`UNRECORDED_ROW`] shows.
+#[must_use]
+pub fn unrecorded(report: &Report) -> Option<(u64, u64)> {
+    let (now, then) = (
+        report.counts.heard_unrecorded,
+        report.previous_counts.heard_unrecorded,
+    );
+    (now > 0 || then > 0).then_some((now, then))
+}
+
 /// The deadline figures of SPEC §7.6 in the `deadlines` object's order: labels in both
 /// languages and the JSON key.
 pub const DEADLINE_FIGURES: [(&str, &str, &str); 8] = [
@@ -306,6 +325,14 @@ pub fn summary(report: &Report, lang: Lang) -> TextTable {
                 row.push(String::new());
             }
             rows.push(row);
+            if let Some((now, then)) = unrecorded(report) {
+                let (zh, en, _) = UNRECORDED_ROW;
+                let mut row = figure_row(pick(lang, zh, en), &Figure::Count(now, then), lang);
+                if with_benchmarks {
+                    row.push(String::new());
+                }
+                rows.push(row);
+            }
         }
     }
     TextTable {
@@ -537,13 +564,27 @@ pub fn sparkline(values: &[Option<Percent>]) -> String {
         .collect()
 }
 
-/// `8.28% (14/169)`, or `— (0/0)` when there is no denominator.
+/// `8.28% (14/169)`, `— (0/0)` when there is no denominator, or `未填报 (0/15)` when
+/// none of the denominator's cases has the fact recorded.
 #[must_use]
 pub fn share(share: &Share) -> String {
-    let rate = share
-        .rate
-        .map_or_else(|| "—".to_owned(), |r| format!("{r}%"));
-    format!("{rate} ({}/{})", share.numerator, share.denominator)
+    format!(
+        "{} ({}/{})",
+        rate_text(share),
+        share.numerator,
+        share.denominator
+    )
+}
+
+/// A share's rate as shown: `8.28%`, `—` without a denominator, `未填报` when the facts
+/// behind it were not recorded.
+#[must_use]
+pub fn rate_text(share: &Share) -> String {
+    match share.rate {
+        Some(rate) => format!("{rate}%"),
+        None if share.denominator > 0 => "未填报".to_owned(),
+        None => "—".to_owned(),
+    }
 }
 
 /// `+22.02` or `-28.83`: a change with its sign.

@@ -26,7 +26,7 @@ pub fn paragraph(report: &Report, with: &[Indicator], area: &str) -> String {
     let r = &report.rates;
     format!(
         "{period}，{unit}行政复议案件收案{}件，受理{}件，不予受理{}件，办结{}件，其中被纠错{}件{}；\
-         调解成功{}件{}。行政诉讼一审结案{}件，败诉{}件{}；一审开庭{}件，行政机关负责人出庭应诉{}件{}。{verdict}{deadlines}{indicators}{rectification}{disputes}",
+         调解成功{}件{}。行政诉讼一审结案{}件，败诉{}件{}；一审开庭{}件，行政机关负责人出庭应诉{}件{}{unrecorded}。{verdict}{deadlines}{indicators}{rectification}{disputes}",
         c.received,
         c.accepted,
         c.not_accepted,
@@ -43,6 +43,7 @@ pub fn paragraph(report: &Report, with: &[Indicator], area: &str) -> String {
         rate_clause("出庭应诉率", &r.appearance_rate),
         period = period_phrase(report, true),
         unit = scope_phrase(report, area),
+        unrecorded = unrecorded_clause(c.heard_unrecorded),
         verdict = verdict(report),
         deadlines = deadline_sentence(report),
         indicators = indicator_sentence(report, with),
@@ -72,6 +73,16 @@ fn rate_clause(name: &str, figure: &RateFigure) -> String {
         );
     }
     format!("，{name}{}{change}", percent(rate))
+}
+
+/// `，出庭情况未填报15件`: hearings counted as not appeared because nothing was
+/// recorded; nothing when every appearance was.
+fn unrecorded_clause(count: u64) -> String {
+    if count == 0 {
+        String::new()
+    } else {
+        format!("，出庭情况未填报{count}件")
+    }
 }
 
 /// `，同比下降28.83个百分点`, or nothing without last year's rate.

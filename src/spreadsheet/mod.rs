@@ -20,6 +20,9 @@ mod reference_table;
 mod row;
 pub mod suggest;
 pub mod units;
+pub mod unrecorded;
+#[cfg(test)]
+mod wording_tests;
 mod workbook;
 
 use std::collections::BTreeMap;

@@ -81,6 +81,8 @@
 //! - `units`: a unit registry that maps aliases and refuses unknown units;
 //! - `verify`: a sound ledger verified ok, and copies damaged one way each (a case's
 //!   current state, a missing batch, a batch's counts, a corrupt page) named and failed;
+//! - `unrecorded`: heard cases without a recorded appearance: the import warning,
+//!   `heard_unrecorded`, the line under the rate and a rate that is not shown;
 //! - `versions`: re-imports, corrections and reports as of an earlier date;
 //! - `workbook`: Excel workbooks: typed cells, several sheets, numeric case numbers;
 //! - `xlsx_report`: the Excel report, read back cell by cell.
@@ -129,6 +131,7 @@ mod tracing_a_figure;
 mod trend;
 mod undo;
 mod units;
+mod unrecorded;
 mod verify;
 mod versions;
 mod workbook;

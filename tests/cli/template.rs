@@ -400,7 +400,6 @@ fn every_drop_down_value_passes_check() {
                         ("案号", &format!("(2021)黔2701第{number}号")),
                         ("单位", "都匀市"),
                         ("立案日期", "2021-01-10"),
-                        ("开庭日期", "2021-02-01"),
                     ]),
                     other => unreachable!("{other} is not in this loop"),
                 };
@@ -412,6 +411,14 @@ fn every_drop_down_value_passes_check() {
                 }
                 if matches!(header, "结案方式" | "裁判结果") {
                     cells.push(("结案日期", "2021-03-01".to_owned()));
+                }
+                if header == "负责人出庭" {
+                    // A hearing without a recorded appearance, an appearance without a
+                    // hearing and one without a title are each warned about.
+                    cells.push(("开庭日期", "2021-02-01".to_owned()));
+                    if value == "是" {
+                        cells.push(("出庭负责人职务", "局长".to_owned()));
+                    }
                 }
                 cells.push((header, value));
                 rows.push(cells);

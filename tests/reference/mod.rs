@@ -98,7 +98,7 @@ pub struct Suit {
 pub type Counts = BTreeMap<&'static str, u64>;
 
 /// The keys of SPEC §4's counts.
-pub const KEYS: [&str; 11] = [
+pub const KEYS: [&str; 12] = [
     "received",
     "accepted",
     "not_accepted",
@@ -110,6 +110,7 @@ pub const KEYS: [&str; 11] = [
     "lost",
     "heard",
     "head_appeared",
+    "heard_unrecorded",
 ];
 
 /// The same dates one year earlier, 29 February becoming 28 February (SPEC §4).
@@ -167,6 +168,10 @@ pub fn counts(
             "head_appeared",
             inside(case.hearing) && case.head == Some(true),
         );
+        add(
+            "heard_unrecorded",
+            inside(case.hearing) && case.head.is_none(),
+        );
     }
     c
 }
@@ -217,7 +222,18 @@ pub fn differences(figures: &Value, now: &Counts, then: &Counts) -> Vec<String> 
         let shown = &figures["rates"][rate];
         let part = |counts: &Counts| (counts[numerator] as i64, counts[denominator] as i64);
         let ((n, d), (pn, pd)) = (part(now), part(then));
-        let (current, previous) = (hundredths(100 * n, d), hundredths(100 * pn, pd));
+        // A rate over hearings none of which has its appearance recorded is not shown.
+        let unrecorded = |counts: &Counts, d: i64| {
+            rate == "appearance_rate" && d > 0 && counts["heard_unrecorded"] as i64 == d
+        };
+        let rate_of = |n: i64, d: i64, counts: &Counts| {
+            if unrecorded(counts, d) {
+                None
+            } else {
+                hundredths(100 * n, d)
+            }
+        };
+        let (current, previous) = (rate_of(n, d, now), rate_of(pn, pd, then));
         let delta = current.zip(previous).map(|(c, p)| c - p);
         let relative = delta
             .zip(previous)

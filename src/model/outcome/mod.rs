@@ -3,10 +3,9 @@
 //! Each ledger kind accepts its own list, and a lawsuit's appeal or retrial its own too
 //! (SPEC §2.4). Rates never look at spellings, only at the canonical [`Outcome`] and the
 //! 口径's outcome sets. A user's own spellings live in [`super::OutcomeMap`]; nothing
-//! here guesses: [`Outcome::closest`] only suggests.
+//! here guesses: [`Outcome::closest`] only suggests, and only what a spelling's own words say.
 
 use std::borrow::Cow;
-use std::cmp::Reverse;
 use std::fmt;
 
 use super::{Instance, Kind};
@@ -99,7 +98,10 @@ impl OutcomeReading {
 
 mod spellings;
 
-use spellings::{APPELLATE, FIRST_INSTANCE, RECONSIDERATION, Spellings};
+use spellings::{
+    APPELLATE, FIRST_INSTANCE, LITIGATION_WORDS, NOT_DECIDED, RECONSIDERATION,
+    RECONSIDERATION_WORDS, Spellings,
+};
 
 /// The characters a spelling's match key drops: whitespace aside, the punctuation
 /// clerks put between the parts of a long outcome.
@@ -232,29 +234,35 @@ impl Outcome {
         )
     }
 
-    /// The accepted outcome whose name or a spelling shares the longest run of
-    /// characters with `text`, to suggest a mapping for an unknown spelling; never used
+    /// The accepted outcome an unknown spelling names, to suggest a mapping; never used
     /// to map one.
     ///
-    /// Ties go to the spelling that holds more of the text's characters (so
-    /// `撤销处罚决定` suggests 撤销 by 撤销决定, not 驳回请求 by a long spelling that holds
-    /// only 决定), then to the shorter spelling (less in it that does not match), then to
-    /// the order of [`Outcome::accepted_for`]. `None` when no spelling shares a run of two
-    /// characters.
+    /// Conservative: only an outcome whose own word or a documented synonym the spelling
+    /// holds ([`spellings::RECONSIDERATION_WORDS`], [`spellings::LITIGATION_WORDS`]: 判决给付
+    /// → 给付, 调解书 → 调解, 和解后撤回 → 和解, 告知…申请 and 转送 → 不予受理, 撤回 → 终止),
+    /// the longest such word winning. `None` (shown `?`) when none is held, and for a
+    /// spelling that means the case is not decided yet (审理中, 尚未判决 …).
     #[must_use]
     pub fn closest(kind: Kind, instance: Option<Instance>, text: &str) -> Option<Outcome> {
-        // Longest common run, characters of the text held, then the shorter spelling.
-        type Score = (usize, usize, Reverse<usize>);
-        let text: Vec<char> = key_chars(text).collect();
-        let mut best: Option<(Score, Outcome)> = None;
-        for (outcome, spellings) in lists(kind, instance).iter().copied().flatten() {
-            for spelling in *spellings {
-                let spelling: Vec<char> = key_chars(spelling).collect();
-                let run = longest_common_run(&text, &spelling);
-                let shared = text.iter().filter(|c| spelling.contains(c)).count();
-                let score = (run, shared, Reverse(spelling.len()));
-                if run >= 2 && best.is_none_or(|(best, _)| score > best) {
-                    best = Some((score, *outcome));
+        let text: String = key_chars(text).collect();
+        if NOT_DECIDED.iter().any(|word| text.contains(word)) {
+            return None;
+        }
+        let words = match kind {
+            Kind::Reconsideration => RECONSIDERATION_WORDS,
+            Kind::Litigation => LITIGATION_WORDS,
+            Kind::Rectification | Kind::Dispute => &[],
+        };
+        let accepted: Vec<Outcome> = outcomes_of(lists(kind, instance)).collect();
+        let mut best: Option<(usize, Outcome)> = None;
+        for (outcome, patterns) in words {
+            if !accepted.contains(outcome) {
+                continue;
+            }
+            for pattern in *patterns {
+                let length = pattern.chars().filter(|c| *c != '…').count();
+                if holds(&text, pattern) && best.is_none_or(|(best, _)| length > best) {
+                    best = Some((length, *outcome));
                 }
             }
         }
@@ -303,18 +311,16 @@ fn outcomes_of(lists: &'static [&'static [Spellings]]) -> impl Iterator<Item = O
         .chain((!lists.is_empty()).then_some(Outcome::Other))
 }
 
-/// The length of the longest run of characters both texts contain.
-fn longest_common_run(a: &[char], b: &[char]) -> usize {
-    // runs[j] is the length of the common run ending at the current a[i] and b[j - 1].
-    let mut runs = vec![0; b.len() + 1];
-    let mut longest = 0;
-    for &x in a {
-        for j in (1..=b.len()).rev() {
-            runs[j] = if x == b[j - 1] { runs[j - 1] + 1 } else { 0 };
-            longest = longest.max(runs[j]);
+/// Whether `text` holds the parts of `pattern` (split at `…`) in order.
+fn holds(text: &str, pattern: &str) -> bool {
+    let mut rest = text;
+    for part in pattern.split('…') {
+        match rest.find(part) {
+            Some(at) => rest = &rest[at + part.len()..],
+            None => return false,
         }
     }
-    longest
+    true
 }
 
 impl fmt::Display for Outcome {

@@ -352,13 +352,27 @@ fn closest_suggests_and_never_maps() {
         "确认 该 行为 违法",
         Some(Outcome::DeclaredUnlawful),
     );
-    // The longest run wins: 驳回申请人(的行政复议请求) over 驳回申请.
-    closest(r, None, "驳回申请人", Some(Outcome::RequestRejected));
-    // Equal runs (撤销, 决定): the spelling holding more of the text, 撤销决定.
-    closest(r, None, "撤销处罚决定", Some(Outcome::Revoked));
-    // Equal runs and shares: the shorter spelling, 申请人撤回申请, not
-    // 被申请人改变原行政行为后撤回.
+    // 驳回…申请 is held whole; 驳回 alone is shorter.
+    closest(r, None, "驳回申请人", Some(Outcome::ApplicationRejected));
+    closest(r, None, "驳回申请人的请求", Some(Outcome::RequestRejected));
+    // 撤回 is 终止 unless 和解 or a correction precedes it.
     closest(r, None, "申请人主动撤回", Some(Outcome::Terminated));
+    closest(r, None, "双方和解后申请人撤回", Some(Outcome::Settled));
+    closest(
+        r,
+        None,
+        "被申请人自行纠正后申请人撤回",
+        Some(Outcome::TerminatedAfterCorrection),
+    );
+    closest(r, None, "告知向有权机关申请", Some(Outcome::NotAccepted));
+    closest(r, None, "转送有关机关", Some(Outcome::NotAccepted));
+    closest(r, None, "出具行政复议调解书", Some(Outcome::Mediated));
+    // Not decided yet: never an outcome, whatever words it shares.
+    closest(r, None, "审理中", None);
+    closest(r, None, "正在审理", None);
+    closest(r, None, "尚未作出决定", None);
+    closest(r, None, "中止审理", None);
+    closest(r, None, "已结", None);
     closest(r, None, "不知道", None);
     closest(r, None, "撤", None);
     closest(r, None, "", None);
@@ -372,4 +386,46 @@ fn closest_suggests_and_never_maps() {
     );
     closest(l, Some(First), "驳回上诉请求", Some(Outcome::ClaimRejected));
     closest(l, None, "二审维持", Some(Outcome::JudgmentUpheld));
+    closest(
+        l,
+        Some(First),
+        "判决给付抚恤金",
+        Some(Outcome::OrderedToPay),
+    );
+    closest(l, Some(First), "尚未判决", None);
+    closest(l, Some(First), "待判", None);
+    closest(l, Some(First), "判决书已送达", None);
+    closest(
+        l,
+        Some(Second),
+        "撤销一审判决并改判",
+        Some(Outcome::JudgmentAmended),
+    );
+    closest(
+        l,
+        Some(Second),
+        "撤销原判，发回原审法院重审",
+        Some(Outcome::Remanded),
+    );
+}
+
+#[test]
+#[rustfmt::skip]
+fn court_wording_of_judgments_and_rulings() {
+    use Outcome::*;
+    let l = |outcome, texts| spellings(Litigation, Some(First), outcome, texts);
+    l(Withdrawn, "准予撤诉 裁定准予撤诉 准许原告撤诉 裁定准许原告撤诉 准予原告撤诉");
+    l(Withdrawn, "准许原告撤回起诉 裁定准许原告撤回起诉 按原告撤诉处理 裁定按原告撤诉处理");
+    l(Revoked, "判决撤销并责令重新作出 撤销并责令被告重新作出行政行为");
+    l(ClaimRejected, "驳回原告全部诉讼请求 判决驳回原告的全部诉讼请求");
+    l(SuitDismissed, "驳回原告起诉 裁定驳回原告的起诉");
+    l(DeclaredUnlawful, "确认违法但不撤销 判决确认违法但不撤销");
+    l(Mediated, "调解书 达成调解协议");
+    let a = |outcome, texts| spellings(Litigation, Some(Second), outcome, texts);
+    a(JudgmentUpheld, "判决驳回上诉，维持原判 裁定驳回上诉，维持原裁定 驳回上诉，维持一审判决");
+    a(Remanded, "裁定撤销原判，发回重审 撤销一审判决，发回重审");
+    a(AppealWithdrawn, "准予撤回上诉 裁定准许上诉人撤回上诉 按上诉人撤回上诉处理 按自动撤回上诉处理");
+    let r = |outcome, texts| spellings(Litigation, Some(Retrial), outcome, texts);
+    r(RetrialRefused, "驳回再审申请人的再审申请 裁定驳回再审申请人的再审申请");
+    spellings(Reconsideration, None, Settled, "和解后撤回 和解后撤回申请");
 }

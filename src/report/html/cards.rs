@@ -17,10 +17,10 @@ pub fn cards(report: &Report) -> String {
 }
 
 fn card(metric: Metric, figure: &RateFigure) -> String {
-    let rate = figure
-        .current
-        .rate
-        .map_or_else(|| "—".to_owned(), percent_text);
+    let rate = match figure.current.rate {
+        Some(rate) => percent_text(rate),
+        None => layout::rate_text(&figure.current),
+    };
     let change = match figure.delta_pp {
         Some(delta) => {
             let tone = Tone::of_change(metric, delta);

@@ -85,6 +85,12 @@ pub(super) fn sheet(report: &Report) -> Result<Worksheet> {
         grid.row(row, &count_cells(label, now, then), Emphasis::Body)?;
         row += 1;
     }
+    if let Some((now, then)) = layout::unrecorded(report) {
+        let label = layout::UNRECORDED_ROW.0.trim_start_matches('　');
+        let cells = count_cells(Cell::Indented(label.to_owned()), now, then);
+        grid.row(row, &cells, Emphasis::Body)?;
+        row += 1;
+    }
 
     if report.has_deadlines() {
         row = deadline_rows(&mut grid, row + 1, report)?;

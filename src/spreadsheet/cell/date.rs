@@ -21,6 +21,19 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d)
 }
 
+/// A cell holding several dates (`2021年10月18日、11月9日`, two hearings): the first
+/// date and the rest as written. `None` unless the text before the first separator
+/// (`、`, `，`, `；`, `及`, `和`) is a date and something follows it.
+#[must_use]
+pub fn first_of_several_dates(text: &str) -> Option<(NaiveDate, &str)> {
+    let (first, rest) = text.split_once(['、', '，', ',', '；', ';', '及', '和'])?;
+    let rest = rest.trim();
+    if rest.is_empty() {
+        return None;
+    }
+    Some((parse_date(first.trim())?, rest))
+}
+
 /// The date part of a cell, once a time of day after a space or an ISO `T` is dropped;
 /// `None` when what follows is not a time.
 fn without_time(text: &str) -> Option<&str> {

@@ -1,13 +1,15 @@
-//! Reading one cell: normalisation, dates and booleans as offices write them, and the
-//! typed values a workbook gives.
+//! Reading one cell: normalisation, dates, booleans and placeholders as offices write
+//! them, and the typed values a workbook gives.
 
 use std::borrow::Cow;
 
 mod date;
+mod placeholder;
 mod yes_no;
 
-pub use date::{DATE_STYLES, parse_date, parse_date_time};
-pub use yes_no::{APPEARANCE_STYLES, BOOLEAN_STYLES, YesNo, parse_bool, parse_yes_no};
+pub use date::{DATE_STYLES, first_of_several_dates, parse_date, parse_date_time};
+pub use placeholder::{PLACEHOLDERS, is_placeholder};
+pub use yes_no::{APPEARANCE_STYLES, BOOLEAN_STYLES, YesNo, parse_bool, parse_yes_no, split_note};
 
 use crate::model::period::iso;
 use chrono::{Days, NaiveDate, NaiveDateTime};

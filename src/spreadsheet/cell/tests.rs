@@ -259,3 +259,81 @@ fn the_quick_path_of_normalise_maps_like_the_full_one() {
     }
     assert_eq!(checked, alphabet.len().pow(4));
 }
+
+mod placeholders {
+    use super::*;
+
+    #[track_caller]
+    fn case(text: &str, expected: bool) {
+        assert_eq!(is_placeholder(&normalise(text)), expected, "{text}");
+    }
+
+    #[test]
+    fn slashes_dashes_and_words_for_nothing_yet() {
+        for text in ["/", "-", "—", "——", "－", "／", "\\", " / ", "–"] {
+            case(text, true);
+        }
+        for text in [
+            "无",
+            "暂无",
+            "未开庭",
+            "不开庭审理",
+            "书面审理",
+            "审理中",
+            "在审",
+        ] {
+            case(text, true);
+        }
+        for text in ["尚未判决", "待判", "未结", "未结案", "\u{3000}审理中 "] {
+            case(text, true);
+        }
+    }
+
+    #[test]
+    fn values_are_not_placeholders() {
+        for text in [
+            "",
+            "2021-08-31",
+            "一审",
+            "驳回诉讼请求",
+            "是",
+            "否",
+            "未出庭",
+            "-1",
+        ] {
+            case(text, false);
+        }
+        // A placeholder inside a longer text is that text, not a placeholder.
+        case("审理中（已开庭）", false);
+    }
+}
+
+mod several_dates {
+    use super::*;
+
+    #[track_caller]
+    fn case(text: &str, expected: Option<(&str, &str)>) {
+        let got = first_of_several_dates(text).map(|(d, rest)| (iso(d), rest.to_owned()));
+        let expected = expected.map(|(d, rest)| (d.to_owned(), rest.to_owned()));
+        assert_eq!(got, expected, "{text}");
+    }
+
+    #[test]
+    fn the_first_date_and_the_rest_as_written() {
+        case("2021年10月18日、11月9日", Some(("2021-10-18", "11月9日")));
+        case("2021-10-18，2021-11-09", Some(("2021-10-18", "2021-11-09")));
+        case(
+            "2021.3.5；2021.4.2、5.7",
+            Some(("2021-03-05", "2021.4.2、5.7")),
+        );
+        case("2021年3月5日及4月2日", Some(("2021-03-05", "4月2日")));
+    }
+
+    #[test]
+    fn one_date_or_none_is_not_several() {
+        case("2021-10-18", None);
+        case("2021-10-18、", None);
+        case("10月18日、11月9日", None);
+        case("未开庭、待定", None);
+    }
+}

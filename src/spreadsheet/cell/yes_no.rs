@@ -59,7 +59,8 @@ fn appeared(word: &str) -> Option<bool> {
 
 /// Splits `是（正职）` into `是` and `正职`; a cell without a closing bracket at its end
 /// has no note. `None` when a closing bracket has no opening one of its kind.
-fn split_note(text: &str) -> Option<(&str, Option<&str>)> {
+#[must_use]
+pub fn split_note(text: &str) -> Option<(&str, Option<&str>)> {
     let openers: &[char] = match text.chars().next_back()? {
         ')' | '）' => &['(', '（'],
         ']' | '］' | '】' => &['[', '［', '【'],

@@ -15,7 +15,7 @@ mod tracking;
 
 use super::non_case::{self, NotACase};
 use super::{Diagnostic, LedgerFile, MergedCell, RawRow, Severity};
-use crate::model::appearance::{Qualification, qualification};
+use crate::model::appearance::{Appearer, Qualification, appearer, qualification};
 use crate::model::case_no::{self, TypeCode};
 use crate::model::outcome::OutcomeReading;
 use crate::model::{Case, CaseNo, Facts, Instance, Kind, Outcome, Resolved, TrackField, Tracking};
@@ -49,6 +49,8 @@ struct RowReader<'a> {
     unknown_outcome: Option<Box<UnknownOutcome>>,
     /// Notes written beside yes/no answers, added to the case's 备注.
     kept_notes: Vec<String>,
+    /// The title an appearance cell named (`局长出庭`), for a row whose title cell is empty.
+    named_title: Option<String>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -71,6 +73,31 @@ impl RowReader<'_> {
     /// [`RowReader::text`] for a cell that is only parsed, not kept: borrowed when it can be.
     fn text_ref(&self, field: Field) -> Option<Cow<'_, str>> {
         self.cell(field).map(Cell::text_ref)
+    }
+
+    /// Whether a cell that is read as a value (a date, an outcome, an appearance) holds
+    /// one: neither blank nor a placeholder (`/`, 审理中 …).
+    fn given(&self, field: Field) -> bool {
+        self.text_ref(field)
+            .is_some_and(|text| !cell::is_placeholder(&text))
+    }
+
+    /// A date cell: blank or a placeholder, a date, or the text that is not one.
+    fn date_cell(&self, field: Field) -> DateCell {
+        let date = match self.cell(field) {
+            None => return DateCell::Empty,
+            Some(Cell::Date(date)) => return DateCell::Date(*date),
+            // A serial day number, or a date typed as digits (20210105) into a General cell.
+            Some(Cell::Number(n)) => {
+                cell::excel_serial_date(*n).or_else(|| cell::parse_date(&cell::number_text(*n)))
+            }
+            Some(other) => cell::parse_date(&other.text_ref()),
+        };
+        match date {
+            Some(date) => DateCell::Date(date),
+            None if !self.given(field) => DateCell::Empty,
+            None => DateCell::NotADate(self.text(field).unwrap_or_default()),
+        }
     }
 
     fn report(&mut self, severity: Severity, field: Option<Field>, message: String) {
@@ -149,24 +176,24 @@ impl RowReader<'_> {
         self.report(Severity::Warning, Some(field), message);
     }
 
+    /// A date; a placeholder (`/`, 未结案 …) reads as empty.
     fn date(&mut self, field: Field) -> Option<NaiveDate> {
-        let date = match self.cell(field)? {
-            Cell::Date(date) => return Some(*date),
-            // A serial day number, or a date typed as digits (20210105) into a General cell.
-            Cell::Number(n) => {
-                cell::excel_serial_date(*n).or_else(|| cell::parse_date(&cell::number_text(*n)))
+        match self.date_cell(field) {
+            DateCell::Empty => None,
+            DateCell::Date(date) => Some(date),
+            DateCell::NotADate(text) => {
+                self.not_a_date(field, &text);
+                None
             }
-            other => cell::parse_date(&other.text_ref()),
-        };
-        if date.is_none() {
-            let text = self.text(field).unwrap_or_default();
-            self.error(field, format!("`{text}` is not a date (use {DATE_STYLES})"));
         }
-        date
+    }
+
+    fn not_a_date(&mut self, field: Field, text: &str) {
+        self.error(field, format!("`{text}` is not a date (use {DATE_STYLES})"));
     }
 
     fn required_date(&mut self, field: Field) -> Option<NaiveDate> {
-        if self.cell(field).is_none() {
+        if !self.given(field) {
             self.missing(field, "a date is required here");
             return None;
         }
@@ -181,6 +208,12 @@ impl RowReader<'_> {
         let appearance = field == Field::HeadAppeared;
         let Some(yes_no) = cell::parse_yes_no(&self.text_ref(field)?, appearance) else {
             let text = self.text(field).unwrap_or_default();
+            if cell::is_placeholder(&text) {
+                return None;
+            }
+            if appearance && let Some(appeared) = self.named_appearance(&text) {
+                return Some(appeared);
+            }
             let styles = if appearance {
                 APPEARANCE_STYLES
             } else {
@@ -190,14 +223,43 @@ impl RowReader<'_> {
             return None;
         };
         if let Some(note) = yes_no.note {
-            let header = self.file.header_of(field).unwrap_or(field.key());
-            self.kept_notes.push(format!("{header}：{note}"));
+            self.keep_note(field, &note);
         }
         Some(yes_no.value)
     }
 
+    /// An appearance cell naming who appeared (`局长出庭`, `委托律师出庭`): whether the head
+    /// did, with the title it names kept for an empty title cell and a stand-in kept in
+    /// 备注. `None` when the cell is not of that form.
+    fn named_appearance(&mut self, text: &str) -> Option<bool> {
+        let (word, note) = cell::split_note(text)?;
+        let appeared = match appearer(word)? {
+            Appearer::Head(title) => {
+                self.named_title = Some(title);
+                true
+            }
+            Appearer::StandIn => {
+                self.keep_note(Field::HeadAppeared, word);
+                false
+            }
+            Appearer::Nobody => false,
+        };
+        if let Some(note) = note.filter(|n| !n.is_empty()) {
+            self.keep_note(Field::HeadAppeared, note);
+        }
+        Some(appeared)
+    }
+
+    /// Keeps what a clerk wrote beside a value for the case's 备注, under its header.
+    fn keep_note(&mut self, field: Field, note: &str) {
+        let header = self.file.header_of(field).unwrap_or(field.key());
+        self.kept_notes.push(format!("{header}：{note}"));
+    }
+
     /// The outcome, read for the row's kind and instance: the built-in spellings, then
-    /// the ones users mapped. An unknown spelling is remembered for the closing advice.
+    /// the ones users mapped; a note in brackets after a known outcome goes to 备注, a
+    /// placeholder (审理中, 尚未判决 …) reads as empty. An unknown spelling is remembered
+    /// for the closing advice.
     fn outcome(&mut self, kind: Kind, instance: Option<Instance>) -> Option<Outcome> {
         // Nearly every row names a built-in spelling: read it without copying the cell.
         let reading = Outcome::read(kind, instance, &self.text_ref(Field::Outcome)?);
@@ -205,6 +267,17 @@ impl RowReader<'_> {
             return Some(outcome);
         }
         let text = self.text(Field::Outcome).unwrap_or_default();
+        if cell::is_placeholder(&text) {
+            return None;
+        }
+        if let Some((word, Some(note))) = cell::split_note(&text)
+            && let OutcomeReading::Known(outcome) = Outcome::read(kind, instance, word)
+        {
+            if !note.is_empty() {
+                self.keep_note(Field::Outcome, note);
+            }
+            return Some(outcome);
+        }
         let mut reading = reading;
         if reading == OutcomeReading::Unknown
             && let Some(mapped) = self
@@ -316,6 +389,7 @@ impl LedgerFile {
             failed: Vec::new(),
             unknown_outcome: None,
             kept_notes: Vec::new(),
+            named_title: None,
             diagnostics: Vec::new(),
         };
         r.excel_errors();
@@ -395,7 +469,7 @@ impl Reading {
             opened_on: r.required_date(opened_field),
             accepted_on: r.date(Field::AcceptedOn),
             closed_on: r.date(Field::ClosedOn),
-            outcome_given: r.cell(Field::Outcome).is_some(),
+            outcome_given: r.given(Field::Outcome),
             outcome: r.outcome(kind, instance),
             corrected: r.boolean(Field::Corrected),
             respondent: r.text(Field::Respondent),
@@ -404,7 +478,7 @@ impl Reading {
             hearing_on,
             head_appeared: r.boolean(Field::HeadAppeared),
             head_name,
-            head_title,
+            head_title: head_title.or_else(|| r.named_title.take()),
             lost: r.boolean(Field::Lost),
             lead: r.text(Field::Lead),
             note: with_kept_notes(r.text(Field::Note), &r.kept_notes),
@@ -468,9 +542,25 @@ fn opened_field(kind: Kind) -> Field {
 }
 
 /// 开庭日期, or the date of 开庭时间 where that is all the row gives; a warning when the
-/// two disagree.
+/// two disagree. A cell with several hearings gives the first, the rest kept in 备注.
 fn hearing_on(r: &mut RowReader, from_time: Option<NaiveDate>) -> Option<NaiveDate> {
-    let written = r.date(Field::HearingOn);
+    let written = match r.date_cell(Field::HearingOn) {
+        DateCell::Empty => None,
+        DateCell::Date(date) => Some(date),
+        DateCell::NotADate(text) => {
+            if let Some((first, rest)) = cell::first_of_several_dates(&text) {
+                r.keep_note(Field::HearingOn, rest);
+                r.warn(
+                    Field::HearingOn,
+                    format!("`{text}` holds several hearing dates: the hearing is the first, {first}; the rest is kept in 备注"),
+                );
+                Some(first)
+            } else {
+                r.not_a_date(Field::HearingOn, &text);
+                None
+            }
+        }
+    };
     if let (Some(day), Some(other)) = (written, from_time)
         && day != other
     {
@@ -598,10 +688,29 @@ fn check_consistency(r: &mut RowReader, row: &Reading) {
     }
 }
 
+/// What a date cell holds.
+enum DateCell {
+    /// Blank, or a placeholder (`/`, 未开庭 …).
+    Empty,
+    Date(NaiveDate),
+    NotADate(String),
+}
+
 /// Flags an appearance that does not count as the agency head's under the 2020 provisions
 /// (the qualified appearance rate leaves it out).
 fn check_title(r: &mut RowReader, title: Option<&str>) {
-    let Some(title) = title else { return };
+    let Some(title) = title else {
+        let field = if r.file.header_of(Field::HeadTitle).is_some() {
+            Field::HeadTitle
+        } else {
+            Field::HeadAppeared
+        };
+        r.warn(
+            field,
+            "the head appeared but no title (职务) is given: the qualified appearance rate cannot count it".to_owned(),
+        );
+        return;
+    };
     match qualification(Some(title)) {
         Qualification::Qualifies => {}
         Qualification::DoesNotQualify => r.warn(

@@ -222,3 +222,187 @@ fn dispute_rows() {
         &["化解结果: error: `调处中` is not a 化解结果 (use 化解成功、未化解、转入诉讼、转入复议)"],
     );
 }
+
+/// The one case of a one-row file with this header, or its diagnostics.
+fn read_case(name: &str, header: &str, row: &str) -> Result<crate::model::Case, Vec<String>> {
+    let bytes = format!("{header}\n{row}\n").into_bytes();
+    let (file, mut rows) = open_csv_bytes(Path::new(name), name, bytes, &ReadOptions::default())
+        .expect("a readable header")
+        .expect("a ledger");
+    let raw = rows.next().expect("one row").expect("a readable row");
+    let parsed = file.parse(raw).expect("a row with data");
+    parsed.case.ok_or_else(|| {
+        parsed
+            .diagnostics
+            .iter()
+            .map(|d| d.message.clone())
+            .collect()
+    })
+}
+
+/// What a heard lawsuit's row gives: (hearing, appeared, title, outcome, 备注).
+type Heard = (
+    Option<String>,
+    Option<bool>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
+/// [`Heard`] as a test writes it.
+type Expected<'a> = (
+    Option<&'a str>,
+    Option<bool>,
+    Option<&'a str>,
+    Option<&'a str>,
+    Option<&'a str>,
+);
+
+#[track_caller]
+fn heard(row: &str, expected: Expected) {
+    use crate::model::Facts;
+    let case =
+        read_case("应诉台账_2021-08-31.csv", SUIT, row).unwrap_or_else(|e| panic!("{row}: {e:?}"));
+    let Facts::Litigation {
+        hearing_on,
+        head_appeared,
+        head_title,
+        ..
+    } = case.facts
+    else {
+        panic!("{row}: not a lawsuit");
+    };
+    let got: Heard = (
+        hearing_on.map(crate::model::period::iso),
+        head_appeared,
+        head_title,
+        case.outcome.map(|o| o.name().to_owned()),
+        case.note,
+    );
+    let owned = |s: Option<&str>| s.map(str::to_owned);
+    let expected: Heard = (
+        owned(expected.0),
+        expected.1,
+        owned(expected.2),
+        owned(expected.3),
+        owned(expected.4),
+    );
+    assert_eq!(got, expected, "{row}");
+}
+
+#[test]
+fn placeholders_read_as_empty() {
+    // An open case stays open; a case heard on the papers has no hearing.
+    heard(
+        "(2021)黔2701行初1号,都匀市,2021-01-05,不开庭审理,/,,/,审理中",
+        (None, None, None, None, None),
+    );
+    heard(
+        "(2021)黔2701行初1号,都匀市,2021-01-05,未开庭,—,,未结案,尚未判决",
+        (None, None, None, None, None),
+    );
+    heard(
+        "(2021)黔2701行初1号,都匀市,2021-01-05,-,,,—,待判",
+        (None, None, None, None, None),
+    );
+    // 无 stays a yes/no answer in the appearance column: 否.
+    heard(
+        "(2021)黔2701行初1号,都匀市,2021-01-05,2021-02-01,无,,/,/",
+        (Some("2021-02-01"), Some(false), None, None, None),
+    );
+    // A placeholder is not a date where one is required.
+    suit(
+        "(2021)黔2701行初1号,都匀市,/,,,,,",
+        &["立案日期: error: a date is required here"],
+    );
+    // A closing date with a placeholder for the outcome is still a closed case without one.
+    suit(
+        "(2021)黔2701行初1号,都匀市,2021-01-05,,,,2021-03-01,审理中",
+        &["裁判结果: error: a closed case needs its outcome"],
+    );
+}
+
+#[test]
+fn appearances_that_name_who_appeared() {
+    let on = Some("2021-02-01");
+    let row = |appearance: &str, title: &str| {
+        format!("(2021)黔2701行初1号,都匀市,2021-01-05,2021-02-01,{appearance},{title},,")
+    };
+    heard(
+        &row("局长出庭", ""),
+        (on, Some(true), Some("局长"), None, None),
+    );
+    heard(
+        &row("分管副县长出庭", ""),
+        (on, Some(true), Some("分管副县长"), None, None),
+    );
+    heard(
+        &row("负责人出庭", ""),
+        (on, Some(true), Some("负责人"), None, None),
+    );
+    // The title cell, when filled, is the title.
+    heard(
+        &row("副局长出庭", "常务副局长"),
+        (on, Some(true), Some("常务副局长"), None, None),
+    );
+    heard(
+        &row("委托律师出庭", ""),
+        (
+            on,
+            Some(false),
+            None,
+            None,
+            Some("负责人出庭：委托律师出庭"),
+        ),
+    );
+    heard(
+        &row("工作人员出庭", ""),
+        (
+            on,
+            Some(false),
+            None,
+            None,
+            Some("负责人出庭：工作人员出庭"),
+        ),
+    );
+    heard(&row("/", ""), (on, None, None, None, None));
+    suit(
+        &row("是", ""),
+        &["出庭负责人职务: warning: the head appeared but no title (职务) is given"],
+    );
+    suit(&row("出庭", "副县长"), &[]);
+}
+
+#[test]
+fn outcomes_with_a_note_and_several_hearings() {
+    heard(
+        "(2021)黔2701行初1号,都匀市,2021-01-05,,,,2021-03-01,判决驳回原告诉讼请求（原告已上诉）",
+        (
+            None,
+            None,
+            None,
+            Some("驳回诉讼请求"),
+            Some("裁判结果：原告已上诉"),
+        ),
+    );
+    heard(
+        "(2021)黔2701行初1号,都匀市,2021-01-05,2021年10月18日、11月9日,否,,,",
+        (
+            Some("2021-10-18"),
+            Some(false),
+            None,
+            None,
+            Some("开庭日期：11月9日"),
+        ),
+    );
+    suit(
+        "(2021)黔2701行初1号,都匀市,2021-01-05,2021年10月18日、11月9日,,,,",
+        &[
+            "开庭日期: warning: `2021年10月18日、11月9日` holds several hearing dates: the hearing is the first, 2021-10-18",
+        ],
+    );
+    suit(
+        "(2021)黔2701行初1号,都匀市,2021-01-05,下周二,,,,",
+        &["开庭日期: error: `下周二` is not a date"],
+    );
+}
