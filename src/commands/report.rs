@@ -11,10 +11,10 @@ use super::support::output;
 use crate::cli::{
     BreakdownArgs, By, EncodingArg, Format, ReportArgs, ReportOutput, ReportScope, WithArg,
 };
+use crate::lead_sheet::{self, SheetOptions};
 use crate::ledger::Ledger;
 use crate::model::{Breakdown, Month};
 use crate::rates::Indicator;
-use crate::lead_sheet::{self, SheetOptions};
 use crate::report::docx::Notice;
 use crate::report::due::DueOptions;
 use crate::report::trend::Trend;
@@ -178,9 +178,14 @@ fn print_listing(
     warn_if_unknown_unit(ledger, &report)?;
     warn_if_uncovered(&report);
     let csv = output.format == Format::Csv;
-    output::emit(ledger.path(), output.output.as_deref(), output.encoding, csv, out, |w| {
-        write(&report, w)
-    })
+    output::emit(
+        ledger.path(),
+        output.output.as_deref(),
+        output.encoding,
+        csv,
+        out,
+        |w| write(&report, w),
+    )
 }
 
 /// The further indicators `--with` asks the narrative for, in the order reports list them.

@@ -24,9 +24,14 @@ pub fn clusters(ledger_path: &Path, args: &SelectionArgs, out: &mut dyn Write) -
     };
     // A spreadsheet keeps every case number; the page and the table the first few.
     let whole = matches!(args.format, SelectionFormat::Csv | SelectionFormat::Xlsx);
-    write(ledger_path, args, out, &list.listing(whole), "套案", |w| {
-        list.write_json(w)
-    })
+    write(
+        ledger_path,
+        args,
+        out,
+        &list.listing(whole),
+        "套案",
+        |w| list.write_json(w),
+    )
 }
 
 pub fn at_risk(ledger_path: &Path, args: &SelectionArgs, out: &mut dyn Write) -> Result<ExitCode> {
@@ -39,9 +44,14 @@ pub fn at_risk(ledger_path: &Path, args: &SelectionArgs, out: &mut dyn Write) ->
         items: selection::candidates(&cases, &rules, as_of),
         rules,
     };
-    write(ledger_path, args, out, &list.listing(), "包案候选", |w| {
-        list.write_json(w)
-    })
+    write(
+        ledger_path,
+        args,
+        out,
+        &list.listing(),
+        "包案候选",
+        |w| list.write_json(w),
+    )
 }
 
 /// Writes the list in the chosen format; `json` writes the JSON, the rest the listing.

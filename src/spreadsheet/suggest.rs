@@ -31,9 +31,15 @@ const WORDS: &[(&[&str], Field)] = &[
     (&["出庭", "人员"], Field::HeadName),
     (&["出庭"], Field::HeadAppeared),
     (&["开庭", "日期"], Field::HearingOn),
+    // 审结方式 / 办结方式 name how a case ended, not when: before 审结 and 办结.
+    (&["审结方式"], Field::Outcome),
+    (&["办结方式"], Field::Outcome),
     (&["审结"], Field::ClosedOn),
     (&["办结"], Field::ClosedOn),
     (&["结案", "日期"], Field::ClosedOn),
+    // 复议决定日期 is when the decision was made; 复议决定 alone is what it decided.
+    (&["决定", "日期"], Field::ClosedOn),
+    (&["复议决定"], Field::Outcome),
     (&["结果"], Field::Outcome),
     (&["结案方式"], Field::Outcome),
     (&["判决"], Field::Outcome),
@@ -52,6 +58,7 @@ const WORDS: &[(&[&str], Field)] = &[
     (&["法院"], Field::Court),
     (&["被申请"], Field::Respondent),
     (&["被告"], Field::Defendant),
+    (&["被诉"], Field::Defendant),
     (&["案由"], Field::Matter),
     (&["包案"], Field::Lead),
     (&["备注"], Field::Note),

@@ -76,7 +76,7 @@ fn check_with_a_ledger_reads_its_mappings() {
     ws.run(["check".as_ref(), file.as_os_str()])
         .success()
         .stdout_has(&[
-            "the file has no 受理日期 column",
+            "the file has no 受理日期 (立案日期) column",
             "checked 1 file: 0 errors, 1 warning",
         ]);
     // Without a ledger, check knows only the built-in spellings.
