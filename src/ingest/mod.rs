@@ -655,7 +655,7 @@ fn write_rows(
                     not_cases.push((row_no, why));
                 }
                 let Some(case) = &parsed.case else { continue };
-                if unrecorded::is_heard_unrecorded(case) {
+                if unrecorded::is_heard_unrecorded(case, batch.as_of) {
                     unrecorded.push(row_no);
                 }
                 write_row(&mut batch_writer, &mut tally, file, sink, row_no, case)?;

@@ -4,22 +4,26 @@
 
 use super::columns::describe;
 use super::{Diagnostic, Field, LedgerFile, Severity};
+use chrono::NaiveDate;
+
 use crate::model::{Case, Facts, Instance, Kind};
 
 /// Rows listed in the warning before "and N more".
 const LISTED: usize = 5;
 
-/// Whether a case is a heard 一审 with nothing recorded about the head's appearance.
+/// Whether a case is a 一审 heard by `as_of` (the file's date of knowledge) with nothing
+/// recorded about the head's appearance. A hearing still ahead is not yet a missing fact:
+/// a weekly file lists next week's hearings with the appearance cell empty.
 #[must_use]
-pub fn is_heard_unrecorded(case: &Case) -> bool {
+pub fn is_heard_unrecorded(case: &Case, as_of: NaiveDate) -> bool {
     matches!(
         case.facts,
         Facts::Litigation {
             instance: Instance::First,
-            hearing_on: Some(_),
+            hearing_on: Some(heard),
             head_appeared: None,
             ..
-        }
+        } if heard <= as_of
     )
 }
 

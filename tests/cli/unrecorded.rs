@@ -133,3 +133,20 @@ fn a_file_without_the_columns_a_figure_reads_is_warned_about_once_per_column() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_hearing_after_the_files_date_is_not_yet_unrecorded() {
+    // The file is as of 2021-08-31: row 2's hearing is past and blank, row 3's is next
+    // week's and blank as every weekly file has it.
+    let csv = "\
+案号,单位,立案日期,开庭日期,负责人出庭,出庭负责人职务,结案日期,裁判结果
+(2021)黔2701行初1号,都匀市,2021-01-05,2021-08-20,,,,
+(2021)黔2701行初2号,都匀市,2021-01-06,2021-09-06,,,,
+";
+    let (_ws, stderr) = imported(csv);
+    assert_eq!(stderr.matches("warning").count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("1 heard 一审 case has an empty `负责人出庭` cell (row 2)"),
+        "{stderr}"
+    );
+}
