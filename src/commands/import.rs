@@ -12,9 +12,7 @@ use super::support::progress::Console;
 use crate::cli::{ImportArgs, ReadArgs};
 use crate::ingest::{self, AsOfSource, FileOutcome, ImportOptions, ImportSummary};
 use crate::ledger::{BatchTally, Ledger};
-use crate::model::Kind;
-use crate::spreadsheet::suggest::Suggestion;
-use crate::spreadsheet::{ReadOptions, cell, columns_map_line};
+use crate::spreadsheet::{ReadOptions, cell};
 
 /// Above this many files the per-file lines are shown only with `--verbose`.
 const LIST_FILES_UP_TO: usize = 20;
@@ -149,22 +147,12 @@ pub(super) fn finish(
 /// For each kind, one ready command mapping every unknown column header of the call to
 /// the column it seems to be (`-`: not read, `?`: to be decided).
 pub(super) fn column_hints(summary: &ImportSummary) -> Vec<String> {
-    Kind::ALL
+    summary
+        .columns_map_lines()
         .into_iter()
-        .filter_map(|kind| {
-            let entries: Vec<(&str, Suggestion)> = summary
-                .unknown_headers
-                .iter()
-                .filter(|u| u.kind == kind)
-                .map(|u| (u.header.as_str(), u.suggestion))
-                .collect();
-            (!entries.is_empty()).then(|| {
-                format!(
-                    "unknown columns: check each suggested column (fix any `?`; `-` means not read), then run this once and import again:\n{}",
-                    columns_map_line(kind, &entries)
-                )
-            })
-        })
+        .map(|line| format!(
+            "unknown columns: check each suggested column (fix any `?`; `-` means not read), then run this once and import again:\n{line}"
+        ))
         .collect()
 }
 

@@ -11,12 +11,10 @@ use super::support::output;
 use crate::cli::{
     BreakdownArgs, By, EncodingArg, Format, ReportArgs, ReportOutput, ReportScope, WithArg,
 };
-use crate::lead_sheet::{self, SheetOptions};
 use crate::ledger::Ledger;
-use crate::model::{Breakdown, Month};
+use crate::model::Breakdown;
 use crate::rates::Indicator;
 use crate::report::docx::Notice;
-use crate::report::due::DueOptions;
 use crate::report::trend::Trend;
 use crate::report::{self, Report, ReportOptions, SortKey};
 
@@ -116,43 +114,15 @@ fn print_notice(
     output: &ReportOutput,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let options = ReportOptions {
-        by: Some(options.by.unwrap_or(Breakdown::Unit)),
-        ..options.clone()
-    };
-    let report = report::build(ledger, &options)?;
-    warn_if_unknown_unit(ledger, &report)?;
-    warn_if_uncovered(&report);
-    let due = report::due::build(
-        ledger,
-        &DueOptions {
-            on: report.as_of,
-            within: 0,
-            unit: report.unit.clone(),
-            lead: None,
-            kind: None,
-            filter: options.filter.clone(),
-        },
-    )?;
-    let leads = lead_sheet::build(
-        ledger,
-        &SheetOptions {
-            month: Some(Month::of(report.as_of)),
-            lead: None,
-            rules: options.rules.clone(),
-            today: report.as_of,
-        },
-    )?;
-    let words = ledger.letterhead()?;
+    let sources = report::docx::gather(ledger, options)?;
+    warn_if_unknown_unit(ledger, &sources.report)?;
+    warn_if_uncovered(&sources.report);
     let notice = Notice {
-        report: &report,
-        words: &words,
         title: output.title.as_deref(),
         signed_on: output
             .signed_on
             .unwrap_or_else(|| chrono::Local::now().date_naive()),
-        due: &due,
-        leads: &leads,
+        ..sources.notice()
     };
     // (clap requires --output for docx.) A document is binary: passed through.
     output::emit(

@@ -120,6 +120,25 @@ pub struct ImportSummary {
 }
 
 impl ImportSummary {
+    /// The ready `caseledger columns map 'HEADER=字段' … --kind K` line of each ledger kind
+    /// whose files had headers nothing reads, each with the column it seems to hold (`?`
+    /// where it cannot tell, `-` for not read); empty when every header was known.
+    #[must_use]
+    pub fn columns_map_lines(&self) -> Vec<String> {
+        Kind::ALL
+            .into_iter()
+            .filter_map(|kind| {
+                let entries: Vec<(&str, crate::spreadsheet::suggest::Suggestion)> = self
+                    .unknown_headers
+                    .iter()
+                    .filter(|u| u.kind == kind)
+                    .map(|u| (u.header.as_str(), u.suggestion))
+                    .collect();
+                (!entries.is_empty()).then(|| crate::spreadsheet::columns_map_line(kind, &entries))
+            })
+            .collect()
+    }
+
     /// The ready `caseledger outcomes map …` line for every unknown outcome spelling of
     /// the call, each with the canonical outcome it most resembles (`?` where none does)
     /// and, after a `#`, each one's rows; `None` when every spelling was known.

@@ -251,7 +251,7 @@ pub async fn overview(
         }
     };
     let filters = query.filters();
-    let downloads = ["xlsx", "csv", "html", "json"]
+    let downloads = ["xlsx", "docx", "csv", "html", "json"]
         .into_iter()
         .map(|format| {
             let sep = if filters.is_empty() { "" } else { "&" };
@@ -331,10 +331,21 @@ pub async fn export(State(server): State<Arc<Server>>, Query(query): Query<Repor
                 ("application/json", report::write_json(&report, &mut bytes))
             }
         }
+        "docx" => {
+            let sources = report::docx::gather(&ledger, &options).map_err(failed(lang))?;
+            let notice = report::docx::Notice {
+                signed_on: chrono::Local::now().date_naive(),
+                ..sources.notice()
+            };
+            (
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                report::docx::write_docx(&notice, &mut bytes),
+            )
+        }
         other => {
             return Err(Failure::bad_request(
                 lang,
-                format!("format: `{other}` is not a download (use xlsx, csv, html or json)"),
+                format!("format: `{other}` is not a download (use xlsx, docx, csv, html or json)"),
             ));
         }
     };

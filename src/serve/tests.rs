@@ -310,6 +310,29 @@ async fn the_report_downloads_are_the_commands_files() {
 }
 
 #[tokio::test]
+async fn the_report_downloads_as_the_word_notice() {
+    let mut c = client(sample());
+    let request = Request::get("/report/export?format=docx&from=2021-01-01&to=2021-08-31")
+        .header(header::HOST, HOST)
+        .header(header::COOKIE, c.cookie())
+        .body(Body::empty())
+        .unwrap();
+    let response = c.send(request).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let bytes = to_bytes(response.into_body(), usize::MAX).await.unwrap();
+    let mut package = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    let mut document = String::new();
+    std::io::Read::read_to_string(
+        &mut package.by_name("word/document.xml").unwrap(),
+        &mut document,
+    )
+    .unwrap();
+    for figure in ["8.28%", "21.74%", "75.76%", "44.97%"] {
+        assert!(document.contains(figure), "{figure} missing");
+    }
+}
+
+#[tokio::test]
 async fn due_lists_lawsuits_and_exports_a_calendar() {
     let mut c = client(sample());
     let (status, page) = c.get("/due?on=2021-08-23").await;
@@ -537,6 +560,28 @@ async fn read_only_hides_and_refuses_every_write() {
     let (status, _) = c.post_form("/rules", "key=x&value=1&confirm=yes").await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     assert_eq!(batches(&ledger), 1);
+}
+
+#[tokio::test]
+async fn an_unknown_column_is_shown_with_its_ready_columns_map_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let ledger = dir.path().join("ledger.sqlite");
+    let mut c = client(&ledger);
+    let odd = GOOD
+        .replace("审理结果\n", "审理结果,经办科室\n")
+        .replace(",撤销\n", ",撤销,法制科\n")
+        .replace(",,\n", ",,,法制科\n");
+    let (status, page) = c
+        .upload(ORIGIN, &[("复议台账_2021-03-05.csv", odd.as_bytes())])
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{page}");
+    assert!(
+        page.contains("caseledger columns map &#39;经办科室=")
+            || page.contains("caseledger columns map &#x27;经办科室="),
+        "{page}"
+    );
+    // Nothing imported: a failed first import leaves no ledger behind.
+    assert!(!ledger.exists());
 }
 
 #[tokio::test]

@@ -39,8 +39,10 @@ struct ImportResult {
     more: usize,
     /// The ready `caseledger outcomes map …` line, and its entries (`SPELLING=CANONICAL`,
     /// `?` where no outcome resembles it) for the form that stores them after a
-    /// confirmation. (The unknown headers' `columns map` line would go beside it.)
+    /// confirmation.
     outcome_map: Option<String>,
+    /// The ready `caseledger columns map …` line of each ledger kind with unknown headers.
+    columns_map: Vec<String>,
     outcome_entries: Vec<String>,
 }
 
@@ -138,6 +140,7 @@ pub async fn import(
         problems,
         more,
         outcome_map: summary.outcome_map_line(),
+        columns_map: summary.columns_map_lines(),
         outcome_entries: summary
             .unknown_outcomes
             .iter()

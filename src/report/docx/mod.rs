@@ -17,7 +17,7 @@ use anyhow::Result;
 use quick_xml::escape::escape;
 
 pub use lead_sheet::write_lead_sheet;
-pub use notice::{Notice, write_docx};
+pub use notice::{Notice, NoticeSources, gather, write_docx};
 
 /// Twips (1/20 pt) in a millimetre, times 1000: lengths are exact integers until the end.
 const TWIPS_PER_1000_MM: i64 = 56_693;

@@ -11,13 +11,14 @@ use anyhow::Result;
 use chrono::{Datelike, NaiveDate};
 
 use super::{Align, Document, Look, Orientation, Table};
-use crate::lead_sheet::{LeadSheet, Status};
-use crate::model::{Letterhead, Metric};
+use crate::lead_sheet::{LeadSheet, SheetOptions, Status};
+use crate::ledger::Ledger;
+use crate::model::{Breakdown, Letterhead, Metric, Month};
 use crate::rates::Percent;
-use crate::report::due::DueList;
+use crate::report::due::{DueList, DueOptions};
 use crate::report::layout::{self, share};
 use crate::report::text::{level, paragraph, period_phrase};
-use crate::report::{Lang, Report};
+use crate::report::{Lang, Report, ReportOptions};
 use crate::worklist::Item;
 
 /// What the 通报 is made of.
@@ -35,6 +36,69 @@ pub struct Notice<'a> {
     pub due: &'a DueList,
     /// The 包案 sheet of the as-of date's month: its open cases are reported.
     pub leads: &'a LeadSheet,
+}
+
+/// What the 通报 is built from besides the caller's title and date: the report broken
+/// down by unit, the work list on its as-of date and the 包案 sheet of that month, built
+/// as `due` and `leads` build theirs, so the document and the commands agree.
+pub struct NoticeSources {
+    pub report: Report,
+    pub words: Letterhead,
+    pub due: DueList,
+    pub leads: LeadSheet,
+}
+
+impl NoticeSources {
+    /// The 通报 of these sources, titled by the letterhead's pattern and signed on the
+    /// report's as-of date (a caller that knows better replaces both).
+    #[must_use]
+    pub fn notice(&self) -> Notice<'_> {
+        Notice {
+            report: &self.report,
+            words: &self.words,
+            title: None,
+            signed_on: self.report.as_of,
+            due: &self.due,
+            leads: &self.leads,
+        }
+    }
+}
+
+/// Builds what the 通报 of `options` shows: the report per unit (unless another
+/// breakdown is asked for), the work overdue on its as-of date and the 包案 cases of
+/// that date's month, within the report's unit and filter.
+pub fn gather(ledger: &Ledger, options: &ReportOptions) -> Result<NoticeSources> {
+    let options = ReportOptions {
+        by: Some(options.by.unwrap_or(Breakdown::Unit)),
+        ..options.clone()
+    };
+    let report = crate::report::build(ledger, &options)?;
+    let due = crate::report::due::build(
+        ledger,
+        &DueOptions {
+            on: report.as_of,
+            within: 0,
+            unit: report.unit.clone(),
+            lead: None,
+            kind: None,
+            filter: options.filter.clone(),
+        },
+    )?;
+    let leads = crate::lead_sheet::build(
+        ledger,
+        &SheetOptions {
+            month: Some(Month::of(report.as_of)),
+            lead: None,
+            rules: options.rules.clone(),
+            today: report.as_of,
+        },
+    )?;
+    Ok(NoticeSources {
+        words: ledger.letterhead()?,
+        report,
+        due,
+        leads,
+    })
 }
 
 /// The three rates of 两降一升, the ones the units are ranked by.
