@@ -131,27 +131,8 @@ impl Ledger {
         if !self.knows_everything(as_of)? {
             return self.for_each_case(as_of, each);
         }
-        let mut conditions = vec!["1".to_owned()];
-        let mut values: Vec<rusqlite::types::Value> = Vec::new();
-        if let Some(kind) = narrowing.kind {
-            values.push(kind.key().to_owned().into());
-            conditions.push(format!("kind = ?{}", values.len()));
-        }
-        if let Some((column, from, to)) = narrowing.dated {
-            values.push(i64::from(from.num_days_from_ce()).into());
-            values.push(i64::from(to.num_days_from_ce()).into());
-            conditions.push(format!(
-                "{} BETWEEN ?{} AND ?{}",
-                column.name(),
-                values.len() - 1,
-                values.len()
-            ));
-        }
-        let mut candidates = self.conn.prepare(&format!(
-            "SELECT id, kind, {} FROM {CASES} WHERE {} ORDER BY id",
-            COUNTED_COLUMNS.as_str(),
-            conditions.join(" AND ")
-        ))?;
+        let (sql, values) = candidates_query(narrowing);
+        let mut candidates = self.conn.prepare(&sql)?;
         let mut latest = self.conn.prepare(&format!(
             "SELECT {} FROM {VERSIONS} WHERE case_id = ?1 \
              ORDER BY as_of DESC, batch_id DESC LIMIT 1",
@@ -470,6 +451,35 @@ impl Ledger {
     }
 }
 
+/// The query of [`Ledger::for_each_current_case`]'s candidates and its values: the
+/// compact state of every case of the narrowing, in id order (the table's own order).
+fn candidates_query(narrowing: &Narrowing) -> (String, Vec<rusqlite::types::Value>) {
+    let mut conditions = vec!["1".to_owned()];
+    let mut values: Vec<rusqlite::types::Value> = Vec::new();
+    if let Some(kind) = narrowing.kind {
+        values.push(kind.key().to_owned().into());
+        // `+kind`: not through the key index, whose order (kind, key) would visit the
+        // table in random order and sort the ids afterwards; a scan reads it in id order.
+        conditions.push(format!("+kind = ?{}", values.len()));
+    }
+    if let Some((column, from, to)) = narrowing.dated {
+        values.push(i64::from(from.num_days_from_ce()).into());
+        values.push(i64::from(to.num_days_from_ce()).into());
+        conditions.push(format!(
+            "{} BETWEEN ?{} AND ?{}",
+            column.name(),
+            values.len() - 1,
+            values.len()
+        ));
+    }
+    let sql = format!(
+        "SELECT id, kind, {} FROM {CASES} WHERE {} ORDER BY id",
+        COUNTED_COLUMNS.as_str(),
+        conditions.join(" AND ")
+    );
+    (sql, values)
+}
+
 #[cfg(test)]
 mod tests {
     use rusqlite::Connection;
@@ -549,6 +559,27 @@ mod tests {
         compact.sort();
         versions.sort();
         (compact, versions)
+    }
+
+    #[test]
+    fn a_listing_of_one_kind_scans_the_cases_in_id_order() {
+        let ledger = Ledger::in_memory().unwrap();
+        let narrowing = Narrowing {
+            kind: Some(Kind::Reconsideration),
+            ..Narrowing::default()
+        };
+        let (sql, values) = candidates_query(&narrowing);
+        let mut plan = ledger
+            .conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+            .unwrap();
+        let steps: Vec<String> = plan
+            .query_map(rusqlite::params_from_iter(values), |row| row.get(3))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        // Not the key index (kind, case_key) with a sort: every case is read in turn.
+        assert_eq!(steps, ["SCAN cases"], "{steps:?}");
     }
 
     #[test]
