@@ -11,12 +11,12 @@ use super::support::output;
 use crate::cli::{
     BreakdownArgs, By, EncodingArg, Format, ReportArgs, ReportOutput, ReportScope, WithArg,
 };
-use crate::lead_sheet::{self, SheetOptions};
+use crate::due::DueOptions;
+use crate::leads::{self, SheetOptions};
 use crate::ledger::Ledger;
 use crate::model::{Breakdown, Month};
 use crate::rates::Indicator;
 use crate::report::docx::Notice;
-use crate::report::due::DueOptions;
 use crate::report::trend::Trend;
 use crate::report::{self, Report, ReportOptions, SortKey};
 
@@ -123,7 +123,7 @@ fn print_notice(
     let report = report::build(ledger, &options)?;
     warn_if_unknown_unit(ledger, &report)?;
     warn_if_uncovered(&report);
-    let due = report::due::build(
+    let due = crate::due::build(
         ledger,
         &DueOptions {
             on: report.as_of,
@@ -134,7 +134,7 @@ fn print_notice(
             filter: options.filter.clone(),
         },
     )?;
-    let leads = lead_sheet::build(
+    let leads = leads::build(
         ledger,
         &SheetOptions {
             month: Some(Month::of(report.as_of)),

@@ -7,17 +7,15 @@
 pub mod cases;
 mod csv;
 pub mod docx;
-pub mod due;
 mod html;
 mod json;
-pub mod layout;
-pub mod lead_sheet;
 mod markdown;
 pub mod selection;
 mod table;
 pub(crate) mod text;
 pub mod trend;
-mod xlsx;
+pub mod wording;
+pub(crate) mod xlsx;
 
 use std::cmp::Ordering;
 use std::collections::BTreeMap;

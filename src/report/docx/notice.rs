@@ -11,14 +11,14 @@ use anyhow::Result;
 use chrono::{Datelike, NaiveDate};
 
 use super::{Align, Document, Look, Orientation, Table};
-use crate::lead_sheet::{LeadSheet, Status};
+use crate::due::DueList;
+use crate::due::task::Item;
+use crate::leads::{LeadSheet, Status};
 use crate::model::{Letterhead, Metric};
 use crate::rates::Percent;
-use crate::report::due::DueList;
-use crate::report::layout::{self, share};
 use crate::report::text::{level, paragraph, period_phrase};
+use crate::report::wording::{self, share};
 use crate::report::{Lang, Report};
-use crate::worklist::Item;
 
 /// What the 通报 is made of.
 #[derive(Debug, Clone, Copy)]
@@ -75,7 +75,7 @@ pub fn write_docx(notice: &Notice, out: &mut dyn Write) -> Result<()> {
     doc.paragraph(Look::BODY, &paragraph(report, &[], &words.area));
 
     heading(&mut doc, "“三率”情况");
-    let summary = layout::summary(report, Lang::Zh);
+    let summary = wording::summary(report, Lang::Zh);
     let wide = summary.header.len() > 4;
     doc.table(&Table {
         shares: if wide {
@@ -86,7 +86,7 @@ pub fn write_docx(notice: &Notice, out: &mut dyn Write) -> Result<()> {
         header: summary.header,
         rows: lines(summary.rows),
     });
-    for (i, line) in layout::footer(report, Lang::Zh).iter().enumerate() {
+    for (i, line) in wording::footer(report, Lang::Zh).iter().enumerate() {
         let line = line.trim_start_matches('　');
         let text = if i == 0 {
             format!("注：{line}")
@@ -297,7 +297,7 @@ fn overdue_sentence(due: &DueList) -> Option<String> {
 /// The 包案 cases still open at the month's end (of the report's unit, when it has
 /// one): a sentence with their number and a table of them; `None` when there is none.
 fn open_lead_cases(sheet: &LeadSheet, unit: Option<&str>) -> Option<(String, Table)> {
-    let open = |case: &&crate::lead_sheet::OwnedCase| {
+    let open = |case: &&crate::leads::OwnedCase| {
         case.status == Status::Open && unit.is_none_or(|u| u == case.unit)
     };
     let mut rows = Vec::new();
