@@ -4,7 +4,8 @@
 //! Data flows one way: `spreadsheet` reads files into typed [`model::Case`]s, `ingest` writes
 //! them as batches into the `ledger` (the only module with SQL), `rates` tallies the
 //! ledger's current cases into counts and rates, and `report` assembles and renders the
-//! 三率 report (and, in `report::docx`, the Word documents).
+//! 三率 report (and, in `report::docx`, the Word document kit); `notice` writes the monthly
+//! 通报 from the report, the work list and the 包案 sheet.
 //! `due` is the week's work list: what must be done next on a case (`due::task`: deadlines
 //! and hearing reminders), gathered from the ledger and rendered in every format.
 //! `leads` gathers each 包案领导's cases for the monthly 调度 meeting and renders that
@@ -23,6 +24,7 @@ pub mod ingest;
 pub mod leads;
 pub mod ledger;
 pub mod model;
+pub mod notice;
 pub mod rates;
 pub mod render;
 pub mod report;

@@ -15,8 +15,8 @@ use crate::due::DueOptions;
 use crate::leads::{self, SheetOptions};
 use crate::ledger::Ledger;
 use crate::model::{Breakdown, Month};
+use crate::notice::{self, Notice};
 use crate::rates::Indicator;
-use crate::report::docx::Notice;
 use crate::report::trend::Trend;
 use crate::report::{self, Report, ReportOptions, SortKey};
 
@@ -161,7 +161,7 @@ fn print_notice(
         EncodingArg::Utf8,
         false,
         out,
-        |w| report::docx::write_docx(&notice, w),
+        |w| notice::write_docx(&notice, w),
     )
 }
 

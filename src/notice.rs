@@ -3,19 +3,21 @@
 //! 四、需关注事项 (overdue work and open 包案 cases), then 落款 and 成文日期.
 //!
 //! Every figure and phrase comes from the report, the work list and the 包案 sheet as the
-//! other formats show them; a section without data is left out, never printed empty.
+//! other formats show them; a section without data is left out, never printed empty. It
+//! stands beside the three, written on the report's Word document kit, so none of them
+//! depends on another's output.
 
 use std::io::Write;
 
 use anyhow::Result;
 use chrono::{Datelike, NaiveDate};
 
-use super::{Align, Document, Look, Orientation, Table};
 use crate::due::DueList;
 use crate::due::task::Item;
 use crate::leads::{LeadSheet, Status};
 use crate::model::{Letterhead, Metric};
 use crate::rates::Percent;
+use crate::report::docx::{Align, Document, Look, Orientation, Table};
 use crate::report::text::{level, paragraph, period_phrase};
 use crate::report::wording::{self, share};
 use crate::report::{Lang, Report};
