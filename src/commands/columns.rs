@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 
+use super::support::parse_mappings;
 use crate::cli::{ColumnsAction, ColumnsArgs};
 use crate::ledger::Ledger;
 use crate::model::{Field, Kind};
@@ -94,23 +95,7 @@ fn map(
     entries: &[String],
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
-    let mut mappings = Vec::new();
-    let mut wrong = 0;
-    for entry in entries {
-        match parse_entry(kind, entry) {
-            Ok(mapping) => mappings.push(mapping),
-            Err(e) => {
-                wrong += 1;
-                eprintln!("error: `{entry}`: {e}");
-            }
-        }
-    }
-    if wrong > 0 {
-        bail!(
-            "{wrong} of {} mappings cannot be stored; none was stored",
-            entries.len()
-        );
-    }
+    let mappings = parse_mappings(entries, |entry| parse_entry(kind, entry))?;
     let mut ledger = Ledger::open_or_create(ledger_path)?;
     // A header is one mapping however it is written (line breaks, spaces, full width).
     let replaced: Vec<String> = ledger

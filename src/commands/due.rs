@@ -8,8 +8,8 @@ use anyhow::Result;
 
 use super::support::output;
 use crate::cli::{DueArgs, DueFormat, EncodingArg};
+use crate::due::{self, DueOptions};
 use crate::ledger::Ledger;
-use crate::report::due::{self, DueOptions};
 
 pub fn run(ledger_path: &Path, args: &DueArgs, out: &mut dyn Write) -> Result<ExitCode> {
     print(&Ledger::open_existing(ledger_path)?, args, out)

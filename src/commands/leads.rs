@@ -8,9 +8,9 @@ use anyhow::Result;
 
 use super::support::output;
 use crate::cli::{EncodingArg, LeadsArgs, LeadsFormat};
-use crate::lead_sheet::{self, LeadSheet, SheetOptions};
+use crate::leads::text as render;
+use crate::leads::{self, LeadSheet, SheetOptions};
 use crate::ledger::Ledger;
-use crate::report::lead_sheet as render;
 
 pub fn run(ledger_path: &Path, args: &LeadsArgs, out: &mut dyn Write) -> Result<ExitCode> {
     print(&Ledger::open_existing(ledger_path)?, args, out)
@@ -28,7 +28,7 @@ pub(super) fn print(ledger: &Ledger, args: &LeadsArgs, out: &mut dyn Write) -> R
         rules: ledger.rules()?,
         today: chrono::Local::now().date_naive(),
     };
-    let sheet = lead_sheet::build(ledger, &options)?;
+    let sheet = leads::build(ledger, &options)?;
     warn_if_no_such_lead(&sheet);
     // (clap requires --output for xlsx and docx.) Passed through untouched: every format
     // is UTF-8 text already, or a binary workbook or document.
@@ -44,7 +44,7 @@ pub(super) fn print(ledger: &Ledger, args: &LeadsArgs, out: &mut dyn Write) -> R
             LeadsFormat::Markdown => render::write_markdown(&sheet, w),
             LeadsFormat::Html => render::write_html(&sheet, w),
             LeadsFormat::Xlsx => render::write_xlsx(&sheet, w),
-            LeadsFormat::Docx => crate::report::docx::write_lead_sheet(&sheet, w),
+            LeadsFormat::Docx => crate::leads::docx::write_lead_sheet(&sheet, w),
         },
     )?;
     Ok(ExitCode::SUCCESS)

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 
+use super::support::parse_mappings;
 use crate::cli::{OutcomesAction, OutcomesArgs};
 use crate::ledger::Ledger;
 use crate::model::OutcomeMap;
@@ -35,23 +36,7 @@ pub fn run(ledger_path: &Path, args: &OutcomesArgs, out: &mut dyn Write) -> Resu
 
 /// Stores every mapping, or none of them if one is wrong.
 fn map(ledger_path: &Path, entries: &[String], out: &mut dyn Write) -> Result<ExitCode> {
-    let mut mappings = Vec::new();
-    let mut wrong = 0;
-    for entry in entries {
-        match OutcomeMap::parse_entry(entry) {
-            Ok(mapping) => mappings.push(mapping),
-            Err(e) => {
-                wrong += 1;
-                eprintln!("error: `{entry}`: {e}");
-            }
-        }
-    }
-    if wrong > 0 {
-        bail!(
-            "{wrong} of {} mappings cannot be stored; none was stored",
-            entries.len()
-        );
-    }
+    let mappings = parse_mappings(entries, OutcomeMap::parse_entry)?;
     Ledger::open_or_create(ledger_path)?.map_outcomes(&mappings)?;
     for (spelling, outcome) in &mappings {
         writeln!(out, "{spelling} = {outcome}")?;

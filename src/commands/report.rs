@@ -13,8 +13,8 @@ use crate::cli::{
 };
 use crate::ledger::Ledger;
 use crate::model::Breakdown;
+use crate::notice::{self, Notice};
 use crate::rates::Indicator;
-use crate::report::docx::Notice;
 use crate::report::trend::Trend;
 use crate::report::{self, Report, ReportOptions, SortKey};
 
@@ -114,7 +114,7 @@ fn print_notice(
     output: &ReportOutput,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let sources = report::docx::gather(ledger, options)?;
+    let sources = notice::gather(ledger, options)?;
     warn_if_unknown_unit(ledger, &sources.report)?;
     warn_if_uncovered(&sources.report);
     let notice = Notice {
@@ -131,7 +131,7 @@ fn print_notice(
         EncodingArg::Utf8,
         false,
         out,
-        |w| report::docx::write_docx(&notice, w),
+        |w| notice::write_docx(&notice, w),
     )
 }
 

@@ -27,7 +27,7 @@ pub fn run(ledger: &Path, args: &TemplateArgs, out: &mut dyn Write) -> Result<Ex
         );
     }
     let kind = super::kind(args.kind);
-    let bytes = crate::template::workbook(kind)?;
+    let bytes = crate::spreadsheet::template::workbook(kind)?;
     let existing = if args.force {
         Existing::Replace
     } else {

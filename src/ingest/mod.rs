@@ -524,14 +524,10 @@ fn import_part(
 
     let errors_before = sink.errors;
     let (as_of, as_of_source, rows) = if let Some((as_of, how)) = source.known_as_of {
-        if as_of > options.today {
-            // A report dated ahead (a week ending on Sunday) is plausible; a typo is likelier.
+        if let Some(warning) = ahead_of_today(as_of, options.today) {
             sink.send(&Diagnostic {
                 severity: Severity::Warning,
-                ..Diagnostic::file_error(
-                    source.display,
-                    format!("the as-of date {as_of} is after today ({})", options.today),
-                )
+                ..Diagnostic::file_error(source.display, warning)
             });
         }
         (as_of, how, rows)
@@ -555,10 +551,8 @@ fn import_part(
         let Opened::Ledger(_, rows) = open(source, &options.read, &mut quiet) else {
             return Ok(summary);
         };
-        // Nobody knows tomorrow: a typo such as 2031 must not become the date of knowledge
-        // (the second pass warns about it).
         (
-            latest.min(options.today),
+            as_of_from_latest(latest, options.today),
             AsOfSource::LatestDateInFile,
             rows,
         )
@@ -584,6 +578,19 @@ fn import_part(
         };
     }
     Ok(summary)
+}
+
+/// The warning for a given as-of date after today, `None` when it is not after today.
+/// A report dated ahead (a week ending on Sunday) is plausible; a typo is likelier.
+fn ahead_of_today(as_of: NaiveDate, today: NaiveDate) -> Option<String> {
+    (as_of > today).then(|| format!("the as-of date {as_of} is after today ({today})"))
+}
+
+/// The as-of date a part takes from the latest date in it: that date, never after today.
+/// Nobody knows tomorrow: a typo such as 2031 must not become the date of knowledge (the
+/// second pass warns about it).
+fn as_of_from_latest(latest: NaiveDate, today: NaiveDate) -> NaiveDate {
+    latest.min(today)
 }
 
 /// A part as opened for reading.
@@ -826,4 +833,38 @@ fn write_row(
         }),
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::fixture::d;
+
+    #[track_caller]
+    fn ahead(as_of: &str, today: &str, expected: Option<&str>) {
+        assert_eq!(ahead_of_today(d(as_of), d(today)).as_deref(), expected);
+    }
+
+    #[test]
+    fn a_given_as_of_date_after_today_is_warned_about() {
+        ahead("2021-08-27", "2021-08-31", None);
+        ahead("2021-08-31", "2021-08-31", None);
+        ahead(
+            "2021-09-05",
+            "2021-08-31",
+            Some("the as-of date 2021-09-05 is after today (2021-08-31)"),
+        );
+    }
+
+    #[track_caller]
+    fn latest(latest: &str, today: &str, expected: &str) {
+        assert_eq!(as_of_from_latest(d(latest), d(today)), d(expected));
+    }
+
+    #[test]
+    fn the_latest_date_in_a_file_is_the_as_of_date_up_to_today() {
+        latest("2021-08-27", "2021-08-31", "2021-08-27");
+        latest("2021-08-31", "2021-08-31", "2021-08-31");
+        latest("2031-08-27", "2021-08-31", "2021-08-31");
+    }
 }

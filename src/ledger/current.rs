@@ -636,16 +636,7 @@ mod tests {
     /// Every named column is one the migrations made in `cases`, and they are in its order.
     #[test]
     fn the_current_columns_are_those_the_migrations_made() {
-        let mut conn = Connection::open_in_memory().unwrap();
-        super::super::schema::migrate(&mut conn).unwrap();
-        let mut stmt = conn
-            .prepare("SELECT name FROM pragma_table_info('cases') ORDER BY cid")
-            .unwrap();
-        let made: Vec<String> = stmt
-            .query_map([], |r| r.get(0))
-            .unwrap()
-            .collect::<Result<_, _>>()
-            .unwrap();
+        let made = super::super::schema::migrated_columns("cases");
         let places: Vec<usize> = Current::ALL
             .iter()
             .map(|c| made.iter().position(|m| m == c.name()).unwrap())

@@ -77,17 +77,22 @@ impl Ledger {
     pub fn set_rule(&mut self, key: &str, value: &str) -> Result<Rules> {
         let mut rules = self.rules()?;
         rules.set(key, value).map_err(|e| anyhow!(e))?;
-        let stored = rules
-            .to_text()
+        self.store(RULE_PREFIX, key, rules.to_text())?;
+        Ok(rules)
+    }
+
+    /// Stores the checked value of `key`, as its settings write it out, under `prefix`.
+    fn store(&self, prefix: &str, key: &str, text: Vec<(&'static str, String)>) -> Result<()> {
+        let stored = text
             .into_iter()
             .find(|(k, _)| *k == key)
             .map(|(_, v)| v)
             .unwrap_or_default();
         self.conn.execute(
             &format!("INSERT INTO {SETTINGS} (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
-            params![format!("{RULE_PREFIX}{key}"), stored],
+            params![format!("{prefix}{key}"), stored],
         )?;
-        Ok(rules)
+        Ok(())
     }
 
     /// Returns every rule to its default.
@@ -121,16 +126,7 @@ impl Ledger {
     pub fn set_letterhead(&mut self, key: &str, value: &str) -> Result<Letterhead> {
         let mut words = self.letterhead()?;
         words.set(key, value).map_err(|e| anyhow!(e))?;
-        let stored = words
-            .to_text()
-            .into_iter()
-            .find(|(k, _)| *k == key)
-            .map(|(_, v)| v)
-            .unwrap_or_default();
-        self.conn.execute(
-            &format!("INSERT INTO {SETTINGS} (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
-            params![format!("{LETTERHEAD_PREFIX}{key}"), stored],
-        )?;
+        self.store(LETTERHEAD_PREFIX, key, words.to_text())?;
         Ok(words)
     }
 

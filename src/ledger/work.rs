@@ -18,7 +18,7 @@ impl Ledger {
     /// Calls `each` with the current state, as known on `as_of`, of every case that can
     /// still have work-list items: open, with a judgment served in the last weeks (its
     /// appeal window), or
-    /// with a hearing whose appearance is not recorded. `worklist::tasks` decides the
+    /// with a hearing whose appearance is not recorded. `due::task::tasks` decides the
     /// rest; this only spares it the closed cases, most of a ledger.
     ///
     /// Each candidate version is kept when no later one (as of `as_of`) exists: one index

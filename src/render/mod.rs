@@ -5,4 +5,5 @@
 
 pub mod escape;
 pub mod output;
+pub mod page;
 pub mod table;

@@ -5,8 +5,10 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::layout::{COUNT_ROWS, DEADLINE_FIGURES, Figure, Record, deadline_figure, record_figure};
 use super::trend::Trend;
+use super::wording::{
+    COUNT_ROWS, DEADLINE_FIGURES, Figure, Record, deadline_figure, record_figure,
+};
 use super::{Lang, Report};
 use crate::model::Metric;
 use crate::rates::{Indicator, Percent, RateFigure};

@@ -4,32 +4,32 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::layout::{self, TextTable};
+use super::wording::{self, TextTable};
 use super::{Lang, Report};
 pub(super) use crate::render::escape::markdown as escape;
 
 /// Writes a heading, the tables and the footer as a Markdown document.
 pub fn write_markdown(report: &Report, lang: Lang, out: &mut dyn Write) -> Result<()> {
-    writeln!(out, "## {}\n", layout::title(report, lang))?;
-    write_pipe_table(&layout::summary(report, lang), out)?;
-    if let Some(units) = layout::units(report, lang) {
+    writeln!(out, "## {}\n", wording::title(report, lang))?;
+    write_pipe_table(&wording::summary(report, lang), out)?;
+    if let Some(units) = wording::units(report, lang) {
         writeln!(out)?;
         write_pipe_table(&units, out)?;
     }
-    if let Some(deadlines) = layout::deadlines(report, lang) {
+    if let Some(deadlines) = wording::deadlines(report, lang) {
         writeln!(out)?;
         write_pipe_table(&deadlines, out)?;
     }
-    if let Some(indicators) = layout::indicators(report, lang) {
+    if let Some(indicators) = wording::indicators(report, lang) {
         writeln!(out)?;
         write_pipe_table(&indicators, out)?;
     }
-    for records in layout::records(report, lang) {
+    for records in wording::records(report, lang) {
         writeln!(out)?;
         write_pipe_table(&records, out)?;
     }
     writeln!(out)?;
-    for line in layout::footer(report, lang) {
+    for line in wording::footer(report, lang) {
         // Two trailing spaces keep the footer's line breaks.
         writeln!(out, "{}  ", escape(&line))?;
     }

@@ -7,17 +7,15 @@
 pub mod cases;
 mod csv;
 pub mod docx;
-pub mod due;
 mod html;
 mod json;
-pub mod layout;
-pub mod lead_sheet;
 mod markdown;
 pub mod selection;
 mod table;
 pub(crate) mod text;
 pub mod trend;
-mod xlsx;
+pub mod wording;
+pub(crate) mod xlsx;
 
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
@@ -299,26 +297,13 @@ pub fn build(ledger: &Ledger, options: &ReportOptions) -> Result<Report> {
             pair.then.deadlines.add(&deadlines, &previous);
         }
     })?;
-    // Counts add up: the whole is the sum of its rows (and of the cases no row takes),
-    // not a second tally.
-    for pair in rows.values() {
-        total.now += pair.now;
-        total.then += pair.then;
-    }
-    // A name only when one of its cases counts in either period; and every registered
-    // unit, cases or none (a county with nothing to report is news too).
-    rows.retain(|name, pair| {
-        (by == Some(Breakdown::Unit) && registry.position(name).is_some())
-            || pair.now != Counts::default()
-            || pair.then != Counts::default()
-    });
-    if by == Some(Breakdown::Unit) {
-        for unit in registry.units() {
-            if options.unit.as_ref().is_none_or(|u| *u == unit.name) {
-                rows.entry(unit.name.clone()).or_default();
-            }
-        }
-    }
+    settle_rows(
+        &mut total,
+        &mut rows,
+        by,
+        &registry,
+        options.unit.as_deref(),
+    );
 
     let replies = ReplyBasis {
         calendar: &calendar,
@@ -368,6 +353,37 @@ pub fn build(ledger: &Ledger, options: &ReportOptions) -> Result<Report> {
             .min(),
         rows,
     })
+}
+
+/// Completes the tally once every case is added: the whole becomes the sum of its rows,
+/// and the rows are those worth a line.
+fn settle_rows(
+    total: &mut Pair,
+    rows: &mut BTreeMap<String, Pair>,
+    by: Option<Breakdown>,
+    registry: &crate::model::UnitRegistry,
+    unit: Option<&str>,
+) {
+    // Counts add up: the whole is the sum of its rows (and of the cases no row takes),
+    // not a second tally.
+    for pair in rows.values() {
+        total.now += pair.now;
+        total.then += pair.then;
+    }
+    // A name only when one of its cases counts in either period; and every registered
+    // unit, cases or none (a county with nothing to report is news too).
+    rows.retain(|name, pair| {
+        (by == Some(Breakdown::Unit) && registry.position(name).is_some())
+            || pair.now != Counts::default()
+            || pair.then != Counts::default()
+    });
+    if by == Some(Breakdown::Unit) {
+        for registered in registry.units() {
+            if unit.is_none_or(|u| u == registered.name) {
+                rows.entry(registered.name.clone()).or_default();
+            }
+        }
+    }
 }
 
 /// Puts breakdown rows in the order asked for, or the default one.
@@ -529,5 +545,85 @@ fn rank(a: &BreakdownRow, b: &BreakdownRow, key: SortKey) -> Ordering {
             }
             .then(by_name)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Unit, UnitRegistry};
+
+    fn registry() -> UnitRegistry {
+        let unit = |name: &str| Unit {
+            name: name.to_owned(),
+            code: None,
+            aliases: Vec::new(),
+        };
+        UnitRegistry::new(vec![unit("都匀市"), unit("瓮安县")]).unwrap()
+    }
+
+    fn received(now: u64, then: u64) -> Pair {
+        let mut pair = Pair::default();
+        pair.now.received = now;
+        pair.then.received = then;
+        pair
+    }
+
+    #[track_caller]
+    fn settle(
+        rows: &[(&str, Pair)],
+        by: Option<Breakdown>,
+        unit: Option<&str>,
+        expected_rows: &[&str],
+        expected_total: (u64, u64),
+    ) {
+        let mut total = received(1, 0);
+        let mut rows: BTreeMap<String, Pair> = rows
+            .iter()
+            .map(|(name, pair)| ((*name).to_owned(), *pair))
+            .collect();
+        settle_rows(&mut total, &mut rows, by, &registry(), unit);
+        assert_eq!(
+            rows.keys().map(String::as_str).collect::<Vec<_>>(),
+            expected_rows
+        );
+        assert_eq!((total.now.received, total.then.received), expected_total);
+    }
+
+    #[test]
+    fn the_whole_is_its_rows_and_the_rows_are_those_worth_a_line() {
+        let busy = received(2, 3);
+        let idle = received(0, 0);
+        // A name stays only when one of its cases counts; the cases no row takes stay in.
+        settle(
+            &[("征收", busy), ("登记", idle)],
+            Some(Breakdown::Matter),
+            None,
+            &["征收"],
+            (3, 3),
+        );
+        settle(
+            &[("征收", busy), ("登记", idle)],
+            None,
+            None,
+            &["征收"],
+            (3, 3),
+        );
+        // Every registered unit has a row, cases or none; an unregistered one only with cases.
+        settle(
+            &[("都匀市", idle), ("某县", idle), ("外县", busy)],
+            Some(Breakdown::Unit),
+            None,
+            &["外县", "瓮安县", "都匀市"],
+            (3, 3),
+        );
+        // With one unit asked for, only that one of the registry.
+        settle(
+            &[],
+            Some(Breakdown::Unit),
+            Some("瓮安县"),
+            &["瓮安县"],
+            (1, 0),
+        );
     }
 }

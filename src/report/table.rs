@@ -6,8 +6,8 @@ use anyhow::Result;
 use comfy_table::{CellAlignment, Table};
 
 use super::Report;
-use super::layout::{self, TextTable};
 use super::trend::Trend;
+use super::wording::{self, TextTable};
 use crate::render::table;
 
 /// The language of labels.
@@ -21,21 +21,21 @@ pub enum Lang {
 /// Writes the title, the summary table, the per-unit table, the deadline table, the
 /// further indicators and the 整改 and 诉前 figures (each if any) and the footer.
 pub fn write_table(report: &Report, lang: Lang, out: &mut dyn Write) -> Result<()> {
-    writeln!(out, "{}", layout::title(report, lang))?;
-    writeln!(out, "{}", render(&layout::summary(report, lang)))?;
-    if let Some(units) = layout::units(report, lang) {
+    writeln!(out, "{}", wording::title(report, lang))?;
+    writeln!(out, "{}", render(&wording::summary(report, lang)))?;
+    if let Some(units) = wording::units(report, lang) {
         writeln!(out, "{}", render(&units))?;
     }
-    if let Some(deadlines) = layout::deadlines(report, lang) {
+    if let Some(deadlines) = wording::deadlines(report, lang) {
         writeln!(out, "{}", render(&deadlines))?;
     }
-    if let Some(indicators) = layout::indicators(report, lang) {
+    if let Some(indicators) = wording::indicators(report, lang) {
         writeln!(out, "{}", render(&indicators))?;
     }
-    for records in layout::records(report, lang) {
+    for records in wording::records(report, lang) {
         writeln!(out, "{}", render(&records))?;
     }
-    for line in layout::footer(report, lang) {
+    for line in wording::footer(report, lang) {
         writeln!(out, "{line}")?;
     }
     Ok(())
@@ -43,7 +43,7 @@ pub fn write_table(report: &Report, lang: Lang, out: &mut dyn Write) -> Result<(
 
 /// Writes the trend table with its sparkline row.
 pub fn write_trend_table(trend: &Trend, lang: Lang, out: &mut dyn Write) -> Result<()> {
-    writeln!(out, "{}", render(&layout::trend(trend, lang)))?;
+    writeln!(out, "{}", render(&wording::trend(trend, lang)))?;
     Ok(())
 }
 

@@ -234,7 +234,7 @@ fn verdict(report: &Report) -> String {
 }
 
 /// A benchmark's name as a level: 全省平均 → 全省平均水平.
-pub(super) fn level(label: &str) -> String {
+pub(crate) fn level(label: &str) -> String {
     if label.ends_with("平均") {
         format!("{label}水平")
     } else {

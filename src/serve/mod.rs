@@ -1,7 +1,7 @@
 //! `caseledger serve`: the ledger as local web pages, for clerks who never open a terminal.
 //!
 //! The web layer only. Every page calls the same library functions as its command
-//! (`report::build`, `due::build`, `lead_sheet::build`, `cases::list`, `ingest::import` …)
+//! (`report::build`, `due::build`, `leads::build`, `cases::list`, `ingest::import` …)
 //! and renders what they return; no figure or rule is worked out here. What keeps the
 //! server safe on a shared office PC (loopback only, the per-run token, Host and Origin
 //! checks, the upload limit, the headers) lives in `guard`, in front of every route.

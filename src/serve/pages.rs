@@ -15,12 +15,12 @@ use serde::Deserialize;
 
 use super::Server;
 use super::view::{self, Choice, Frame, Lang, Page, Titled};
+use crate::due::{self, DueOptions};
 use crate::ledger::{BatchRecord, Ledger};
 use crate::model::case_no::match_key;
 use crate::model::{Breakdown, Kind, Month, Rules};
 use crate::report::cases::{self, CaseFilter, Require};
-use crate::report::due::{self, DueOptions};
-use crate::report::layout::{self, TextTable};
+use crate::report::wording::{self, TextTable};
 use crate::report::{self, ReportOptions};
 use crate::spreadsheet::cell;
 
@@ -215,7 +215,7 @@ pub async fn overview(
     let _view = ledger.snapshot().map_err(|e| Failure::ledger(lang, &e))?;
     let options = query.options(&ledger)?;
     let (report, trend) = report::build_for_meeting(&ledger, &options).map_err(failed(lang))?;
-    let title = layout::title(&report, lang.report());
+    let title = wording::title(&report, lang.report());
     let (html, tables, footer) = match lang {
         Lang::Zh => (
             Some(report::html_content(&report, &trend)),
@@ -226,12 +226,12 @@ pub async fn overview(
             let r = lang.report();
             let mut tables = vec![Titled {
                 heading: String::new(),
-                table: layout::summary(&report, r),
+                table: wording::summary(&report, r),
             }];
             let named = [
-                ("By unit", layout::units(&report, r)),
-                ("Deadlines", layout::deadlines(&report, r)),
-                ("Further indicators", layout::indicators(&report, r)),
+                ("By unit", wording::units(&report, r)),
+                ("Deadlines", wording::deadlines(&report, r)),
+                ("Further indicators", wording::indicators(&report, r)),
             ];
             tables.extend(named.into_iter().filter_map(|(h, t)| {
                 t.map(|table| Titled {
@@ -239,15 +239,19 @@ pub async fn overview(
                     table,
                 })
             }));
-            tables.extend(layout::records(&report, r).into_iter().map(|table| Titled {
-                heading: String::new(),
-                table,
-            }));
+            tables.extend(
+                wording::records(&report, r)
+                    .into_iter()
+                    .map(|table| Titled {
+                        heading: String::new(),
+                        table,
+                    }),
+            );
             tables.push(Titled {
                 heading: "Monthly trend".to_owned(),
-                table: layout::trend(&trend, r),
+                table: wording::trend(&trend, r),
             });
-            (None, tables, layout::footer(&report, r))
+            (None, tables, wording::footer(&report, r))
         }
     };
     let filters = query.filters();
@@ -332,14 +336,14 @@ pub async fn export(State(server): State<Arc<Server>>, Query(query): Query<Repor
             }
         }
         "docx" => {
-            let sources = report::docx::gather(&ledger, &options).map_err(failed(lang))?;
-            let notice = report::docx::Notice {
+            let sources = crate::notice::gather(&ledger, &options).map_err(failed(lang))?;
+            let notice = crate::notice::Notice {
                 signed_on: chrono::Local::now().date_naive(),
                 ..sources.notice()
             };
             (
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                report::docx::write_docx(&notice, &mut bytes),
+                crate::notice::write_docx(&notice, &mut bytes),
             )
         }
         other => {
@@ -489,18 +493,18 @@ pub async fn leads(State(server): State<Arc<Server>>, Query(query): Query<LeadsQ
                 .map_err(|e| Failure::bad_request(lang, format!("month: {e}")))?,
         ),
     };
-    let options = crate::lead_sheet::SheetOptions {
+    let options = crate::leads::SheetOptions {
         month,
         lead: given(query.lead.as_ref()).map(|l| cell::normalise(l).into_owned()),
         rules: ledger.rules().map_err(|e| Failure::ledger(lang, &e))?,
         today: chrono::Local::now().date_naive(),
     };
-    let sheet = crate::lead_sheet::build(&ledger, &options).map_err(failed(lang))?;
+    let sheet = crate::leads::build(&ledger, &options).map_err(failed(lang))?;
     let title = lang.pick("包案调度", "Leads").to_owned();
     Ok(view::render(&LeadsPage {
         frame: Frame::new(Some(Page::Leads), &title, lang, server.read_only)
             .with_style("leads.css"),
-        html: report::lead_sheet::html_content(&sheet),
+        html: crate::leads::text::html_content(&sheet),
         query,
     }))
 }
@@ -765,7 +769,7 @@ pub async fn asset(Path(name): Path<String>) -> Response {
     let css = match name.as_str() {
         "report.css" => report::HTML_STYLE,
         "due.css" => due::HTML_STYLE,
-        "leads.css" => report::lead_sheet::HTML_STYLE,
+        "leads.css" => crate::leads::text::HTML_STYLE,
         "serve.css" => include_str!("serve.css"),
         _ => return StatusCode::NOT_FOUND.into_response(),
     };

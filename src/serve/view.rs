@@ -6,7 +6,7 @@ use askama::Template;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 
-use crate::report::layout::TextTable;
+use crate::report::wording::TextTable;
 
 /// The language of a page: 中文 unless the address asks for `lang=en`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -4,6 +4,7 @@
 //! Files are read as a stream of rows; nothing here touches the ledger. A file is
 //! opened with [`open`], which settles its kind and columns, and each row is then
 //! turned into a [`Case`] or diagnostics by [`LedgerFile::parse`].
+//! [`template`] writes the blank workbook offices fill in from the same column table.
 
 pub mod benchmarks;
 pub mod calendar;
@@ -19,6 +20,7 @@ pub mod non_case;
 mod reference_table;
 mod row;
 pub mod suggest;
+pub mod template;
 pub mod units;
 pub mod unrecorded;
 #[cfg(test)]

@@ -4,10 +4,8 @@
 //!
 //! Every element is written in ECMA-376's order (a test checks it), so the files open in
 //! Word and WPS as well as in `LibreOffice`. What goes on the page is the callers' (the
-//! 通报 in `notice`, the 调度表 in `lead_sheet`): this module decides nothing but layout.
+//! 通报 in `crate::notice`, the 调度表 in `leads::docx`): this module decides nothing but layout.
 
-mod lead_sheet;
-mod notice;
 mod parts;
 
 use std::fmt::Write as _;
@@ -15,9 +13,6 @@ use std::io::Write;
 
 use anyhow::Result;
 use quick_xml::escape::escape;
-
-pub use lead_sheet::write_lead_sheet;
-pub use notice::{Notice, NoticeSources, gather, write_docx};
 
 /// Twips (1/20 pt) in a millimetre, times 1000: lengths are exact integers until the end.
 const TWIPS_PER_1000_MM: i64 = 56_693;

@@ -4,7 +4,7 @@
 use super::{Tone, direction_hint, escape, percent_text};
 use crate::model::Metric;
 use crate::rates::RateFigure;
-use crate::report::{Lang, Report, layout};
+use crate::report::{Lang, Report, wording};
 
 /// One card per rate: the figure, its share, 同比 and benchmark.
 pub fn cards(report: &Report) -> String {
@@ -19,7 +19,7 @@ pub fn cards(report: &Report) -> String {
 fn card(metric: Metric, figure: &RateFigure) -> String {
     let rate = match figure.current.rate {
         Some(rate) => percent_text(rate),
-        None => layout::rate_text(&figure.current),
+        None => wording::rate_text(&figure.current),
     };
     let change = match figure.delta_pp {
         Some(delta) => {
@@ -37,7 +37,7 @@ fn card(metric: Metric, figure: &RateFigure) -> String {
             format!(
                 r#"<p class="label">同比{tag}</p><p class="change {}">{arrow}{}</p>"#,
                 tone.class(),
-                escape(&layout::rate_change(figure, Lang::Zh)),
+                escape(&wording::rate_change(figure, Lang::Zh)),
             )
         }
         None if figure.current.rate.is_some() => {
@@ -55,7 +55,7 @@ fn card(metric: Metric, figure: &RateFigure) -> String {
         format!(
             r#"<p class="benchmark {}">{mark}{}</p>"#,
             tone.class(),
-            escape(&layout::benchmark(b, Lang::Zh))
+            escape(&wording::benchmark(b, Lang::Zh))
         )
     });
     format!(
@@ -67,6 +67,6 @@ fn card(metric: Metric, figure: &RateFigure) -> String {
         figure.current.numerator,
         figure.current.denominator,
         direction_hint(metric),
-        escape(&layout::share(&figure.previous)),
+        escape(&wording::share(&figure.previous)),
     )
 }

@@ -6,7 +6,6 @@
 
 mod bars;
 mod cards;
-mod lead_sheet;
 mod lines;
 mod ranking;
 mod svg;
@@ -17,16 +16,18 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::layout::{self, Record};
 use super::trend::Trend;
+use super::wording::{self, Record};
 use super::{Lang, Report};
 use crate::model::{Breakdown, Metric};
 use crate::rates::Percent;
-
-pub use lead_sheet::{STYLE as LEAD_SHEET_STYLE, content as lead_sheet_content, write_lead_sheet};
+use crate::render::page::document_start;
 
 /// The page's style sheet, inlined into its `<head>` (and served by `serve`).
-pub const STYLE: &str = concat!(include_str!("base.css"), include_str!("page.css"));
+pub const STYLE: &str = concat!(
+    include_str!("../../render/base.css"),
+    include_str!("page.css")
+);
 
 /// Section numbers, in the order sections appear.
 const NUMERALS: [&str; 12] = [
@@ -41,7 +42,7 @@ pub fn write_html(report: &Report, trend: &Trend, out: &mut dyn Write) -> Result
 }
 
 fn page(report: &Report, trend: &Trend) -> String {
-    let title = escape(&layout::title(report, Lang::Zh));
+    let title = escape(&wording::title(report, Lang::Zh));
     let mut html = document_start(&title, STYLE);
     html.push_str(&content(report, trend));
     html.push_str("</main>\n</body>\n</html>\n");
@@ -52,7 +53,7 @@ fn page(report: &Report, trend: &Trend) -> String {
 /// `serve`'s 总览.
 #[must_use]
 pub fn content(report: &Report, trend: &Trend) -> String {
-    let title = escape(&layout::title(report, Lang::Zh));
+    let title = escape(&wording::title(report, Lang::Zh));
     // 分单位 for units, as the meeting says it; 分案由, 分被告… for the other keys.
     let by = report.rows.as_ref().map_or(Breakdown::Unit, |rows| rows.by);
     let ranking_heading = format!("分{}排名（由差到好）", by.label_zh());
@@ -79,19 +80,19 @@ pub fn content(report: &Report, trend: &Trend) -> String {
     if let Some(panels) = ranking::panels(report) {
         sections.push((&ranking_heading, panels + &ranking_legend(report, by)));
     }
-    if let Some(units) = layout::units(report, Lang::Zh) {
+    if let Some(units) = wording::units(report, Lang::Zh) {
         sections.push((&rows_heading, tables::units(report, &units)));
     }
     // Last, so the page still opens on the 三率; only when the ledger keeps deadlines.
-    if let Some(deadlines) = layout::deadlines(report, Lang::Zh) {
+    if let Some(deadlines) = wording::deadlines(report, Lang::Zh) {
         sections.push(("期限与通知", tables::deadlines(report, &deadlines)));
     }
-    if let Some(indicators) = layout::indicators(report, Lang::Zh) {
+    if let Some(indicators) = wording::indicators(report, Lang::Zh) {
         sections.push(("其他指标", tables::indicators(&indicators)));
     }
     // The 整改 and 诉前 figures, only for a ledger that holds such rows.
     for record in Record::shown(report) {
-        let table = layout::record_table(report, record, Lang::Zh);
+        let table = wording::record_table(report, record, Lang::Zh);
         sections.push((
             record.heading(Lang::Zh),
             tables::records(report, record, &table),
@@ -205,7 +206,7 @@ fn ranking_legend(report: &Report, by: Breakdown) -> String {
 /// The footer lines that state the period, the date of knowledge and the 口径.
 fn footer(report: &Report) -> String {
     let mut html = String::from("<footer>\n<h2>说明</h2>\n");
-    for line in layout::footer(report, Lang::Zh) {
+    for line in wording::footer(report, Lang::Zh) {
         let _ = writeln!(html, "<p>{}</p>", escape(&line));
     }
     html.push_str("</footer>\n");
@@ -224,17 +225,6 @@ fn direction_hint(metric: Metric) -> &'static str {
     } else {
         "越高越好"
     }
-}
-
-/// Escapes text for HTML element content and attribute values.
-/// The start of every printed page, up to its open `<main class="page">`: one
-/// self-contained document with its stylesheet inline. `title` is already escaped.
-pub(crate) fn document_start(title: &str, style: &str) -> String {
-    format!(
-        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{title}</title>\n<style>\n{style}</style>\n</head>\n<body>\n<main class=\"page\">\n"
-    )
 }
 
 pub(super) use crate::render::escape::html as escape;
@@ -432,15 +422,15 @@ mod tests {
             figures.extend(
                 figure
                     .delta_pp
-                    .map(|d| layout::direction(d, Lang::Zh, " 个百分点")),
+                    .map(|d| wording::direction(d, Lang::Zh, " 个百分点")),
             );
             figures.extend(figure.benchmark.as_ref().map(|b| percent_text(b.rate)));
-            figures.push(layout::share(&figure.previous));
+            figures.push(wording::share(&figure.previous));
             // Each unit shows its share and 同比 (its previous rates stay in the JSON).
             for row in report.rows.iter().flatten() {
                 let figure = row.rates.get(metric);
-                figures.push(layout::share(&figure.current));
-                figures.extend(figure.delta_pp.map(layout::signed));
+                figures.push(wording::share(&figure.current));
+                figures.extend(figure.delta_pp.map(wording::signed));
             }
         }
         for point in &trend.points {

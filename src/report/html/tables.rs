@@ -1,18 +1,18 @@
-//! The tables of the shared layout as HTML: the counts and rates, the units, the
+//! The tables of the shared wording as HTML: the counts and rates, the units, the
 //! deadline figures, the further indicators and the 整改 and 诉前 figures. The text is
-//! the layout's own; only colours and the smaller `(n/d)` are added.
+//! the wording's own; only colours and the smaller `(n/d)` are added.
 
 use std::fmt::Write as _;
 
 use super::{Tone, escape};
 use crate::model::Metric;
 use crate::rates::Rates;
-use crate::report::layout::{self, DEADLINE_FIGURES, Figure, Record, TextTable};
+use crate::report::wording::{self, DEADLINE_FIGURES, Figure, Record, TextTable};
 use crate::report::{Lang, Report};
 
 /// The counts and rates table, rate changes and verdicts coloured.
 pub fn summary(report: &Report) -> String {
-    let table = layout::summary(report, Lang::Zh);
+    let table = wording::summary(report, Lang::Zh);
     let column = |name: &str| table.header.iter().position(|h| h == name);
     let (change, benchmark) = (column("同比"), column("比较值"));
     let metric_of = |row: &[String]| {
@@ -48,7 +48,7 @@ pub fn summary(report: &Report) -> String {
 
 /// The per-unit table, each 同比 coloured by its rate's good direction.
 pub fn units(report: &Report, table: &TextTable) -> String {
-    // The layout lists the units in the report's order, then the total.
+    // The wording lists the units in the report's order, then the total.
     let rates: Vec<&Rates> = report
         .rows
         .iter()
@@ -79,7 +79,7 @@ pub fn deadlines(report: &Report, table: &TextTable) -> String {
     let figure_of = |row: &[String]| {
         let label = row.first()?;
         let (_, _, key) = DEADLINE_FIGURES.iter().find(|(zh, _, _)| zh == label)?;
-        layout::deadline_figure(report, key)
+        wording::deadline_figure(report, key)
     };
     figures_table(table, figure_of, true)
 }
@@ -90,7 +90,7 @@ pub fn records(report: &Report, record: Record, table: &TextTable) -> String {
     let figure_of = |row: &[String]| {
         let label = row.first()?;
         let (_, _, key) = record.figures().iter().find(|(zh, _, _)| zh == label)?;
-        layout::record_figure(report, record, key)
+        wording::record_figure(report, record, key)
     };
     figures_table(table, figure_of, false)
 }

@@ -8,8 +8,9 @@ use anyhow::Result;
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{ContentArrangement, Table};
 
+use crate::render::escape::html as html_escape;
+use crate::render::page::document_start;
 use crate::report::formula_safe;
-use crate::report::html::{document_start, escape as html_escape};
 use crate::report::markdown::escape as markdown_escape;
 
 /// Rows of text with their headings.
@@ -25,7 +26,7 @@ pub struct Listing {
 }
 
 /// The page's style sheet, inlined into its `<head>`.
-const STYLE: &str = include_str!("../html/base.css");
+const STYLE: &str = include_str!("../../render/base.css");
 
 /// A table for people: the title, the table (or the empty note), then the notes.
 pub fn write_table(listing: &Listing, out: &mut dyn Write) -> Result<()> {

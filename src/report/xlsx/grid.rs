@@ -10,7 +10,7 @@ use rust_xlsxwriter::{
 
 use crate::rates::Percent;
 use crate::report::formula_safe;
-use crate::report::layout::signed;
+use crate::report::wording::signed;
 
 /// A rate or a benchmark: the cell holds 8.28 and shows `8.28%`.
 const RATE: &str = r#"0.00"%""#;

@@ -3,8 +3,7 @@
 //! (the year-to-date figures at each month end).
 //! Like every writer it only lays out figures the report already holds.
 
-mod grid;
-mod lead_sheet;
+pub(crate) mod grid;
 mod listing;
 mod summary;
 mod trend;
@@ -19,7 +18,6 @@ use super::Report;
 use super::trend::Trend;
 
 pub(crate) use grid::{Turn, display_width, set_up_pages};
-pub use lead_sheet::write_lead_sheet;
 pub(crate) use listing::write_listing;
 
 /// Writes the workbook to `path`, created readable by its owner only (it holds case data).

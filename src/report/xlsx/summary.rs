@@ -8,7 +8,7 @@ use rust_xlsxwriter::{ColNum, RowNum, Worksheet};
 use super::grid::{Cell, Emphasis, Grid, MISSING};
 use crate::model::Metric;
 use crate::rates::{Comparison, Indicator, Percent, RateFigure};
-use crate::report::layout::{self, COUNT_ROWS, DEADLINE_FIGURES, Figure, Record};
+use crate::report::wording::{self, COUNT_ROWS, DEADLINE_FIGURES, Figure, Record};
 use crate::report::{Lang, Report};
 
 const RATE_HEADER: [&str; 9] = [
@@ -36,7 +36,7 @@ const HEADER_ROW: RowNum = 4;
 
 pub(super) fn sheet(report: &Report) -> Result<Worksheet> {
     let mut grid = Grid::new("汇总")?;
-    grid.title(0, &layout::title(report, Lang::Zh))?;
+    grid.title(0, &wording::title(report, Lang::Zh))?;
     let (p, q) = (&report.period, &report.previous_period);
     grid.note(
         1,
@@ -77,7 +77,7 @@ pub(super) fn sheet(report: &Report) -> Result<Worksheet> {
     grid.headers(row, &COUNT_HEADER)?;
     row += 1;
     for (label, _, key) in COUNT_ROWS {
-        let (now, then) = layout::count_pair(report, key);
+        let (now, then) = wording::count_pair(report, key);
         let label = match label.strip_prefix('　') {
             Some(sub) => Cell::Indented(sub.to_owned()),
             None => Cell::text(label),
@@ -85,8 +85,8 @@ pub(super) fn sheet(report: &Report) -> Result<Worksheet> {
         grid.row(row, &count_cells(label, now, then), Emphasis::Body)?;
         row += 1;
     }
-    if let Some((now, then)) = layout::unrecorded(report) {
-        let label = layout::UNRECORDED_ROW.0.trim_start_matches('　');
+    if let Some((now, then)) = wording::unrecorded(report) {
+        let label = wording::UNRECORDED_ROW.0.trim_start_matches('　');
         let cells = count_cells(Cell::Indented(label.to_owned()), now, then);
         grid.row(row, &cells, Emphasis::Body)?;
         row += 1;
@@ -104,7 +104,7 @@ pub(super) fn sheet(report: &Report) -> Result<Worksheet> {
 
     row += 1;
     let last_col = (header.len() - 1) as ColNum;
-    for line in layout::footer(report, Lang::Zh) {
+    for line in wording::footer(report, Lang::Zh) {
         grid.paragraph(row, last_col, &line);
         row += 1;
     }
@@ -118,7 +118,7 @@ fn deadline_rows(grid: &mut Grid, row: RowNum, report: &Report) -> Result<RowNum
     let figures = DEADLINE_FIGURES
         .iter()
         .filter_map(|&(label, _, key)| {
-            let figure = layout::deadline_figure(report, key)?;
+            let figure = wording::deadline_figure(report, key)?;
             let shown = matches!(figure, Figure::Rate(_))
                 || matches!(key, "answers_late" | "defences_late");
             shown.then_some((label, figure))
@@ -133,7 +133,7 @@ fn record_rows(grid: &mut Grid, row: RowNum, report: &Report, record: Record) ->
     let figures = record
         .figures()
         .iter()
-        .filter_map(|&(label, _, key)| Some((label, layout::record_figure(report, record, key)?)))
+        .filter_map(|&(label, _, key)| Some((label, wording::record_figure(report, record, key)?)))
         .collect();
     let counts = match record {
         Record::Rectification => "整改文书件数",

@@ -7,8 +7,8 @@ use rust_xlsxwriter::{RowNum, Worksheet};
 use super::grid::{Cell, Emphasis, Grid};
 use crate::model::Metric;
 use crate::report::Report;
-use crate::report::layout::COUNT_ROWS;
 use crate::report::trend::Trend;
+use crate::report::wording::COUNT_ROWS;
 
 const HEADER_ROW: RowNum = 1;
 

@@ -9,7 +9,7 @@ use super::grid::{Cell, Emphasis, Grid};
 use crate::model::{Breakdown, Metric};
 use crate::rates::{Counts, Rates};
 use crate::report::Report;
-use crate::report::layout::COUNT_ROWS;
+use crate::report::wording::COUNT_ROWS;
 
 /// The columns under each rate.
 const RATE_COLUMNS: [&str; 5] = ["本期", "上年同期", "同比\n（个百分点）", "分子", "分母"];

@@ -6,9 +6,9 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::{Document, Look, Orientation, Table};
-use crate::lead_sheet::LeadSheet;
-use crate::report::lead_sheet::{COLUMNS, cells, empty_note, footer, summary_line, title};
+use crate::leads::LeadSheet;
+use crate::leads::text::{COLUMNS, cells, empty_note, footer, summary_line, title};
+use crate::report::docx::{Document, Look, Orientation, Table};
 
 /// The share of the page's width of each of [`COLUMNS`]: the progress notes widest.
 const SHARES: [u32; COLUMNS.len()] = [10, 17, 8, 14, 5, 11, 10, 11, 30];

@@ -1,7 +1,7 @@
 //! The week's work list (SPEC §7.4): every overdue item and every item due within a window
 //! after a date, on the cases as the ledger knew them that day, most urgent first.
 //!
-//! Assembly reads the ledger and asks [`worklist::tasks`] what each case needs; it decides
+//! Assembly reads the ledger and asks [`task::tasks`] what each case needs; it decides
 //! nothing about deadlines itself. The renderers (table, JSON, CSV, Markdown, HTML,
 //! iCalendar) lay out what a [`DueList`] holds and compute nothing.
 
@@ -11,6 +11,7 @@ mod ics;
 mod json;
 mod markdown;
 mod table;
+pub mod task;
 
 use std::cmp::Ordering;
 use std::collections::BTreeSet;
@@ -21,7 +22,7 @@ use chrono::{Days, NaiveDate, NaiveTime};
 use crate::ledger::Ledger;
 use crate::model::{Case, Facts, Filter, Kind, TrackField, UnitRegistry, WorkCalendar};
 use crate::model::{deadline, lead};
-use crate::worklist::{self, Item, Task};
+use task::{Item, Task};
 
 pub use csv::write_csv;
 pub use html::{STYLE as HTML_STYLE, content as html_content, write_html};
@@ -130,7 +131,7 @@ pub fn build(ledger: &Ledger, options: &DueOptions) -> Result<DueList> {
             return;
         }
         let unit = unit.to_owned();
-        for task in worklist::tasks(&case, &calendar, &rules, options.on) {
+        for task in task::tasks(&case, &calendar, &rules, options.on) {
             if !listed(&task, options.on, options.within) {
                 continue;
             }

@@ -7,12 +7,10 @@ use std::io::Write;
 use anyhow::{Context, Result};
 use rust_xlsxwriter::{ColNum, RowNum, Workbook};
 
-use super::grid::{Cell, Emphasis, Grid};
-use crate::lead_sheet::{Ending, LeadSheet, OwnedCase, Status};
+use crate::leads::text::{empty_note, footer, kind_label, overdue_lines, progress_lines, title};
+use crate::leads::{Ending, LeadSheet, OwnedCase, Status};
 use crate::model::{Kind, Outcome};
-use crate::report::lead_sheet::{
-    empty_note, footer, kind_label, overdue_lines, progress_lines, title,
-};
+use crate::report::xlsx::grid::{Cell, Emphasis, Grid};
 
 const HEADERS: [&str; 12] = [
     "包案领导",

@@ -15,8 +15,8 @@ use anyhow::Result;
 use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::{DueItem, DueList, time_left_zh};
+use crate::due::task::Item;
 use crate::model::Kind;
-use crate::worklist::Item;
 
 /// The zone of every timed event: courts and bureaus keep Beijing time.
 const ZONE: &str = "Asia/Shanghai";

@@ -5,10 +5,14 @@
 //! and tallied apart so the cases' endings stay what the report counts.
 //!
 //! Reads the ledger through its queries and judges cases with the report's own rules and
-//! the work list; renders nothing (`report::lead_sheet` does).
+//! the work list; renders it in `text` (the wording, table, Markdown and JSON), `html`, `xlsx` and `docx`.
 
+pub mod docx;
 mod ending;
+mod html;
 mod progress;
+pub mod text;
+mod xlsx;
 
 use std::collections::BTreeMap;
 
@@ -16,13 +20,13 @@ use anyhow::{Result, anyhow};
 use chrono::NaiveDate;
 use serde::{Serialize, Serializer};
 
+use crate::due::task::{self, Item};
 use crate::ledger::{LedCase, Ledger};
 use crate::model::record::{Choice, DisputeResult, Rectified};
 use crate::model::{
     Case, Facts, Instance, Kind, Month, Outcome, Period, Rules, TrackField, UnitRegistry,
     WorkCalendar, lead,
 };
-use crate::worklist::{self, Item};
 
 pub use ending::{Ending, ending, resolved_outcomes};
 pub use progress::{ProgressNote, progress_notes};
@@ -356,7 +360,7 @@ impl Judge<'_> {
                 Kind::Reconsideration | Kind::Litigation => None,
             },
             record: record(case),
-            overdue: worklist::tasks(case, self.calendar, self.rules, self.checked_on)
+            overdue: task::tasks(case, self.calendar, self.rules, self.checked_on)
                 .into_iter()
                 .filter(|task| task.overdue)
                 .map(|task| OverdueItem {

@@ -5,7 +5,7 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::{DueList, date_text, scope_zh, time_left_zh};
-use crate::report::markdown::escape;
+use crate::render::escape::markdown as escape;
 
 /// Writes a title, then for each unit a heading and a pipe table, then the totals.
 pub fn write_markdown(list: &DueList, out: &mut dyn Write) -> Result<()> {

@@ -3,23 +3,25 @@
 //! 四、需关注事项 (overdue work and open 包案 cases), then 落款 and 成文日期.
 //!
 //! Every figure and phrase comes from the report, the work list and the 包案 sheet as the
-//! other formats show them; a section without data is left out, never printed empty.
+//! other formats show them; a section without data is left out, never printed empty. It
+//! stands beside the three, written on the report's Word document kit, so none of them
+//! depends on another's output.
 
 use std::io::Write;
 
 use anyhow::Result;
 use chrono::{Datelike, NaiveDate};
 
-use super::{Align, Document, Look, Orientation, Table};
-use crate::lead_sheet::{LeadSheet, SheetOptions, Status};
+use crate::due::task::Item;
+use crate::due::{DueList, DueOptions};
+use crate::leads::{LeadSheet, SheetOptions, Status};
 use crate::ledger::Ledger;
 use crate::model::{Breakdown, Letterhead, Metric, Month};
 use crate::rates::Percent;
-use crate::report::due::{DueList, DueOptions};
-use crate::report::layout::{self, share};
+use crate::report::docx::{Align, Document, Look, Orientation, Table};
 use crate::report::text::{level, paragraph, period_phrase};
+use crate::report::wording::{self, share};
 use crate::report::{Lang, Report, ReportOptions};
-use crate::worklist::Item;
 
 /// What the 通报 is made of.
 #[derive(Debug, Clone, Copy)]
@@ -73,7 +75,7 @@ pub fn gather(ledger: &Ledger, options: &ReportOptions) -> Result<NoticeSources>
         ..options.clone()
     };
     let report = crate::report::build(ledger, &options)?;
-    let due = crate::report::due::build(
+    let due = crate::due::build(
         ledger,
         &DueOptions {
             on: report.as_of,
@@ -84,7 +86,7 @@ pub fn gather(ledger: &Ledger, options: &ReportOptions) -> Result<NoticeSources>
             filter: options.filter.clone(),
         },
     )?;
-    let leads = crate::lead_sheet::build(
+    let leads = crate::leads::build(
         ledger,
         &SheetOptions {
             month: Some(Month::of(report.as_of)),
@@ -139,7 +141,7 @@ pub fn write_docx(notice: &Notice, out: &mut dyn Write) -> Result<()> {
     doc.paragraph(Look::BODY, &paragraph(report, &[], &words.area));
 
     heading(&mut doc, "“三率”情况");
-    let summary = layout::summary(report, Lang::Zh);
+    let summary = wording::summary(report, Lang::Zh);
     let wide = summary.header.len() > 4;
     doc.table(&Table {
         shares: if wide {
@@ -150,7 +152,7 @@ pub fn write_docx(notice: &Notice, out: &mut dyn Write) -> Result<()> {
         header: summary.header,
         rows: lines(summary.rows),
     });
-    for (i, line) in layout::footer(report, Lang::Zh).iter().enumerate() {
+    for (i, line) in wording::footer(report, Lang::Zh).iter().enumerate() {
         let line = line.trim_start_matches('　');
         let text = if i == 0 {
             format!("注：{line}")
@@ -361,7 +363,7 @@ fn overdue_sentence(due: &DueList) -> Option<String> {
 /// The 包案 cases still open at the month's end (of the report's unit, when it has
 /// one): a sentence with their number and a table of them; `None` when there is none.
 fn open_lead_cases(sheet: &LeadSheet, unit: Option<&str>) -> Option<(String, Table)> {
-    let open = |case: &&crate::lead_sheet::OwnedCase| {
+    let open = |case: &&crate::leads::OwnedCase| {
         case.status == Status::Open && unit.is_none_or(|u| u == case.unit)
     };
     let mut rows = Vec::new();

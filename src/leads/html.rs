@@ -1,21 +1,22 @@
 //! The 包案 调度 sheet as one self-contained HTML page: a section per leader with the
 //! tally and the table of cases, printing each leader's section on pages of its own. The
-//! wording is the text writers' (`report::lead_sheet`); every text is escaped.
+//! wording is the text writers' (`leads::text`); every text is escaped.
 
 use std::fmt::Write as _;
 use std::io::Write;
 
 use anyhow::Result;
 
-use super::{document_start, escape};
-use crate::lead_sheet::{LeadEntry, LeadSheet, OwnedCase, Status};
-use crate::report::lead_sheet::{
+use crate::leads::text::{
     COLUMNS, empty_note, footer, kind_label, result_label, status_label, summary_line, title,
 };
+use crate::leads::{LeadEntry, LeadSheet, OwnedCase, Status};
+use crate::render::escape::html as escape;
+use crate::render::page::document_start;
 
 /// The page's style sheet, inlined into its `<head>`.
 /// The page's style sheet, inlined into its `<head>` (and served by `serve`).
-pub const STYLE: &str = concat!(include_str!("base.css"), include_str!("lead_sheet.css"));
+pub const STYLE: &str = concat!(include_str!("../render/base.css"), include_str!("page.css"));
 
 /// Writes the page.
 pub fn write_lead_sheet(sheet: &LeadSheet, out: &mut dyn Write) -> Result<()> {

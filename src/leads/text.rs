@@ -6,14 +6,14 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::display_width;
-use crate::lead_sheet::{Ending, LeadEntry, LeadSheet, OwnedCase, Status, resolved_outcomes};
+use crate::leads::{Ending, LeadEntry, LeadSheet, OwnedCase, Status, resolved_outcomes};
 use crate::model::Kind;
 use crate::model::rules::list_zh;
 use crate::render::table;
+use crate::report::display_width;
 
 pub use super::html::write_lead_sheet as write_html;
-pub use super::html::{LEAD_SHEET_STYLE as HTML_STYLE, lead_sheet_content as html_content};
+pub use super::html::{STYLE as HTML_STYLE, content as html_content};
 pub use super::xlsx::write_lead_sheet as write_xlsx;
 use crate::render::escape::markdown as escape;
 
@@ -210,7 +210,7 @@ pub fn empty_note(sheet: &LeadSheet) -> String {
 
 /// The sheet as JSON (docs/OUTPUT.md).
 pub fn write_json(sheet: &LeadSheet, out: &mut dyn Write) -> Result<()> {
-    super::write_json_value(sheet, out)
+    crate::report::write_json_value(sheet, out)
 }
 
 /// The sheet as terminal tables: the title, then per leader a heading with the tally and

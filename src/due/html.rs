@@ -8,12 +8,13 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::{DueItem, DueList, date_text, scope_zh, time_left_zh};
-use crate::report::html::{document_start, escape};
-use crate::worklist::Item;
+use crate::due::task::Item;
+use crate::render::escape::html as escape;
+use crate::render::page::document_start;
 
 /// The page's style sheet, inlined into its `<head>`.
 /// The page's style sheet, inlined into its `<head>` (and served by `serve`).
-pub const STYLE: &str = concat!(include_str!("../html/base.css"), include_str!("page.css"));
+pub const STYLE: &str = concat!(include_str!("../render/base.css"), include_str!("page.css"));
 
 /// Writes the page.
 pub fn write_html(list: &DueList, out: &mut dyn Write) -> Result<()> {
