@@ -117,7 +117,10 @@ impl Ledger {
             let value: String = row.get(1)?;
             words
                 .set(key.trim_start_matches(LETTERHEAD_PREFIX), &value)
-                .map_err(|e| anyhow!("damaged ledger setting `{key}`: {e}"))?;
+                .map_err(|e| Error::DamagedSetting {
+                    key: key.clone(),
+                    reason: e,
+                })?;
         }
         Ok(words)
     }
@@ -235,7 +238,12 @@ impl Ledger {
     pub fn header_map(&self) -> Result<HeaderMap> {
         let mut map = HeaderMap::default();
         for (key, value) in self.settings_under(COLUMN_PREFIX)? {
-            let damaged = || anyhow!("damaged ledger setting `{COLUMN_PREFIX}{key}` = `{value}`");
+            let damaged = || Error::DamagedSetting {
+                key: format!("{COLUMN_PREFIX}{key}"),
+                reason: format!(
+                    "`{value}` is not a mapping of a ledger kind's header to its column"
+                ),
+            };
             let (kind, header) = key.split_once('.').ok_or_else(damaged)?;
             let kind = Kind::ALL
                 .into_iter()
