@@ -155,15 +155,17 @@ fn suggestions_never_name_another_outcome_for_a_corpus_spelling() {
 /// The field the header reader gives a header, by its canonical 中文 header.
 fn header_reading(line: &Line) -> Option<String> {
     let kind = line.kind?;
-    let field = field_for(kind, &line.spelling)?;
+    Some(canonical_header(kind, field_for(kind, &line.spelling)?))
+}
+
+/// A field's canonical 中文 header in a kind's ledger, without its aliases.
+fn canonical_header(kind: Kind, field: super::columns::Field) -> String {
     let described = describe(kind, field);
-    Some(
-        described
-            .split(" (")
-            .next()
-            .unwrap_or(&described)
-            .to_owned(),
-    )
+    described
+        .split(" (")
+        .next()
+        .unwrap_or(&described)
+        .to_owned()
 }
 
 /// Headers the reader knows are read as the corpus says; those it does not know yet are
@@ -212,16 +214,7 @@ fn every_header_spelling_is_read_or_suggested() {
 fn header_suggestion(line: &Line) -> Option<String> {
     let kind = line.kind?;
     match suggest(kind, &line.spelling, &[], &|_| false) {
-        Suggestion::Field(field) => {
-            let described = describe(kind, field);
-            Some(
-                described
-                    .split(" (")
-                    .next()
-                    .unwrap_or(&described)
-                    .to_owned(),
-            )
-        }
+        Suggestion::Field(field) => Some(canonical_header(kind, field)),
         Suggestion::NotRead | Suggestion::Unsure => None,
     }
 }
