@@ -150,10 +150,7 @@ impl ImportSummary {
         let entries: Vec<String> = self
             .unknown_outcomes
             .iter()
-            .map(|u| {
-                let canonical = u.closest.map_or("?", |o| o.name());
-                crate::spreadsheet::shell_quote(&format!("{}={canonical}", u.spelling))
-            })
+            .map(|u| crate::spreadsheet::shell_quote(&u.entry()))
             .collect();
         let rows: Vec<String> = self
             .unknown_outcomes
@@ -176,6 +173,18 @@ pub struct UnknownSpelling {
     pub rows: u64,
     /// The canonical outcome it most resembles: a suggestion for the clerk, never applied.
     pub closest: Option<Outcome>,
+}
+
+impl UnknownSpelling {
+    /// `SPELLING=CANONICAL` as `outcomes map` takes it, `?` where no outcome resembles it.
+    #[must_use]
+    pub fn entry(&self) -> String {
+        format!(
+            "{}={}",
+            self.spelling,
+            self.closest.map_or("?", |o| o.name())
+        )
+    }
 }
 
 /// What an import tells its caller while it runs.

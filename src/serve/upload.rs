@@ -144,7 +144,7 @@ pub async fn import(
         outcome_entries: summary
             .unknown_outcomes
             .iter()
-            .map(|u| format!("{}={}", u.spelling, u.closest.map_or("?", |o| o.name())))
+            .map(crate::ingest::UnknownSpelling::entry)
             .collect(),
     };
     let status = if summary.errors > 0 {
@@ -280,6 +280,24 @@ struct ConfirmPage {
     fields: Vec<(&'static str, String)>,
 }
 
+/// The page that asks before a write: it posts `fields` back to `action` with
+/// `confirm=yes`.
+fn confirmation(
+    page: Page,
+    title: &str,
+    lang: Lang,
+    question: String,
+    action: &'static str,
+    fields: Vec<(&'static str, String)>,
+) -> Response {
+    view::render(&ConfirmPage {
+        frame: Frame::new(Some(page), title, lang, false),
+        question,
+        action,
+        fields,
+    })
+}
+
 /// Undo a batch: the first POST asks, the confirmed one removes it.
 pub async fn undo(State(server): State<Arc<Server>>, Form(form): Form<UndoForm>) -> Answer {
     let lang = Lang::of_value(form.lang.as_deref());
@@ -287,14 +305,11 @@ pub async fn undo(State(server): State<Arc<Server>>, Form(form): Form<UndoForm>)
         return Ok(refused_read_only(lang));
     }
     if form.confirm.as_deref() != Some("yes") {
-        return Ok(view::render(&ConfirmPage {
-            frame: Frame::new(
-                Some(Page::Batches),
-                lang.pick("确认撤销", "Confirm undo"),
-                lang,
-                false,
-            ),
-            question: match lang {
+        return Ok(confirmation(
+            Page::Batches,
+            lang.pick("确认撤销", "Confirm undo"),
+            lang,
+            match lang {
                 Lang::Zh => format!(
                     "撤销批次 {}？此后所有报表将如同从未导入该批次。",
                     form.batch
@@ -304,9 +319,9 @@ pub async fn undo(State(server): State<Arc<Server>>, Form(form): Form<UndoForm>)
                     form.batch
                 ),
             },
-            action: "/undo",
-            fields: vec![("batch", form.batch.to_string())],
-        }));
+            "/undo",
+            vec![("batch", form.batch.to_string())],
+        ));
     }
     let mut ledger =
         Ledger::open_existing(&server.ledger).map_err(|e| Failure::ledger(lang, &e))?;
@@ -358,14 +373,11 @@ pub async fn map_outcomes(
         ));
     }
     if field("confirm").next().as_deref() != Some("yes") {
-        return Ok(view::render(&ConfirmPage {
-            frame: Frame::new(
-                Some(Page::Import),
-                lang.pick("确认结案方式写法", "Confirm the outcome spellings"),
-                lang,
-                false,
-            ),
-            question: match lang {
+        return Ok(confirmation(
+            Page::Import,
+            lang.pick("确认结案方式写法", "Confirm the outcome spellings"),
+            lang,
+            match lang {
                 Lang::Zh => format!(
                     "保存这些写法：{}？此后导入和检查都按此读取。",
                     entries.join("，")
@@ -375,9 +387,9 @@ pub async fn map_outcomes(
                     entries.join(", ")
                 ),
             },
-            action: "/outcomes",
-            fields: entries.into_iter().map(|e| ("entry", e)).collect(),
-        }));
+            "/outcomes",
+            entries.into_iter().map(|e| ("entry", e)).collect(),
+        ));
     }
     let mut ledger =
         Ledger::open_or_create(&server.ledger).map_err(|e| Failure::ledger(lang, &e))?;
@@ -419,14 +431,11 @@ pub async fn set_rule(State(server): State<Arc<Server>>, Form(form): Form<RuleFo
         return Ok(refused_read_only(lang));
     }
     if form.confirm.as_deref() != Some("yes") {
-        return Ok(view::render(&ConfirmPage {
-            frame: Frame::new(
-                Some(Page::Rules),
-                lang.pick("确认修改口径", "Confirm the rule"),
-                lang,
-                false,
-            ),
-            question: match lang {
+        return Ok(confirmation(
+            Page::Rules,
+            lang.pick("确认修改口径", "Confirm the rule"),
+            lang,
+            match lang {
                 Lang::Zh => format!(
                     "将口径 {} 改为 “{}”？此后的报表按新口径计算。",
                     form.key, form.value
@@ -436,9 +445,9 @@ pub async fn set_rule(State(server): State<Arc<Server>>, Form(form): Form<RuleFo
                     form.key, form.value
                 ),
             },
-            action: "/rules",
-            fields: vec![("key", form.key), ("value", form.value)],
-        }));
+            "/rules",
+            vec![("key", form.key), ("value", form.value)],
+        ));
     }
     let mut ledger =
         Ledger::open_or_create(&server.ledger).map_err(|e| Failure::ledger(lang, &e))?;
