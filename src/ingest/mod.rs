@@ -577,7 +577,6 @@ fn import_part(
     let batch_ref = writer.begin_batch(&batch)?;
     let report_rows = as_of_source != AsOfSource::LatestDateInFile;
     let tally = write_rows(writer, &batch_ref, &file, rows, sink, report_rows)?;
-    writer.finish_batch(batch_ref.id, &tally)?;
     if sink.errors == errors_before {
         summary.outcome = FileOutcome::Batch {
             kind: file.kind,
@@ -664,7 +663,6 @@ fn write_rows(
         let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<Read>>(CHUNKS_AHEAD);
         let (spent_sender, spent) = std::sync::mpsc::sync_channel::<Vec<Read>>(CHUNKS_AHEAD);
         scope.spawn(move || read_ahead(file, rows, &sender, &spent));
-        let mut tally = BatchTally::default();
         let mut batch_writer = writer.rows(*batch)?;
         let mut read_so_far = 0;
         let mut not_cases = Vec::new();
@@ -693,7 +691,7 @@ fn write_rows(
                 if unrecorded::is_heard_unrecorded(case, batch.as_of) {
                     unrecorded.push(row_no);
                 }
-                write_row(&mut batch_writer, &mut tally, file, sink, row_no, case)?;
+                write_row(&mut batch_writer, file, sink, row_no, case)?;
             }
             // Back to the reading thread, which allocated the rows' text and frees it
             // far faster than this thread can (no lock on the other thread's heap).
@@ -712,7 +710,7 @@ fn write_rows(
         for warning in unrecorded::missing_columns(file) {
             sink.send(&warning);
         }
-        Ok(tally)
+        batch_writer.finish()
     })
 }
 
@@ -812,7 +810,6 @@ fn link(file: &LedgerFile, row_no: u32, case: &Case) -> Option<Link> {
 /// file already listed.
 fn write_row(
     batch_writer: &mut BatchWriter,
-    tally: &mut BatchTally,
     file: &LedgerFile,
     sink: &mut Sink,
     row_no: u32,
@@ -825,7 +822,7 @@ fn write_row(
         sink.links.push(link);
     }
     match batch_writer.write(row_no, case)? {
-        Listed::Recorded(recorded) => tally.count(recorded),
+        Listed::Recorded(_) => {}
         Listed::Duplicate { first_row } => sink.send(&Diagnostic {
             row: Some(row_no),
             cell: file.cell_of(row_no, spreadsheet::Field::CaseNo),

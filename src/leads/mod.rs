@@ -670,7 +670,9 @@ mod tests {
                 imported_at: String::new(),
             })
             .unwrap();
-        writer.rows(batch).unwrap().write(2, &case).unwrap();
+        let mut rows = writer.rows(batch).unwrap();
+        rows.write(2, &case).unwrap();
+        rows.finish().unwrap();
         writer.commit().unwrap();
         let overdue_on = |today: &str| {
             let sheet = build(

@@ -8,15 +8,14 @@ use std::sync::LazyLock;
 use anyhow::Result;
 use chrono::{Datelike, NaiveDate};
 use rusqlite::types::{ToSqlOutput, Value, ValueRef};
-use rusqlite::{
-    Connection, OptionalExtension, Row, Statement, Transaction, params, params_from_iter,
-};
+use rusqlite::{Connection, Row, Statement, Transaction, params, params_from_iter};
 
 use super::Error;
 use super::case_row::{
     self, CASE_COLUMNS, NULL, Sql, columns_of, flag, int_sql, slots, str_value, text,
 };
-use super::tables::{BATCHES, CASES, END_OF_TIME, SIGHTINGS, VERSIONS};
+use super::sightings;
+use super::tables::{BATCHES, CASES, END_OF_TIME, VERSIONS};
 use crate::model::{
     Breakdown, Case, Countable, CountableFacts, DeadlineFacts, Facts, Field, FieldRef, Instance,
     Kind, Outcome, TrackField,
@@ -562,19 +561,21 @@ pub(super) fn carry_forward(
     batch_id: i64,
     as_of: NaiveDate,
 ) -> Result<bool> {
-    let next: Option<(i64, NaiveDate, i64)> = tx
-        .prepare_cached(&format!(
-            // The batches in as-of order, each probed for the case: sightings are keyed
-            // by batch (schema 9), and the next batch nearly always lists it.
-            "SELECT s.batch_id, b.as_of, s.source_row FROM {BATCHES} b INDEXED BY batches_by_as_of \
-             CROSS JOIN {SIGHTINGS} s ON s.batch_id = b.id AND s.case_id = ?1 \
-             WHERE b.as_of >= ?2 AND (b.as_of > ?2 OR b.id > ?3) \
-             ORDER BY b.as_of, b.id LIMIT 1"
-        ))?
-        .query_row(params![case_id, as_of, batch_id], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-        })
-        .optional()?;
+    // The later batches in as-of order, each probed for the case: sightings are stored
+    // by batch, and the next batch of the case's unit nearly always lists it.
+    let mut later = tx.prepare_cached(&format!(
+        "SELECT id, as_of FROM {BATCHES} INDEXED BY batches_by_as_of \
+         WHERE as_of >= ?1 AND (as_of > ?1 OR id > ?2) ORDER BY as_of, id"
+    ))?;
+    let mut batches = later.query(params![as_of, batch_id])?;
+    let mut next = None;
+    while let Some(batch) = batches.next()? {
+        let id: i64 = batch.get(0)?;
+        if let Some(row) = sightings::row_in_batch(tx, id, case_id)? {
+            next = Some((id, batch.get::<_, NaiveDate>(1)?, row));
+            break;
+        }
+    }
     let Some((next_batch, next_as_of, source_row)) = next else {
         return Ok(false);
     };

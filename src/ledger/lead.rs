@@ -151,7 +151,7 @@ mod tests {
         for (row, case) in (2..).zip(cases) {
             rows.write(row, case).unwrap();
         }
-        drop(rows);
+        rows.finish().unwrap();
         writer.commit().unwrap();
     }
 

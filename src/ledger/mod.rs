@@ -17,6 +17,7 @@ mod lead;
 mod read;
 pub mod schema;
 mod settings;
+mod sightings;
 mod tables;
 mod undo;
 mod verify;

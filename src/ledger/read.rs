@@ -533,7 +533,7 @@ mod tests {
             .zip(cases)
             .map(|(row, case)| rows.write(row, case).unwrap())
             .collect();
-        drop(rows);
+        rows.finish().unwrap();
         writer.commit().unwrap();
         (batch.id, listed)
     }
@@ -671,10 +671,13 @@ mod tests {
                 then.join(", ")
             ),
         );
-        copy(
-            crate::ledger::tables::SIGHTINGS,
-            "case_id, batch_id, source_row",
-        );
+        for sighting in crate::ledger::sightings::each_sighting(&ledger.conn) {
+            old.execute(
+                "INSERT INTO sightings (batch_id, case_id, source_row) VALUES (?1, ?2, ?3)",
+                <[i64; 3]>::from(sighting),
+            )
+            .unwrap();
+        }
         old.pragma_update(None, "user_version", 3).unwrap();
 
         let migrated = Ledger::prepare(old).unwrap();
@@ -905,10 +908,13 @@ mod tests {
                     then.join(", ")
                 ),
             );
-            copy(
-                crate::ledger::tables::SIGHTINGS,
-                "case_id, batch_id, source_row",
-            );
+            for sighting in crate::ledger::sightings::each_sighting(&ledger.conn) {
+                old.execute(
+                    "INSERT INTO sightings (batch_id, case_id, source_row) VALUES (?1, ?2, ?3)",
+                    <[i64; 3]>::from(sighting),
+                )
+                .unwrap();
+            }
             old.pragma_update(None, "user_version", version as i64)
                 .unwrap();
 

@@ -229,6 +229,37 @@ pub(super) const MIGRATIONS: &[&str] = &[
     "
     ALTER TABLE versions ADD COLUMN parties TEXT;
     ",
+    // 12: sightings as runs (see `sightings`): `cases` consecutive case ids from
+    // `first_case`, listed on as many consecutive rows from `first_row`. A weekly snapshot
+    // in the order of the week before is one run, not a row per case. A run names a range
+    // of cases, which no foreign key can: `verify` checks that they exist. Each maximal run
+    // of the old rows is found twice over: the cases of a batch that follow one another
+    // (`by_case`), then among those the ones whose row follows the case (`by_row`).
+    "
+    CREATE TABLE sighting_runs (
+        batch_id   INTEGER NOT NULL REFERENCES batches (id),
+        first_case INTEGER NOT NULL,
+        cases      INTEGER NOT NULL CHECK (cases > 0),
+        first_row  INTEGER NOT NULL,
+        PRIMARY KEY (batch_id, first_case)
+    ) STRICT, WITHOUT ROWID;
+    WITH by_case AS (
+        SELECT batch_id, case_id, source_row,
+               case_id - row_number() OVER (PARTITION BY batch_id ORDER BY case_id) AS block,
+               source_row - case_id AS shift
+        FROM sightings
+    ), by_row AS (
+        SELECT batch_id, case_id, source_row, block, shift,
+               case_id - row_number() OVER (PARTITION BY batch_id, block, shift ORDER BY case_id)
+                   AS island
+        FROM by_case
+    )
+    INSERT INTO sighting_runs (batch_id, first_case, cases, first_row)
+        SELECT batch_id, min(case_id), count(*), min(source_row)
+        FROM by_row GROUP BY batch_id, block, shift, island ORDER BY batch_id, min(case_id);
+    DROP TABLE sightings;
+    ALTER TABLE sighting_runs RENAME TO sightings;
+    ",
 ];
 
 /// The migration after which the current-state columns of `cases` must be filled from

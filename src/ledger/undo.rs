@@ -12,7 +12,8 @@ use rusqlite::{OptionalExtension, TransactionBehavior, params};
 
 use super::Ledger;
 use super::current::{carry_forward, refresh_current};
-use super::tables::{BATCHES, CASES, SIGHTINGS, VERSIONS};
+use super::sightings;
+use super::tables::{BATCHES, CASES, VERSIONS};
 
 /// What an undo removed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,14 +61,9 @@ fn undo_batch(conn: &rusqlite::Connection, batch_id: i64) -> Result<Undone> {
     let Some((file, as_of)) = batch else {
         bail!("there is no batch {batch_id} (caseledger batches lists them)");
     };
-    // Every version a batch stored is of a case it lists, so its sightings (one range of
-    // the table) lead to them.
-    let cases: Vec<i64> = tx
-        .prepare(&format!(
-            "SELECT case_id FROM {SIGHTINGS} WHERE batch_id = ?1 ORDER BY case_id"
-        ))?
-        .query_map([batch_id], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
+    // Every version a batch stored is of a case it lists, so its sightings (a few runs)
+    // lead to them.
+    let cases = sightings::cases_of_batch(&tx, batch_id)?;
     let mut versions = Vec::new();
     {
         let mut find = tx.prepare(&format!(
@@ -92,10 +88,7 @@ fn undo_batch(conn: &rusqlite::Connection, batch_id: i64) -> Result<Undone> {
             delete.execute([version_id])?;
         }
     }
-    tx.execute(
-        &format!("DELETE FROM {SIGHTINGS} WHERE batch_id = ?1"),
-        [batch_id],
-    )?;
+    sightings::forget_batch(&tx, batch_id)?;
     let mut cases_removed = 0;
     {
         // Only a case that lost a version can be left without one, or have another

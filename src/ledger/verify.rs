@@ -12,8 +12,8 @@
 use std::fmt;
 
 use anyhow::{Result, anyhow};
-use rusqlite::Connection;
 use rusqlite::types::{ToSqlOutput, ValueRef};
+use rusqlite::{Connection, OptionalExtension};
 
 use super::case_row::{self, Sql};
 use super::current::{self, CURRENT_COLUMN_COUNT, CURRENT_COLUMNS};
@@ -178,16 +178,20 @@ fn versions(conn: &Connection, found: &mut Verification) -> Result<()> {
     found.versions = conn.query_row(&format!("SELECT count(*) FROM {VERSIONS}"), [], |r| {
         r.get::<_, i64>(0)
     })? as u64;
+    // The batch's run that starts at or before the case is the only one that can hold it.
+    let sighted = format!(
+        "coalesce((SELECT s.first_case + s.cases > v.case_id FROM {SIGHTINGS} s
+                   WHERE s.batch_id = v.batch_id AND s.first_case <= v.case_id
+                   ORDER BY s.first_case DESC LIMIT 1), 0)"
+    );
     let sql = format!(
         "SELECT v.id, v.case_id, c.case_key, v.batch_id, v.as_of, b.as_of,
-                EXISTS (SELECT 1 FROM {SIGHTINGS} s
-                        WHERE s.case_id = v.case_id AND s.batch_id = v.batch_id)
+                {sighted}
          FROM {VERSIONS} v
          LEFT JOIN {CASES} c ON c.id = v.case_id
          LEFT JOIN {BATCHES} b ON b.id = v.batch_id
          WHERE c.id IS NULL OR b.id IS NULL OR v.as_of IS NOT b.as_of
-            OR NOT EXISTS (SELECT 1 FROM {SIGHTINGS} s
-                           WHERE s.case_id = v.case_id AND s.batch_id = v.batch_id)
+            OR NOT {sighted}
          ORDER BY v.id"
     );
     let mut stmt = conn.prepare(&sql)?;
@@ -235,39 +239,65 @@ fn versions(conn: &Connection, found: &mut Verification) -> Result<()> {
     Ok(())
 }
 
-/// Every sighting's case and batch exist, and are of the same kind.
+/// Every sighting's case and batch exist, and are of the same kind; a batch's runs do not
+/// overlap (a file lists each case once). A run names a range of cases, so its cases are
+/// counted in `cases`, and only a run that falls short is looked at case by case.
 fn sightings(conn: &Connection, found: &mut Verification) -> Result<()> {
-    found.sightings = conn.query_row(&format!("SELECT count(*) FROM {SIGHTINGS}"), [], |r| {
-        r.get::<_, i64>(0)
-    })? as u64;
     let sql = format!(
-        "SELECT s.case_id, c.case_key, c.kind, s.batch_id, b.kind
-         FROM {SIGHTINGS} s
-         LEFT JOIN {CASES} c ON c.id = s.case_id
-         LEFT JOIN {BATCHES} b ON b.id = s.batch_id
-         WHERE c.id IS NULL OR b.id IS NULL OR c.kind IS NOT b.kind
-         ORDER BY s.batch_id, s.case_id"
+        "SELECT s.batch_id, s.first_case, s.cases, b.kind
+         FROM {SIGHTINGS} s LEFT JOIN {BATCHES} b ON b.id = s.batch_id
+         ORDER BY s.batch_id, s.first_case"
     );
+    let mut in_range = conn.prepare(&format!(
+        "SELECT count(*) FROM {CASES} WHERE id BETWEEN ?1 AND ?2 AND kind IS ?3"
+    ))?;
+    let mut case = conn.prepare(&format!("SELECT case_key, kind FROM {CASES} WHERE id = ?1"))?;
     let mut stmt = conn.prepare(&sql)?;
     let mut rows = stmt.query([])?;
+    // The batch and the first case after the previous run.
+    let mut previous: Option<(i64, i64)> = None;
     while let Some(row) = rows.next()? {
-        let case_id: i64 = row.get(0)?;
-        let case_key: Option<String> = row.get(1)?;
-        let case_kind: Option<String> = row.get(2)?;
-        let batch_id: i64 = row.get(3)?;
-        let batch_kind: Option<String> = row.get(4)?;
-        let name = format!(
-            "batch {batch_id}'s sighting of {}",
-            case_name(case_id, case_key.as_deref())
-        );
-        let detail = match (case_kind, batch_kind) {
-            (None, _) => format!("case {case_id} does not exist"),
-            (_, None) => format!("batch {batch_id} does not exist"),
-            (Some(case_kind), Some(batch_kind)) => {
-                format!("a {case_kind} case listed by a {batch_kind} batch")
-            }
-        };
-        found.push(SIGHTINGS, name, detail);
+        let batch_id: i64 = row.get(0)?;
+        let first: i64 = row.get(1)?;
+        let cases: i64 = row.get(2)?;
+        let batch_kind: Option<String> = row.get(3)?;
+        let last = first + cases - 1;
+        found.sightings += cases.max(0).unsigned_abs();
+        if let Some((previous_batch, after)) = previous
+            && previous_batch == batch_id
+            && first < after
+        {
+            found.push(
+                SIGHTINGS,
+                format!("batch {batch_id}'s sightings of cases {first}–{last}"),
+                format!("case {first} is listed by the run before too"),
+            );
+        }
+        previous = Some((batch_id, first + cases));
+        let counted: i64 =
+            in_range.query_row(rusqlite::params![first, last, batch_kind], |r| r.get(0))?;
+        if counted == cases {
+            continue;
+        }
+        for case_id in first..=last {
+            let (case_key, case_kind): (Option<String>, Option<String>) = case
+                .query_row([case_id], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()?
+                .unwrap_or_default();
+            let detail = match (case_kind, &batch_kind) {
+                (None, _) => format!("case {case_id} does not exist"),
+                (_, None) => format!("batch {batch_id} does not exist"),
+                (Some(case_kind), Some(batch_kind)) if &case_kind != batch_kind => {
+                    format!("a {case_kind} case listed by a {batch_kind} batch")
+                }
+                (Some(_), Some(_)) => continue,
+            };
+            let name = format!(
+                "batch {batch_id}'s sighting of {}",
+                case_name(case_id, case_key.as_deref())
+            );
+            found.push(SIGHTINGS, name, detail);
+        }
     }
     Ok(())
 }
@@ -276,7 +306,7 @@ fn sightings(conn: &Connection, found: &mut Verification) -> Result<()> {
 /// for why `new_cases` and `changed` are bounds, not exact).
 fn batch_counts(conn: &Connection, found: &mut Verification) -> Result<()> {
     let sql = format!(
-        "WITH s AS (SELECT batch_id, count(*) AS n FROM {SIGHTINGS} GROUP BY batch_id),
+        "WITH s AS (SELECT batch_id, sum(cases) AS n FROM {SIGHTINGS} GROUP BY batch_id),
               v AS (SELECT batch_id, count(*) AS n FROM {VERSIONS} GROUP BY batch_id)
          SELECT b.id, b.file, b.rows, b.new_cases, b.changed, b.unchanged,
                 coalesce(s.n, 0), coalesce(v.n, 0)

@@ -1,6 +1,7 @@
 //! Writing one import: batches and the versions of the cases they carry, all inside one
 //! immediate transaction that commits only when every file was clean.
 
+use std::cell::Cell;
 use std::path::Path;
 
 use anyhow::{Context, Result, anyhow, bail};
@@ -16,7 +17,8 @@ use super::current::{
     refresh_current, set_current, state_before,
 };
 use super::known::{self, Found, KnownCases};
-use super::tables::{BATCHES, CASES, SIGHTINGS, VERSIONS};
+use super::sightings::Sighter;
+use super::tables::{BATCHES, CASES, VERSIONS};
 use super::{Error, Ledger};
 use crate::model::period::iso;
 use crate::model::{Case, Kind};
@@ -95,6 +97,9 @@ pub struct Writer<'a> {
     conn: &'a Connection,
     /// `None` once committed or rolled back.
     tx: Option<Transaction<'a>>,
+    /// Batches whose rows are being written and not yet finished: their last sightings
+    /// are still in memory, so the import may not commit.
+    unfinished: Cell<u32>,
 }
 
 impl Drop for Writer<'_> {
@@ -114,14 +119,14 @@ impl Drop for Writer<'_> {
 /// once (not looked up in the statement cache a million times).
 pub struct BatchWriter<'w> {
     conn: &'w Connection,
+    unfinished: &'w Cell<u32>,
     batch: BatchRef,
     /// The batch's as-of date as stored in `versions`.
     as_of: String,
     case_select: Statement<'w>,
     case_insert: Statement<'w>,
     current_update: Statement<'w>,
-    sight_insert: Statement<'w>,
-    sight_select: Statement<'w>,
+    sightings: Sighter<'w>,
     /// The version insert of each kind, without and with work-list facts (see
     /// [`case_row::written_columns`]).
     /// In [`Kind::ALL`]'s order, each kind without then with work-list facts.
@@ -137,6 +142,7 @@ pub struct BatchWriter<'w> {
     plan: Option<MapPlan>,
     /// Rows so far found in the ledger by the index search.
     found: u64,
+    tally: BatchTally,
 }
 
 /// The writer's page cache in KiB.
@@ -213,7 +219,11 @@ impl Ledger {
         conn.pragma_update(None, "cache_size", super::WRITE_CACHE)?;
         // Built before the transaction starts, so that its drop restores the foreign keys
         // even when the transaction cannot start.
-        let mut writer = Writer { conn, tx: None };
+        let mut writer = Writer {
+            conn,
+            tx: None,
+            unfinished: Cell::new(0),
+        };
         writer.tx = Some(
             Transaction::new_unchecked(conn, TransactionBehavior::Immediate)
                 .context("cannot start writing the ledger (is another import running?)")?,
@@ -260,7 +270,7 @@ impl Writer<'_> {
             .query_row(params![kind.key(), key], |r| r.get(0))?)
     }
 
-    /// Records a batch; its tally is filled in by [`Writer::finish_batch`].
+    /// Records a batch; its tally is filled in by [`BatchWriter::finish`].
     pub fn begin_batch(&self, batch: &NewBatch) -> Result<BatchRef> {
         let sql = format!(
             "INSERT INTO {BATCHES} (file, sheet, sha256, kind, as_of, imported_at) \
@@ -288,21 +298,6 @@ impl Writer<'_> {
         })
     }
 
-    /// Stores the row counts of a finished batch.
-    pub fn finish_batch(&self, batch_id: i64, tally: &BatchTally) -> Result<()> {
-        let sql = format!(
-            "UPDATE {BATCHES} SET rows = ?2, new_cases = ?3, changed = ?4, unchanged = ?5 WHERE id = ?1"
-        );
-        self.conn.prepare_cached(&sql)?.execute(params![
-            batch_id,
-            tally.rows as i64,
-            tally.new as i64,
-            tally.changed as i64,
-            tally.unchanged as i64
-        ])?;
-        Ok(())
-    }
-
     /// Prepares the per-row statements for writing the rows of `batch`, and sizes the
     /// page cache to leave room for the batch's map of cases (see [`map_plan`]).
     pub fn rows(&self, batch: BatchRef) -> Result<BatchWriter<'_>> {
@@ -314,8 +309,11 @@ impl Writer<'_> {
         )?;
         let (plan, cache_kib) = map_plan(batch.kind, batch.late, cases.max(0) as u64);
         conn.pragma_update(None, "cache_size", -(cache_kib as i64))?;
+        let sightings = Sighter::new(conn, batch.id)?;
+        self.unfinished.set(self.unfinished.get() + 1);
         Ok(BatchWriter {
             conn,
+            unfinished: &self.unfinished,
             batch,
             as_of: iso(batch.as_of),
             case_select: conn.prepare(&format!(
@@ -328,13 +326,7 @@ impl Writer<'_> {
                 slots(2 + CURRENT_COLUMN_COUNT)
             ))?,
             current_update: conn.prepare(&current_update_sql())?,
-            sight_insert: conn.prepare(&format!(
-                "INSERT INTO {SIGHTINGS} (case_id, batch_id, source_row) VALUES (?1, ?2, ?3) \
-                 ON CONFLICT DO NOTHING"
-            ))?,
-            sight_select: conn.prepare(&format!(
-                "SELECT source_row FROM {SIGHTINGS} WHERE case_id = ?1 AND batch_id = ?2"
-            ))?,
+            sightings,
             version_insert: Kind::ALL
                 .into_iter()
                 .flat_map(|kind| [(kind, false), (kind, true)])
@@ -344,10 +336,14 @@ impl Writer<'_> {
             known: None,
             plan,
             found: 0,
+            tally: BatchTally::default(),
         })
     }
 
     pub fn commit(mut self) -> Result<()> {
+        if self.unfinished.get() > 0 {
+            bail!("cannot commit the import: a batch's rows were not all written");
+        }
         match self.tx.take() {
             Some(tx) => tx.commit().context("cannot commit the import"),
             None => Ok(()),
@@ -378,6 +374,14 @@ impl BatchWriter<'_> {
     /// batch (an earlier week imported after later ones) compares with the version known
     /// at its own date and keeps later batches' facts intact.
     pub fn write(&mut self, source_row: u32, case: &Case) -> Result<Listed> {
+        let listed = self.list(source_row, case)?;
+        if let Listed::Recorded(recorded) = listed {
+            self.tally.count(recorded);
+        }
+        Ok(listed)
+    }
+
+    fn list(&mut self, source_row: u32, case: &Case) -> Result<Listed> {
         if let Some(known) = &mut self.known
             && known.kind() == case.kind()
         {
@@ -473,8 +477,9 @@ impl BatchWriter<'_> {
             return Ok(false);
         }
         let case_id = self.conn.last_insert_rowid();
-        self.sight_insert
-            .execute(params![case_id, self.batch.id, source_row])?;
+        if self.sightings.sight(case_id, source_row)?.is_some() {
+            return Err(Error::damaged(format!("new case {case_id} is listed already")).into());
+        }
         self.insert_version(source_row, case_id, case)?;
         Ok(true)
     }
@@ -525,17 +530,27 @@ impl BatchWriter<'_> {
     /// Notes that the batch lists the case on `source_row`. Returns the row that listed
     /// it before, when the batch already did.
     fn sight(&mut self, case_id: i64, source_row: u32) -> Result<Option<u32>> {
-        if self
-            .sight_insert
-            .execute(params![case_id, self.batch.id, source_row])?
-            == 1
-        {
-            return Ok(None);
-        }
-        Ok(Some(
-            self.sight_select
-                .query_row(params![case_id, self.batch.id], |r| r.get(0))?,
-        ))
+        self.sightings.sight(case_id, source_row)
+    }
+
+    /// Completes the batch: writes its last sightings and stores its row counts, which it
+    /// returns. A batch writer dropped unfinished leaves the import incomplete: commit
+    /// only after every batch was finished.
+    pub fn finish(mut self) -> Result<BatchTally> {
+        let tally = self.tally;
+        self.sightings.close()?;
+        self.unfinished.set(self.unfinished.get() - 1);
+        let sql = format!(
+            "UPDATE {BATCHES} SET rows = ?2, new_cases = ?3, changed = ?4, unchanged = ?5 WHERE id = ?1"
+        );
+        self.conn.prepare_cached(&sql)?.execute(params![
+            self.batch.id,
+            tally.rows as i64,
+            tally.new as i64,
+            tally.changed as i64,
+            tally.unchanged as i64
+        ])?;
+        Ok(tally)
     }
 }
 
@@ -573,6 +588,7 @@ mod tests {
             Listed::Duplicate { first_row: 2 },
             "listed twice"
         );
+        rows.finish().unwrap();
         recorded
     }
 
@@ -599,6 +615,7 @@ mod tests {
         for n in 1..=3 {
             first.write(n + 1, &open(n)).unwrap();
         }
+        first.finish().unwrap();
         let mut rows = writer.rows(batch("2021-02-05")).unwrap();
         rows.load_after(load_after);
         let closed = case(Some(Outcome::Upheld), "〔2021〕3");
@@ -610,7 +627,7 @@ mod tests {
             .map(|(case, row)| rows.write(row, case).unwrap())
             .collect();
         let mapped = rows.known.is_some();
-        drop((first, rows));
+        rows.finish().unwrap();
         writer.commit().unwrap();
         let mut now = Vec::new();
         ledger.for_each_case(None, |c| now.push(c)).unwrap();
