@@ -6,7 +6,6 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, SyncSender};
 
 use anyhow::Result;
 use chrono::NaiveDate;
@@ -15,7 +14,10 @@ use crate::spreadsheet::{
     self, Diagnostic, LedgerFile, ParsedRow, Part, ReadOptions, Rows, Severity, UnknownHeader,
     non_case, unrecorded,
 };
+mod read_ahead;
 mod source;
+
+use read_ahead::Read;
 
 use crate::ledger::{BatchRef, BatchTally, BatchWriter, Ledger, Listed, NewBatch, Writer};
 use crate::model::{Case, CaseNo, Facts, Kind, Outcome, TrackField};
@@ -625,32 +627,38 @@ fn open(source: &Source, options: &ReadOptions, sink: &mut Sink) -> Opened {
 
 /// Reads every row for its diagnostics; returns the latest date among the good rows.
 fn latest_date(file: &LedgerFile, rows: Rows, sink: &mut Sink) -> Option<NaiveDate> {
-    let mut latest = None;
-    for (read, row) in (1..).zip(rows) {
-        sink.rows(read);
-        let parsed = match row {
-            Ok(raw) => file.parse(raw),
-            Err(diagnostic) => {
-                sink.send(&diagnostic);
-                continue;
+    std::thread::scope(|scope| {
+        let mut parsed = read_ahead::start(scope, file, rows);
+        let mut latest = None;
+        let mut read_so_far = 0;
+        while let Some(chunk) = parsed.next_chunk() {
+            for read in &chunk {
+                read_so_far += 1;
+                sink.rows(read_so_far);
+                match read {
+                    Read::Unreadable(diagnostic) => sink.send(diagnostic),
+                    Read::Skipped => {}
+                    Read::Parsed(_, parsed) => {
+                        sink.parsed(parsed);
+                        if let Some(case) = &parsed.case {
+                            latest = latest.max(Some(case.latest_date()));
+                        }
+                    }
+                }
             }
-        };
-        let Some(parsed) = parsed else { continue };
-        sink.parsed(&parsed);
-        if let Some(case) = parsed.case {
-            latest = latest.max(Some(case.latest_date()));
+            parsed.give_back(chunk);
         }
-    }
-    latest
+        latest
+    })
 }
 
 /// Streams rows into the batch. Row diagnostics are sent only when `report_rows` (a
 /// first pass may have sent them); dates after the as-of date and duplicates are always
 /// checked here.
 ///
-/// Reading and parsing run on a thread of their own, a chunk of rows ahead of the
-/// ledger: on two cores the rows are parsed while the previous ones are written. The
-/// channel is bounded, so memory stays flat whatever the file's size.
+/// Rows are read and parsed on other threads, chunks ahead of the ledger (see
+/// [`read_ahead`]): they are parsed while the previous ones are written, and memory
+/// stays flat whatever the file's size.
 fn write_rows(
     writer: &Writer,
     batch: &BatchRef,
@@ -660,14 +668,12 @@ fn write_rows(
     report_rows: bool,
 ) -> Result<BatchTally> {
     std::thread::scope(|scope| {
-        let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<Read>>(CHUNKS_AHEAD);
-        let (spent_sender, spent) = std::sync::mpsc::sync_channel::<Vec<Read>>(CHUNKS_AHEAD);
-        scope.spawn(move || read_ahead(file, rows, &sender, &spent));
+        let mut parsed = read_ahead::start(scope, file, rows);
         let mut batch_writer = writer.rows(*batch)?;
         let mut read_so_far = 0;
         let mut not_cases = Vec::new();
         let mut unrecorded = Vec::new();
-        for chunk in receiver {
+        while let Some(chunk) = parsed.next_chunk() {
             for read in &chunk {
                 read_so_far += 1;
                 sink.rows(read_so_far);
@@ -693,9 +699,7 @@ fn write_rows(
                 }
                 write_row(&mut batch_writer, file, sink, row_no, case)?;
             }
-            // Back to the reading thread, which allocated the rows' text and frees it
-            // far faster than this thread can (no lock on the other thread's heap).
-            let _ = spent_sender.try_send(chunk);
+            parsed.give_back(chunk);
         }
         if !not_cases.is_empty() {
             sink.send(&Diagnostic {
@@ -712,60 +716,6 @@ fn write_rows(
         }
         batch_writer.finish()
     })
-}
-
-/// Chunks of rows the reading thread may be ahead of the ledger, and rows per chunk.
-const CHUNKS_AHEAD: usize = 4;
-const CHUNK_ROWS: usize = 256;
-
-/// One row as the reading thread hands it over.
-// Nearly every row is `Parsed`: boxing it to shrink the rare variants would allocate once
-// per row of every import.
-#[allow(clippy::large_enum_variant)]
-enum Read {
-    Unreadable(Diagnostic),
-    /// Blank, or a totals row.
-    Skipped,
-    Parsed(u32, ParsedRow),
-}
-
-/// Reads and parses rows into chunks until the rows end or the writer stops listening.
-/// Chunks the writer has finished come back on `spent`, to be emptied and refilled.
-fn read_ahead(
-    file: &LedgerFile,
-    rows: Rows,
-    sender: &SyncSender<Vec<Read>>,
-    spent: &Receiver<Vec<Read>>,
-) {
-    let next_chunk = || {
-        spent.try_recv().map_or_else(
-            |_| Vec::with_capacity(CHUNK_ROWS),
-            |mut chunk| {
-                chunk.clear();
-                chunk
-            },
-        )
-    };
-    let mut chunk = next_chunk();
-    for row in rows {
-        chunk.push(match row {
-            Err(diagnostic) => Read::Unreadable(diagnostic),
-            Ok(raw) => {
-                let row_no = raw.row;
-                file.parse(raw)
-                    .map_or(Read::Skipped, |parsed| Read::Parsed(row_no, parsed))
-            }
-        });
-        if chunk.len() == CHUNK_ROWS
-            && sender
-                .send(std::mem::replace(&mut chunk, next_chunk()))
-                .is_err()
-        {
-            return;
-        }
-    }
-    // A closed channel means the writer stopped on an error it reports itself.
-    let _ = sender.send(chunk);
 }
 
 /// The case a row names, if any: a lawsuit's 复议案号 or a document's 关联案号.

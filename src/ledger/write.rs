@@ -162,7 +162,7 @@ struct MapPlan {
 
 /// Rows a batch finds in the ledger, at the least, before reading its cases into memory:
 /// a short file is written through the index, as before.
-const LOAD_AFTER_ROWS: u64 = 2048;
+const LOAD_AFTER_ROWS: u64 = 1024;
 
 /// The page cache and the cases held in memory share this much (KiB). The writer's cache
 /// is [`super::WRITE_CACHE`] (64 MiB) while the map is small and gives way to it as it
@@ -187,9 +187,11 @@ fn map_plan(kind: Kind, late: bool, cases: u64) -> (Option<MapPlan>, u64) {
     }
     let plan = MapPlan {
         kind,
-        // A thirty-second of the ledger: a file that lists that many known cases is
-        // most likely a snapshot of them all.
-        load_after: LOAD_AFTER_ROWS.max(cases / 32),
+        // A hundred-and-twenty-eighth of the ledger: a file that lists that many known
+        // cases is most likely a snapshot of them all. Reading a case in the scan costs
+        // about a hundredth of finding one through the index (random pages), so the rest
+        // of such a file pays for the scan.
+        load_after: LOAD_AFTER_ROWS.max(cases / 128),
         cases: cases as usize,
     };
     (Some(plan), room.min(full))
@@ -661,9 +663,9 @@ mod tests {
     fn the_page_cache_gives_way_to_the_map_and_a_ledger_too_large_for_one_keeps_it() {
         let full = WRITE_CACHE_KIB;
         let (plan, cache) = map_plan(Kind::Reconsideration, false, 0);
-        assert_eq!((plan.map(|p| p.load_after), cache), (Some(2048), full));
+        assert_eq!((plan.map(|p| p.load_after), cache), (Some(1024), full));
         let (plan, cache) = map_plan(Kind::Reconsideration, false, 1_000_000);
-        assert_eq!(plan.map(|p| p.load_after), Some(31_250));
+        assert_eq!(plan.map(|p| p.load_after), Some(7812));
         assert!(cache < full && cache >= MIN_CACHE_KIB);
         assert!(cache + 1_000_000 * known::BYTES_PER_CASE / 1024 <= MAP_AND_CACHE_KIB);
         assert_eq!(

@@ -6,7 +6,9 @@
 //! here guesses: [`Outcome::closest`] only suggests, and only what a spelling's own words say.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::fmt;
+use std::sync::LazyLock;
 
 use super::{Instance, Kind};
 
@@ -185,7 +187,7 @@ impl Outcome {
         }
         if kind == Kind::Litigation
             && instance == Some(Instance::First)
-            && let Some(outcome) = find(&[APPELLATE], &key)
+            && let Some(outcome) = find(&[List::Appellate], &key)
         {
             return OutcomeReading::WrongInstance(outcome);
         }
@@ -205,9 +207,9 @@ impl Outcome {
     /// Every canonical outcome of a ledger kind, whatever the instance: first-instance
     /// ones before appellate ones, 其他 last (the order of a template's drop-down).
     pub fn accepted(kind: Kind) -> impl Iterator<Item = Outcome> {
-        let lists: &'static [&'static [Spellings]] = match kind {
-            Kind::Reconsideration => &[RECONSIDERATION],
-            Kind::Litigation => &[FIRST_INSTANCE, APPELLATE],
+        let lists: &'static [List] = match kind {
+            Kind::Reconsideration => &[List::Reconsideration],
+            Kind::Litigation => &[List::FirstInstance, List::Appellate],
             Kind::Rectification | Kind::Dispute => &[],
         };
         outcomes_of(lists)
@@ -281,30 +283,65 @@ impl Outcome {
 }
 
 /// The lists [`Outcome::read`] tries, in order.
-fn lists(kind: Kind, instance: Option<Instance>) -> &'static [&'static [Spellings]] {
+fn lists(kind: Kind, instance: Option<Instance>) -> &'static [List] {
     match (kind, instance) {
-        (Kind::Reconsideration, _) => &[RECONSIDERATION],
-        (Kind::Litigation, Some(Instance::First)) => &[FIRST_INSTANCE],
-        (Kind::Litigation, _) => &[APPELLATE, FIRST_INSTANCE],
+        (Kind::Reconsideration, _) => &[List::Reconsideration],
+        (Kind::Litigation, Some(Instance::First)) => &[List::FirstInstance],
+        (Kind::Litigation, _) => &[List::Appellate, List::FirstInstance],
         // Documents and disputes have no outcome column.
         (Kind::Rectification | Kind::Dispute, _) => &[],
     }
 }
 
-fn find(lists: &[&[Spellings]], key: &str) -> Option<Outcome> {
-    lists
-        .iter()
-        .copied()
-        .flatten()
-        .find(|(_, spellings)| spellings.iter().any(|s| key_chars(s).eq(key.chars())))
-        .map(|(outcome, _)| *outcome)
+/// The spelling lists, by the proceedings they belong to.
+#[derive(Debug, Clone, Copy)]
+enum List {
+    Reconsideration,
+    FirstInstance,
+    Appellate,
 }
 
-fn outcomes_of(lists: &'static [&'static [Spellings]]) -> impl Iterator<Item = Outcome> {
+impl List {
+    fn spellings(self) -> &'static [Spellings] {
+        match self {
+            List::Reconsideration => RECONSIDERATION,
+            List::FirstInstance => FIRST_INSTANCE,
+            List::Appellate => APPELLATE,
+        }
+    }
+
+    /// The list's spellings by their key: every row of every import reads an outcome,
+    /// and comparing it with each spelling in turn was a tenth of parsing a row.
+    fn keyed(self) -> &'static HashMap<String, Outcome> {
+        static KEYED: LazyLock<[HashMap<String, Outcome>; 3]> = LazyLock::new(|| {
+            [List::Reconsideration, List::FirstInstance, List::Appellate]
+                .map(|list| by_key(list.spellings()))
+        });
+        &KEYED[self as usize]
+    }
+}
+
+fn find(lists: &[List], key: &str) -> Option<Outcome> {
+    lists.iter().find_map(|list| list.keyed().get(key).copied())
+}
+
+/// The first outcome of the list that a key spells, for every key.
+fn by_key(list: &[Spellings]) -> HashMap<String, Outcome> {
+    let mut keyed = HashMap::new();
+    for (outcome, spellings) in list {
+        for spelling in *spellings {
+            keyed
+                .entry(key_chars(spelling).collect())
+                .or_insert(*outcome);
+        }
+    }
+    keyed
+}
+
+fn outcomes_of(lists: &'static [List]) -> impl Iterator<Item = Outcome> {
     lists
         .iter()
-        .copied()
-        .flatten()
+        .flat_map(|list| list.spellings())
         .map(|(outcome, _)| *outcome)
         .filter(|outcome| *outcome != Outcome::Other)
         // 其他 ends the list of a ledger that has outcomes at all.
