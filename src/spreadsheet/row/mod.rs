@@ -42,8 +42,8 @@ pub struct UnknownOutcome {
 struct RowReader<'a> {
     file: &'a LedgerFile,
     row: u32,
-    cells: Vec<Cell>,
-    merged: Vec<MergedCell>,
+    cells: &'a mut [Cell],
+    merged: &'a [MergedCell],
     /// Fields whose cell held an Excel error, already reported.
     failed: Vec<Field>,
     unknown_outcome: Option<Box<UnknownOutcome>>,
@@ -365,7 +365,7 @@ impl LedgerFile {
     /// Turns one raw row into a case; `None` for rows without data in any ledger column
     /// (blank rows, and template rows that only carry a 序号), which are skipped.
     #[must_use]
-    pub fn parse(&self, raw: RawRow) -> Option<ParsedRow> {
+    pub fn parse(&self, raw: &mut RawRow) -> Option<ParsedRow> {
         if raw.cells.iter().all(Cell::is_blank) {
             return None;
         }
@@ -384,8 +384,8 @@ impl LedgerFile {
         let mut r = RowReader {
             file: self,
             row: raw.row,
-            cells: raw.cells,
-            merged: raw.merged,
+            cells: &mut raw.cells,
+            merged: &raw.merged,
             failed: Vec::new(),
             unknown_outcome: None,
             kept_notes: Vec::new(),

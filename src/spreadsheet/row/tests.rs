@@ -14,8 +14,8 @@ fn diagnostics(name: &str, header: &str, row: &str) -> Vec<String> {
     let (file, mut rows) = open_csv_bytes(Path::new(name), name, bytes, &ReadOptions::default())
         .expect("a readable header")
         .expect("a ledger");
-    let raw = rows.next().expect("one row").expect("a readable row");
-    let parsed = file.parse(raw).expect("a row with data");
+    let mut raw = rows.next().expect("one row").expect("a readable row");
+    let parsed = file.parse(&mut raw).expect("a row with data");
     parsed
         .diagnostics
         .iter()
@@ -229,8 +229,8 @@ fn read_case(name: &str, header: &str, row: &str) -> Result<crate::model::Case, 
     let (file, mut rows) = open_csv_bytes(Path::new(name), name, bytes, &ReadOptions::default())
         .expect("a readable header")
         .expect("a ledger");
-    let raw = rows.next().expect("one row").expect("a readable row");
-    let parsed = file.parse(raw).expect("a row with data");
+    let mut raw = rows.next().expect("one row").expect("a readable row");
+    let parsed = file.parse(&mut raw).expect("a row with data");
     parsed.case.ok_or_else(|| {
         parsed
             .diagnostics
