@@ -70,9 +70,9 @@ pub(super) fn start<'scope>(
     file: &'scope LedgerFile,
     rows: Rows,
 ) -> InOrder {
-    let parsers = std::env::var("CL_PARSERS").ok().and_then(|v| v.parse().ok()).unwrap_or_else(|| std::thread::available_parallelism()
+    let parsers = std::thread::available_parallelism()
         .map_or(1, NonZeroUsize::get)
-        .clamp(1, MAX_PARSERS));
+        .clamp(1, MAX_PARSERS);
     let (raw_sender, raw) = sync_channel::<Numbered<RawOrNot>>(parsers);
     let (read_sender, read_chunks) = sync_channel::<Vec<RawOrNot>>(2 * parsers);
     let (parsed_sender, parsed) = sync_channel(2 * parsers);

@@ -69,6 +69,51 @@ fn an_import_killed_at_any_point_leaves_the_ledger_as_it_was() {
     }
 }
 
+/// A weekly snapshot of a large ledger is written the way of a re-import: its kind's
+/// cases read into memory, its sightings written as runs, its rows parsed on every core.
+/// Killed at any point, the ledger is the one before it or the one after it.
+#[test]
+fn a_snapshot_killed_at_any_point_leaves_the_ledger_before_or_after_it() {
+    let ws = Workspace::new();
+    let first = ws.path().join("复议台账_2021-08-31.csv");
+    write_large_ledger(&first, 30_000);
+    ws.ok(["import".as_ref(), first.as_os_str()]);
+    let next = ws.path().join("复议台账_2021-09-07.csv");
+    // The same rows with Windows line ends: new bytes, the same cases.
+    let text = std::fs::read_to_string(&first).expect("the first week");
+    std::fs::write(&next, text.replace('\n', "\r\n")).expect("the next week's snapshot");
+    let batches = |ws: &Workspace| -> usize {
+        let listed: Value =
+            serde_json::from_str(&ws.ok(["batches", "--format", "json"])).expect("json");
+        listed.as_array().map_or(0, Vec::len)
+    };
+    for millis in [20, 80, 200, 500, 1200, 3000] {
+        let mut import = caseledger(&ws)
+            .arg("import")
+            .arg(&next)
+            .spawn()
+            .expect("start import");
+        std::thread::sleep(Duration::from_millis(millis));
+        let _ = import.kill();
+        let _ = import.wait();
+        assert_eq!(integrity(&ws), "ok", "killed after {millis} ms");
+        ws.run(["verify"])
+            .success()
+            .stdout_has(&["ok: ", "30000 cases"]);
+        match batches(&ws) {
+            1 => {}
+            2 => {
+                ws.run(["verify"])
+                    .success()
+                    .stdout_has(&["60000 sightings"]);
+                return;
+            }
+            n => panic!("killed after {millis} ms: {n} batches"),
+        }
+    }
+    panic!("the snapshot never finished in 3 s");
+}
+
 #[test]
 fn two_imports_at_once_both_land() {
     let ws = Workspace::new();
