@@ -18,6 +18,8 @@ mod read;
 pub mod schema;
 mod settings;
 mod tables;
+#[cfg(test)]
+mod test_fixtures;
 mod undo;
 mod verify;
 mod work;
