@@ -19,6 +19,8 @@ pub mod schema;
 mod settings;
 mod sightings;
 mod tables;
+#[cfg(test)]
+mod test_fixtures;
 mod undo;
 mod verify;
 mod work;

@@ -54,3 +54,75 @@ impl Ledger {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::ledger::Ledger;
+    use crate::ledger::test_fixtures::{import, recon, suit};
+    use crate::model::fixture::d;
+    use crate::model::{Facts, Instance, Outcome};
+
+    #[test]
+    fn the_cases_with_work_are_the_current_ones_that_can_have_items() {
+        let mut ledger = Ledger::in_memory().unwrap();
+        // 1 open; 2 closed; 3 open, then closed a week later; 4 closed, then reopened by a
+        // late week's correction, which the later batch does not know.
+        let first = [
+            recon(1, "都匀市", None),
+            recon(2, "都匀市", Some(Outcome::Upheld)),
+            recon(3, "都匀市", None),
+        ];
+        import(&mut ledger, "2021-03-05", &first);
+        import(
+            &mut ledger,
+            "2021-03-12",
+            &[recon(3, "都匀市", Some(Outcome::Upheld))],
+        );
+        import(&mut ledger, "2021-03-08", &[recon(2, "都匀市", None)]);
+        // Lawsuits: closed with a hearing whose appearance is recorded (nothing to do),
+        // closed with the appearance unrecorded (record it), closed with the judgment served.
+        let mut unrecorded = suit(2, Instance::First, None);
+        if let Facts::Litigation { head_appeared, .. } = &mut unrecorded.facts {
+            *head_appeared = None;
+        }
+        let mut served = suit(3, Instance::First, None);
+        served.tracking.set(
+            crate::model::TrackField::ServedOn,
+            Some(crate::model::TrackValue::Date(d("2021-04-02"))),
+        );
+        import(
+            &mut ledger,
+            "2021-04-09",
+            &[suit(1, Instance::First, None), unrecorded, served],
+        );
+        let numbers = |as_of: &str| {
+            let mut numbers = Vec::new();
+            ledger
+                .for_each_case_with_work(d(as_of), |c| numbers.push(c.case_no.text().to_owned()))
+                .unwrap();
+            numbers
+        };
+        assert_eq!(
+            numbers("2021-03-05"),
+            ["都府复〔2021〕1号", "都府复〔2021〕3号"]
+        );
+        assert_eq!(
+            numbers("2021-03-09"),
+            [
+                "都府复〔2021〕1号",
+                "都府复〔2021〕2号",
+                "都府复〔2021〕3号"
+            ]
+        );
+        assert_eq!(
+            numbers("2021-04-09"),
+            [
+                "都府复〔2021〕1号",
+                "都府复〔2021〕2号",
+                "（2021）黔27行初2号",
+                "（2021）黔27行初3号"
+            ]
+        );
+        assert!(numbers("2021-03-04").is_empty());
+    }
+}
