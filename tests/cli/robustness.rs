@@ -35,6 +35,20 @@ fn integrity(ws: &Workspace) -> String {
         .expect("integrity check")
 }
 
+/// Imports `path`, kills the import with SIGKILL (no chance to clean up) after `millis`,
+/// and checks that SQLite finds the file sound.
+fn import_killed_after(ws: &Workspace, path: &Path, millis: u64) {
+    let mut import = caseledger(ws)
+        .arg("import")
+        .arg(path)
+        .spawn()
+        .expect("start import");
+    std::thread::sleep(Duration::from_millis(millis));
+    let _ = import.kill();
+    let _ = import.wait();
+    assert_eq!(integrity(ws), "ok", "killed after {millis} ms");
+}
+
 #[test]
 fn an_import_killed_at_any_point_leaves_the_ledger_as_it_was() {
     let ws = Workspace::new();
@@ -44,16 +58,7 @@ fn an_import_killed_at_any_point_leaves_the_ledger_as_it_was() {
         .run(["report", "--format", "json", "--by", "unit"])
         .stdout();
     for millis in [30, 150, 400, 900] {
-        let mut import = caseledger(&ws)
-            .arg("import")
-            .arg(sample())
-            .spawn()
-            .expect("start import");
-        std::thread::sleep(Duration::from_millis(millis));
-        // SIGKILL: no chance to clean up.
-        let _ = import.kill();
-        let _ = import.wait();
-        assert_eq!(integrity(&ws), "ok", "killed after {millis} ms");
+        import_killed_after(&ws, &sample(), millis);
         let after = ws
             .run(["report", "--format", "json", "--by", "unit"])
             .stdout();
@@ -88,15 +93,7 @@ fn a_snapshot_killed_at_any_point_leaves_the_ledger_before_or_after_it() {
         listed.as_array().map_or(0, Vec::len)
     };
     for millis in [20, 80, 200, 500, 1200, 3000] {
-        let mut import = caseledger(&ws)
-            .arg("import")
-            .arg(&next)
-            .spawn()
-            .expect("start import");
-        std::thread::sleep(Duration::from_millis(millis));
-        let _ = import.kill();
-        let _ = import.wait();
-        assert_eq!(integrity(&ws), "ok", "killed after {millis} ms");
+        import_killed_after(&ws, &next, millis);
         ws.run(["verify"])
             .success()
             .stdout_has(&["ok: ", "30000 cases"]);
