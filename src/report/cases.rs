@@ -13,7 +13,8 @@ use super::csv::safe;
 use crate::ledger::{DayColumn, Ledger, Narrowing};
 use crate::model::period::iso;
 use crate::model::{
-    Case, Choice, Countable, Facts, FieldValue, Filter, Instance, Kind, Outcome, Period, Rules,
+    Case, Choice, Countable, CountableFacts, Facts, FieldValue, Filter, Instance, Kind, Outcome,
+    Period, Rules,
 };
 use crate::rates::counts::{counts_hearings, is_corrected, is_lost, is_mediated};
 use crate::render::table;
@@ -134,16 +135,33 @@ pub fn list(
         }),
     };
     let mut found = Vec::new();
-    // The conditions the compact state answers as the case itself would: what the
-    // counts judge by, and the outcome.
+    // The conditions the compact state answers as the case itself would: the unit, the
+    // instance, the outcome and what the counts judge by.
     let may_pass = |countable: &Countable| {
-        filter.outcome.is_none_or(|o| Some(o) == countable.outcome)
+        let (instance, head_appeared) = match countable.facts {
+            CountableFacts::Litigation {
+                instance,
+                head_appeared,
+                ..
+            } => (Some(instance), head_appeared),
+            CountableFacts::Reconsideration { .. } => (None, None),
+        };
+        filter
+            .unit
+            .as_deref()
+            .is_none_or(|u| u == registry.canonical(countable.unit))
+            && filter.instance.is_none_or(|i| Some(i) == instance)
+            && filter.outcome.is_none_or(|o| Some(o) == countable.outcome)
             && filter.require.iter().all(|r| match r {
                 Require::Corrected => is_corrected(countable, rules),
                 Require::Mediated => is_mediated(countable, rules),
                 Require::Lost => is_lost(countable, rules),
                 Require::Open => countable.closed_on.is_none(),
-                Require::HeadAppeared | Require::SuedAfter => true,
+                Require::HeadAppeared => {
+                    head_appeared == Some(true)
+                        && instance.is_some_and(|i| counts_hearings(i, rules))
+                }
+                Require::SuedAfter => true,
             })
     };
     ledger.for_each_current_case(as_of, &narrowing, may_pass, |mut case| {

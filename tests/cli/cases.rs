@@ -56,6 +56,30 @@ fn case_lists_are_the_report_counts() {
             "{key}: cases {filters:?}"
         );
     }
+    // Each unit's row of the breakdown, by `--unit`.
+    let by_unit = ws.report_json(&[&period[..], &["--by", "unit"]].concat());
+    let rows = by_unit["rows"].as_array().expect("rows");
+    assert!(rows.len() > 1, "several units");
+    for row in rows {
+        let unit = row["unit"].as_str().expect("unit");
+        for (key, filters) in [
+            (
+                "corrected",
+                [&recon[..], &["--on", "closed", "--corrected"]].concat(),
+            ),
+            (
+                "head_appeared",
+                [&first[..], &["--on", "hearing", "--head-appeared"]].concat(),
+            ),
+        ] {
+            let filters = [&filters[..], &["--unit", unit]].concat();
+            assert_eq!(
+                listed(&filters),
+                count(row, "counts", key),
+                "{unit} {key}: cases {filters:?}"
+            );
+        }
+    }
 }
 
 #[test]
