@@ -92,6 +92,35 @@ fn a_missing_batch_is_named_by_the_versions_that_refer_to_it() {
 }
 
 #[test]
+fn a_case_a_batch_lists_twice_is_named() {
+    let ws = imported();
+    let (first, cases) = (
+        query(
+            &ws.ledger(),
+            "SELECT first_case FROM sightings WHERE batch_id = 1",
+        ),
+        query(
+            &ws.ledger(),
+            "SELECT cases FROM sightings WHERE batch_id = 1",
+        ),
+    );
+    assert!(cases > 1, "batch 1 lists its cases in one run");
+    let again = first + 1;
+    verify_damaged(&ws, |ledger| {
+        execute(
+            ledger,
+            &format!(
+                "INSERT INTO sightings (batch_id, first_case, cases, first_row) VALUES (1, {again}, 1, 999)"
+            ),
+        );
+    })
+    .stdout_has(&[
+        &format!("sightings: batch 1's sightings of cases {again}–{again}: case {again} is listed by the run before too"),
+        "but it lists",
+    ]);
+}
+
+#[test]
 fn a_batch_whose_rows_are_not_its_sightings_is_named() {
     let ws = imported();
     let rows = query(&ws.ledger(), "SELECT rows FROM batches WHERE id = 2");
