@@ -309,6 +309,27 @@ fn fold(line: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Kind;
+
+    /// Item `item` of case `no` (its key as written) of `kind`, due on `date`, with
+    /// nothing else known.
+    fn item(kind: Kind, no: &str, item: Item, date: &str) -> DueItem {
+        DueItem {
+            kind,
+            case_no: no.to_owned(),
+            case_key: no.to_owned(),
+            unit: "都匀市".into(),
+            item,
+            date: NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap(),
+            time: None,
+            days_left: 0,
+            working_days_left: 0,
+            overdue: false,
+            lead: None,
+            owner_unit: None,
+            hearing: None,
+        }
+    }
 
     #[track_caller]
     fn escaped(value: &str, expected: &str) {
@@ -346,21 +367,10 @@ mod tests {
 
     #[test]
     fn uids_depend_on_the_case_and_the_item_only() {
-        use crate::model::Kind;
+        // The number as written is not the key: the uid follows the key.
         let item = |kind, case_key: &str, date: &str| DueItem {
-            kind,
             case_no: format!("{case_key} as written"),
-            case_key: case_key.to_owned(),
-            unit: "都匀市".into(),
-            item: Item::Decision,
-            date: NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap(),
-            time: None,
-            days_left: 0,
-            working_days_left: 0,
-            overdue: false,
-            lead: None,
-            owner_unit: None,
-            hearing: None,
+            ..item(kind, case_key, Item::Decision, date)
         };
         let decision = uid(
             &item(Kind::Reconsideration, "都府复(2025)2号", "2025-05-06"),
@@ -394,23 +404,8 @@ mod tests {
 
     #[test]
     fn documents_and_disputes_get_all_day_events() {
-        use crate::model::Kind;
         let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
-        let item = |kind, no: &str, item| DueItem {
-            kind,
-            case_no: no.to_owned(),
-            case_key: no.to_owned(),
-            unit: "都匀市".into(),
-            item,
-            date: day("2025-03-10"),
-            time: None,
-            days_left: 0,
-            working_days_left: 0,
-            overdue: false,
-            lead: None,
-            owner_unit: None,
-            hearing: None,
-        };
+        let item = |kind, no: &str, what| item(kind, no, what, "2025-03-10");
         let items = vec![
             item(Kind::Rectification, "意〔2025〕1号", Item::Reply),
             item(Kind::Dispute, "诉前1号", Item::ExpertReview),
