@@ -8,9 +8,7 @@ use std::process::ExitCode;
 use anyhow::{Result, anyhow};
 
 use super::support::output;
-use crate::cli::{
-    BreakdownArgs, By, EncodingArg, Format, ReportArgs, ReportOutput, ReportScope, WithArg,
-};
+use crate::cli::{BreakdownArgs, By, Format, ReportArgs, ReportOutput, ReportScope, WithArg};
 use crate::ledger::Ledger;
 use crate::model::Breakdown;
 use crate::notice::{self, Notice};
@@ -96,14 +94,9 @@ fn print_meeting(
     warn_if_unknown_unit(ledger, &report)?;
     warn_if_uncovered(&report);
     // (clap requires --output for xlsx.) Passed through untouched: HTML is UTF-8 already, a workbook is binary.
-    output::emit(
-        ledger.path(),
-        output.output.as_deref(),
-        EncodingArg::Utf8,
-        false,
-        out,
-        |w| write(&report, &trend, w),
-    )
+    output::emit_utf8(ledger, output.output.as_deref(), false, out, |w| {
+        write(&report, &trend, w)
+    })
 }
 
 /// The 通报 (docx): its third section ranks the units; its fourth lists the work overdue
@@ -125,14 +118,9 @@ fn print_notice(
         ..sources.notice()
     };
     // (clap requires --output for docx.) A document is binary: passed through.
-    output::emit(
-        ledger.path(),
-        output.output.as_deref(),
-        EncodingArg::Utf8,
-        false,
-        out,
-        |w| notice::write_docx(&notice, w),
-    )
+    output::emit_utf8(ledger, output.output.as_deref(), false, out, |w| {
+        notice::write_docx(&notice, w)
+    })
 }
 
 /// The other formats: the report alone, in the encoding asked for (CSV with a byte-order
