@@ -177,7 +177,7 @@ fn hearing_event(
         .map(|i| format!("{}（{}，{}）", i.item.label_zh(), i.date, time_left_zh(i)))
         .collect();
     if !open.is_empty() {
-        description.push(format!("截至 {} 待办：{}", list.on, open.join("；")));
+        description.push(format!("截至 {} 待办：{}", list.asked.on, open.join("；")));
     }
     description.extend(people(item));
     lines.push(format!("DESCRIPTION:{}", text(&description.join("\n"))));
@@ -224,7 +224,7 @@ fn deadline_event(list: &DueList, item: &DueItem, stamp: &str) -> (String, Vec<S
     ));
     let mut description = vec![
         format!("{} {}", item.kind.short_zh(), item.case_no),
-        format!("截至 {}：{}", list.on, time_left_zh(item)),
+        format!("截至 {}：{}", list.asked.on, time_left_zh(item)),
     ];
     description.extend(people(item));
     lines.push(format!("DESCRIPTION:{}", text(&description.join("\n"))));
@@ -414,12 +414,14 @@ mod tests {
             item(Kind::Dispute, "诉前1号", Item::PreLitigation),
         ];
         let list = DueList {
-            on: day("2025-03-10"),
-            within: 7,
-            unit: None,
-            lead: None,
-            kind: None,
-            filter: crate::model::Filter::default(),
+            asked: crate::due::DueOptions {
+                on: day("2025-03-10"),
+                within: 7,
+                unit: None,
+                lead: None,
+                kind: None,
+                filter: crate::model::Filter::default(),
+            },
             items,
             uncovered_years: std::collections::BTreeSet::new(),
             units: vec!["都匀市".into()],
