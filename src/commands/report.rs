@@ -148,16 +148,17 @@ fn print_listing(
 
 /// The further indicators `--with` asks the narrative for, in the order reports list them.
 fn narrated(with: &[WithArg]) -> Vec<Indicator> {
-    let indicator = |arg: &WithArg| match arg {
-        WithArg::MaintainRate => Indicator::Maintain,
-        WithArg::ResolutionRate => Indicator::Resolution,
-        WithArg::SuedAfterRate => Indicator::SuedAfter,
-        WithArg::ReconsiderationLitigationRatio => Indicator::ReconsiderationLitigation,
+    // From the indicator to its value, so that a new indicator has no narrative until it
+    // is given one here.
+    let arg = |indicator: Indicator| match indicator {
+        Indicator::Maintain => WithArg::MaintainRate,
+        Indicator::Resolution => WithArg::ResolutionRate,
+        Indicator::SuedAfter => WithArg::SuedAfterRate,
+        Indicator::ReconsiderationLitigation => WithArg::ReconsiderationLitigationRatio,
     };
-    let asked: Vec<Indicator> = with.iter().map(indicator).collect();
     Indicator::ALL
         .into_iter()
-        .filter(|i| asked.contains(i))
+        .filter(|i| with.contains(&arg(*i)))
         .collect()
 }
 
