@@ -857,4 +857,83 @@ mod tests {
         assert!(report.rows.is_none());
         assert!(!report.holds.documents && !report.holds.disputes);
     }
+
+    /// Writes `cases`, all of `kind`, into `ledger` as one batch as of `as_of`.
+    fn import(ledger: &mut Ledger, kind: Kind, as_of: &str, cases: &[crate::model::Case]) {
+        let writer = ledger.writer().unwrap();
+        let batch = writer
+            .begin_batch(&crate::ledger::NewBatch {
+                file: format!("{as_of}.csv"),
+                sheet: None,
+                sha256: format!("{kind}{as_of}"),
+                kind,
+                as_of: d(as_of),
+                imported_at: String::new(),
+            })
+            .unwrap();
+        let mut rows = writer.rows(batch).unwrap();
+        for (row, case) in (2..).zip(cases) {
+            rows.write(row, case).unwrap();
+        }
+        drop(rows);
+        writer.commit().unwrap();
+    }
+
+    #[test]
+    fn documents_and_disputes_are_counted_for_the_unit_asked_and_left_out_of_a_filtered_report() {
+        let mut ledger = Ledger::in_memory().unwrap();
+        import(
+            &mut ledger,
+            Kind::Rectification,
+            "2021-06-30",
+            &[
+                fixture::document("黔南府复意〔2021〕1号", "都匀市", "2021-02-01"),
+                fixture::document("黔南府复意〔2020〕7号", "都匀市", "2020-03-02"),
+            ],
+        );
+        import(
+            &mut ledger,
+            Kind::Dispute,
+            "2021-06-30",
+            &[fixture::dispute(
+                "黔南诉前〔2021〕1号",
+                "瓮安县",
+                "2021-03-01",
+            )],
+        );
+        let rules = Rules::default();
+        let calendar = WorkCalendar::new();
+        let basis = ReplyBasis {
+            calendar: &calendar,
+            rules: &rules,
+            as_of: d("2021-06-30"),
+        };
+        let records_of = |options: &ReportOptions| {
+            records(&ledger, options, &registry(), periods(), &basis).unwrap()
+        };
+
+        let all = records_of(&ReportOptions::default());
+        assert!(all.holds.documents && all.holds.disputes);
+        assert_eq!((all.documents.0.issued, all.documents.1.issued), (1, 1));
+        assert_eq!((all.disputes.0.received, all.disputes.1.received), (1, 0));
+
+        let one_unit = records_of(&ReportOptions {
+            unit: Some("瓮安县".into()),
+            ..ReportOptions::default()
+        });
+        assert!(!one_unit.holds.documents && one_unit.holds.disputes);
+        assert_eq!(one_unit.documents.0.issued, 0);
+
+        let mut filter = Filter::default();
+        filter.add(
+            Breakdown::Matter,
+            crate::model::NamePattern::new("行政处罚").unwrap(),
+        );
+        let filtered = records_of(&ReportOptions {
+            filter,
+            ..ReportOptions::default()
+        });
+        assert!(!filtered.holds.documents && !filtered.holds.disputes);
+        assert_eq!(filtered.disputes.0.received, 0);
+    }
 }
