@@ -19,7 +19,7 @@ pub mod schema;
 mod settings;
 mod tables;
 #[cfg(test)]
-mod test_fixtures;
+pub(crate) mod test_fixtures;
 mod undo;
 mod verify;
 mod work;

@@ -629,6 +629,7 @@ fn rank(a: &BreakdownRow, b: &BreakdownRow, key: SortKey) -> Ordering {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ledger::test_fixtures::import;
     use crate::model::fixture::{self, d};
     use crate::model::{Instance, Unit, UnitRegistry, WorkCalendar};
 
@@ -858,33 +859,11 @@ mod tests {
         assert!(!report.holds.documents && !report.holds.disputes);
     }
 
-    /// Writes `cases`, all of `kind`, into `ledger` as one batch as of `as_of`.
-    fn import(ledger: &mut Ledger, kind: Kind, as_of: &str, cases: &[crate::model::Case]) {
-        let writer = ledger.writer().unwrap();
-        let batch = writer
-            .begin_batch(&crate::ledger::NewBatch {
-                file: format!("{as_of}.csv"),
-                sheet: None,
-                sha256: format!("{kind}{as_of}"),
-                kind,
-                as_of: d(as_of),
-                imported_at: String::new(),
-            })
-            .unwrap();
-        let mut rows = writer.rows(batch).unwrap();
-        for (row, case) in (2..).zip(cases) {
-            rows.write(row, case).unwrap();
-        }
-        drop(rows);
-        writer.commit().unwrap();
-    }
-
     #[test]
     fn documents_and_disputes_are_counted_for_the_unit_asked_and_left_out_of_a_filtered_report() {
         let mut ledger = Ledger::in_memory().unwrap();
         import(
             &mut ledger,
-            Kind::Rectification,
             "2021-06-30",
             &[
                 fixture::document("黔南府复意〔2021〕1号", "都匀市", "2021-02-01"),
@@ -893,7 +872,6 @@ mod tests {
         );
         import(
             &mut ledger,
-            Kind::Dispute,
             "2021-06-30",
             &[fixture::dispute(
                 "黔南诉前〔2021〕1号",
