@@ -354,7 +354,7 @@ fn overdue_sentence(due: &DueList) -> Option<String> {
         .collect();
     Some(format!(
         "截至{}，逾期未办事项共{}项：{}。",
-        date_zh(due.on),
+        date_zh(due.asked.on),
         overdue.len(),
         units.join("；")
     ))

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::{Result, anyhow, bail};
 
 use super::support::output;
-use crate::cli::{CasesArgs, CasesFormat, EncodingArg, InstanceArg, OnArg};
+use crate::cli::{CasesArgs, CasesFormat, InstanceArg, OnArg};
 use crate::ledger::Ledger;
 use crate::model::{Instance, Kind, Outcome, Period};
 use crate::report::cases::{self, CaseFilter, DateBasis, Require};
@@ -50,18 +50,13 @@ pub fn run(ledger_path: &Path, args: &CasesArgs, out: &mut dyn Write) -> Result<
     };
     let found = cases::list(&ledger, &filter, args.as_of, &rules)?;
     let csv = args.format == CasesFormat::Csv;
-    output::emit(
-        ledger.path(),
-        args.output.as_deref(),
-        EncodingArg::Utf8,
-        csv,
-        out,
-        |w| match args.format {
+    output::emit_utf8(&ledger, args.output.as_deref(), csv, out, |w| {
+        match args.format {
             CasesFormat::Table => cases::write_table(&found, w),
             CasesFormat::Csv => cases::write_csv(&found, w),
             CasesFormat::Json => cases::write_json(&found, w),
-        },
-    )?;
+        }
+    })?;
     Ok(ExitCode::SUCCESS)
 }
 

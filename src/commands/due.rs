@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use super::support::output;
-use crate::cli::{DueArgs, DueFormat, EncodingArg};
+use crate::cli::{DueArgs, DueFormat};
 use crate::due::{self, DueOptions};
 use crate::ledger::Ledger;
 
@@ -42,20 +42,15 @@ pub(super) fn print(ledger: &Ledger, args: &DueArgs, out: &mut dyn Write) -> Res
         );
     }
     let csv = args.format == DueFormat::Csv;
-    output::emit(
-        ledger.path(),
-        args.output.as_deref(),
-        EncodingArg::Utf8,
-        csv,
-        out,
-        |w| match args.format {
+    output::emit_utf8(ledger, args.output.as_deref(), csv, out, |w| {
+        match args.format {
             DueFormat::Table => due::write_table(&list, w),
             DueFormat::Json => due::write_json(&list, w),
             DueFormat::Csv => due::write_csv(&list, w),
             DueFormat::Markdown => due::write_markdown(&list, w),
             DueFormat::Html => due::write_html(&list, w),
             DueFormat::Ics => due::write_ics(&list, chrono::Utc::now().naive_utc(), w),
-        },
-    )?;
+        }
+    })?;
     Ok(ExitCode::SUCCESS)
 }

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use super::support::output;
-use crate::cli::{EncodingArg, LeadsArgs, LeadsFormat};
+use crate::cli::{LeadsArgs, LeadsFormat};
 use crate::leads::text as render;
 use crate::leads::{self, LeadSheet, SheetOptions};
 use crate::ledger::Ledger;
@@ -32,21 +32,16 @@ pub(super) fn print(ledger: &Ledger, args: &LeadsArgs, out: &mut dyn Write) -> R
     warn_if_no_such_lead(&sheet);
     // (clap requires --output for xlsx and docx.) Passed through untouched: every format
     // is UTF-8 text already, or a binary workbook or document.
-    output::emit(
-        ledger.path(),
-        args.output.as_deref(),
-        EncodingArg::Utf8,
-        false,
-        out,
-        |w| match args.format {
+    output::emit_utf8(ledger, args.output.as_deref(), false, out, |w| {
+        match args.format {
             LeadsFormat::Table => render::write_table(&sheet, w),
             LeadsFormat::Json => render::write_json(&sheet, w),
             LeadsFormat::Markdown => render::write_markdown(&sheet, w),
             LeadsFormat::Html => render::write_html(&sheet, w),
             LeadsFormat::Xlsx => render::write_xlsx(&sheet, w),
             LeadsFormat::Docx => crate::leads::docx::write_lead_sheet(&sheet, w),
-        },
-    )?;
+        }
+    })?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -8,9 +8,7 @@ use std::process::ExitCode;
 use anyhow::{Result, anyhow};
 
 use super::support::output;
-use crate::cli::{
-    BreakdownArgs, By, EncodingArg, Format, ReportArgs, ReportOutput, ReportScope, WithArg,
-};
+use crate::cli::{BreakdownArgs, By, Format, ReportArgs, ReportOutput, ReportScope, WithArg};
 use crate::ledger::Ledger;
 use crate::model::Breakdown;
 use crate::notice::{self, Notice};
@@ -96,14 +94,9 @@ fn print_meeting(
     warn_if_unknown_unit(ledger, &report)?;
     warn_if_uncovered(&report);
     // (clap requires --output for xlsx.) Passed through untouched: HTML is UTF-8 already, a workbook is binary.
-    output::emit(
-        ledger.path(),
-        output.output.as_deref(),
-        EncodingArg::Utf8,
-        false,
-        out,
-        |w| write(&report, &trend, w),
-    )
+    output::emit_utf8(ledger, output.output.as_deref(), false, out, |w| {
+        write(&report, &trend, w)
+    })
 }
 
 /// The 通报 (docx): its third section ranks the units; its fourth lists the work overdue
@@ -125,14 +118,9 @@ fn print_notice(
         ..sources.notice()
     };
     // (clap requires --output for docx.) A document is binary: passed through.
-    output::emit(
-        ledger.path(),
-        output.output.as_deref(),
-        EncodingArg::Utf8,
-        false,
-        out,
-        |w| notice::write_docx(&notice, w),
-    )
+    output::emit_utf8(ledger, output.output.as_deref(), false, out, |w| {
+        notice::write_docx(&notice, w)
+    })
 }
 
 /// The other formats: the report alone, in the encoding asked for (CSV with a byte-order
@@ -160,16 +148,17 @@ fn print_listing(
 
 /// The further indicators `--with` asks the narrative for, in the order reports list them.
 fn narrated(with: &[WithArg]) -> Vec<Indicator> {
-    let indicator = |arg: &WithArg| match arg {
-        WithArg::MaintainRate => Indicator::Maintain,
-        WithArg::ResolutionRate => Indicator::Resolution,
-        WithArg::SuedAfterRate => Indicator::SuedAfter,
-        WithArg::ReconsiderationLitigationRatio => Indicator::ReconsiderationLitigation,
+    // From the indicator to its value, so that a new indicator has no narrative until it
+    // is given one here.
+    let arg = |indicator: Indicator| match indicator {
+        Indicator::Maintain => WithArg::MaintainRate,
+        Indicator::Resolution => WithArg::ResolutionRate,
+        Indicator::SuedAfter => WithArg::SuedAfterRate,
+        Indicator::ReconsiderationLitigation => WithArg::ReconsiderationLitigationRatio,
     };
-    let asked: Vec<Indicator> = with.iter().map(indicator).collect();
     Indicator::ALL
         .into_iter()
-        .filter(|i| asked.contains(i))
+        .filter(|i| with.contains(&arg(*i)))
         .collect()
 }
 

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use super::support::output;
-use crate::cli::{EncodingArg, SelectionArgs, SelectionFormat};
+use crate::cli::{SelectionArgs, SelectionFormat};
 use crate::ledger::Ledger;
 use crate::report::selection::{self as render, CandidateList, ClusterList, Listing};
 use crate::selection;
@@ -24,14 +24,9 @@ pub fn clusters(ledger_path: &Path, args: &SelectionArgs, out: &mut dyn Write) -
     };
     // A spreadsheet keeps every case number; the page and the table the first few.
     let whole = matches!(args.format, SelectionFormat::Csv | SelectionFormat::Xlsx);
-    write(
-        ledger_path,
-        args,
-        out,
-        &list.listing(whole),
-        "套案",
-        |w| list.write_json(w),
-    )
+    write(&ledger, args, out, &list.listing(whole), "套案", |w| {
+        list.write_json(w)
+    })
 }
 
 pub fn at_risk(ledger_path: &Path, args: &SelectionArgs, out: &mut dyn Write) -> Result<ExitCode> {
@@ -44,19 +39,14 @@ pub fn at_risk(ledger_path: &Path, args: &SelectionArgs, out: &mut dyn Write) ->
         items: selection::candidates(&cases, &rules, as_of),
         rules,
     };
-    write(
-        ledger_path,
-        args,
-        out,
-        &list.listing(),
-        "包案候选",
-        |w| list.write_json(w),
-    )
+    write(&ledger, args, out, &list.listing(), "包案候选", |w| {
+        list.write_json(w)
+    })
 }
 
 /// Writes the list in the chosen format; `json` writes the JSON, the rest the listing.
 fn write(
-    ledger_path: &Path,
+    ledger: &Ledger,
     args: &SelectionArgs,
     out: &mut dyn Write,
     listing: &Listing,
@@ -64,20 +54,15 @@ fn write(
     json: impl Fn(&mut dyn Write) -> Result<()>,
 ) -> Result<ExitCode> {
     let csv = args.format == SelectionFormat::Csv;
-    output::emit(
-        Some(ledger_path),
-        args.output.as_deref(),
-        EncodingArg::Utf8,
-        csv,
-        out,
-        |w| match args.format {
+    output::emit_utf8(ledger, args.output.as_deref(), csv, out, |w| {
+        match args.format {
             SelectionFormat::Table => render::write_table(listing, w),
             SelectionFormat::Json => json(w),
             SelectionFormat::Csv => render::write_csv(listing, w),
             SelectionFormat::Markdown => render::write_markdown(listing, w),
             SelectionFormat::Html => render::write_html(listing, w),
             SelectionFormat::Xlsx => render::write_xlsx(listing, sheet, w),
-        },
-    )?;
+        }
+    })?;
     Ok(ExitCode::SUCCESS)
 }

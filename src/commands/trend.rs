@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::{Result, bail};
 
 use super::support::output;
-use crate::cli::{EncodingArg, Every as EveryArg, TrendArgs, TrendFormat};
+use crate::cli::{Every as EveryArg, TrendArgs, TrendFormat};
 use crate::ledger::Ledger;
 use crate::report;
 use crate::report::trend::{self, Every, TrendOptions};
@@ -40,17 +40,12 @@ pub fn run(ledger_path: &Path, args: &TrendArgs, out: &mut dyn Write) -> Result<
     }
     let lang = super::lang(args.lang);
     let csv = args.format == TrendFormat::Csv;
-    output::emit(
-        ledger.path(),
-        args.output.as_deref(),
-        EncodingArg::Utf8,
-        csv,
-        out,
-        |w| match args.format {
+    output::emit_utf8(&ledger, args.output.as_deref(), csv, out, |w| {
+        match args.format {
             TrendFormat::Table => report::write_trend_table(&trend, lang, w),
             TrendFormat::Json => report::write_json_value(&trend, w),
             TrendFormat::Csv => report::write_trend_csv(&trend, lang, w),
-        },
-    )?;
+        }
+    })?;
     Ok(ExitCode::SUCCESS)
 }

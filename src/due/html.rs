@@ -23,7 +23,7 @@ pub fn write_html(list: &DueList, out: &mut dyn Write) -> Result<()> {
 }
 
 fn page(list: &DueList) -> String {
-    let title = format!("待办事项（截至 {}）", list.on);
+    let title = format!("待办事项（截至 {}）", list.asked.on);
     let mut html = document_start(&title, STYLE);
     html.push_str(&content(list));
     html.push_str("</main>\n</body>\n</html>\n");
@@ -33,7 +33,7 @@ fn page(list: &DueList) -> String {
 /// What the page holds inside its `<main>`, every text escaped: also `serve`'s 待办.
 #[must_use]
 pub fn content(list: &DueList) -> String {
-    let title = format!("待办事项（截至 {}）", list.on);
+    let title = format!("待办事项（截至 {}）", list.asked.on);
     let mut html = String::new();
     let _ = write!(
         html,

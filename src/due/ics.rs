@@ -177,7 +177,7 @@ fn hearing_event(
         .map(|i| format!("{}（{}，{}）", i.item.label_zh(), i.date, time_left_zh(i)))
         .collect();
     if !open.is_empty() {
-        description.push(format!("截至 {} 待办：{}", list.on, open.join("；")));
+        description.push(format!("截至 {} 待办：{}", list.asked.on, open.join("；")));
     }
     description.extend(people(item));
     lines.push(format!("DESCRIPTION:{}", text(&description.join("\n"))));
@@ -224,7 +224,7 @@ fn deadline_event(list: &DueList, item: &DueItem, stamp: &str) -> (String, Vec<S
     ));
     let mut description = vec![
         format!("{} {}", item.kind.short_zh(), item.case_no),
-        format!("截至 {}：{}", list.on, time_left_zh(item)),
+        format!("截至 {}：{}", list.asked.on, time_left_zh(item)),
     ];
     description.extend(people(item));
     lines.push(format!("DESCRIPTION:{}", text(&description.join("\n"))));
@@ -309,6 +309,27 @@ fn fold(line: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Kind;
+
+    /// Item `item` of case `no` (its key as written) of `kind`, due on `date`, with
+    /// nothing else known.
+    fn item(kind: Kind, no: &str, item: Item, date: &str) -> DueItem {
+        DueItem {
+            kind,
+            case_no: no.to_owned(),
+            case_key: no.to_owned(),
+            unit: "都匀市".into(),
+            item,
+            date: NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap(),
+            time: None,
+            days_left: 0,
+            working_days_left: 0,
+            overdue: false,
+            lead: None,
+            owner_unit: None,
+            hearing: None,
+        }
+    }
 
     #[track_caller]
     fn escaped(value: &str, expected: &str) {
@@ -346,21 +367,10 @@ mod tests {
 
     #[test]
     fn uids_depend_on_the_case_and_the_item_only() {
-        use crate::model::Kind;
+        // The number as written is not the key: the uid follows the key.
         let item = |kind, case_key: &str, date: &str| DueItem {
-            kind,
             case_no: format!("{case_key} as written"),
-            case_key: case_key.to_owned(),
-            unit: "都匀市".into(),
-            item: Item::Decision,
-            date: NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap(),
-            time: None,
-            days_left: 0,
-            working_days_left: 0,
-            overdue: false,
-            lead: None,
-            owner_unit: None,
-            hearing: None,
+            ..item(kind, case_key, Item::Decision, date)
         };
         let decision = uid(
             &item(Kind::Reconsideration, "都府复(2025)2号", "2025-05-06"),
@@ -394,23 +404,8 @@ mod tests {
 
     #[test]
     fn documents_and_disputes_get_all_day_events() {
-        use crate::model::Kind;
         let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
-        let item = |kind, no: &str, item| DueItem {
-            kind,
-            case_no: no.to_owned(),
-            case_key: no.to_owned(),
-            unit: "都匀市".into(),
-            item,
-            date: day("2025-03-10"),
-            time: None,
-            days_left: 0,
-            working_days_left: 0,
-            overdue: false,
-            lead: None,
-            owner_unit: None,
-            hearing: None,
-        };
+        let item = |kind, no: &str, what| item(kind, no, what, "2025-03-10");
         let items = vec![
             item(Kind::Rectification, "意〔2025〕1号", Item::Reply),
             item(Kind::Dispute, "诉前1号", Item::ExpertReview),
@@ -419,12 +414,14 @@ mod tests {
             item(Kind::Dispute, "诉前1号", Item::PreLitigation),
         ];
         let list = DueList {
-            on: day("2025-03-10"),
-            within: 7,
-            unit: None,
-            lead: None,
-            kind: None,
-            filter: crate::model::Filter::default(),
+            asked: crate::due::DueOptions {
+                on: day("2025-03-10"),
+                within: 7,
+                unit: None,
+                lead: None,
+                kind: None,
+                filter: crate::model::Filter::default(),
+            },
             items,
             uncovered_years: std::collections::BTreeSet::new(),
             units: vec!["都匀市".into()],

@@ -55,9 +55,9 @@ impl<'a> From<&'a DueItem> for JsonItem<'a> {
 /// Writes the list as pretty-printed JSON followed by a newline.
 pub fn write_json(list: &DueList, out: &mut dyn Write) -> Result<()> {
     let json = Json {
-        on: iso(list.on),
-        within: list.within,
-        filter: (!list.filter.is_empty()).then_some(&list.filter),
+        on: iso(list.asked.on),
+        within: list.asked.within,
+        filter: (!list.asked.filter.is_empty()).then_some(&list.asked.filter),
         items: list.items.iter().map(JsonItem::from).collect(),
     };
     crate::report::write_json_value(&json, out)

@@ -51,12 +51,7 @@ pub struct DueOptions {
 /// The listed items, most urgent first, with what was asked.
 #[derive(Debug, Clone)]
 pub struct DueList {
-    pub on: NaiveDate,
-    pub within: u32,
-    pub unit: Option<String>,
-    pub lead: Option<String>,
-    pub kind: Option<Kind>,
-    pub filter: Filter,
+    pub asked: DueOptions,
     pub items: Vec<DueItem>,
     /// Years without a holiday schedule that a listed date was counted in: the caller warns.
     pub uncovered_years: BTreeSet<i32>,
@@ -148,12 +143,7 @@ pub fn build(ledger: &Ledger, options: &DueOptions) -> Result<DueList> {
     }
     units.sort_by(|a, b| unit_order(&registry, a, b));
     Ok(DueList {
-        on: options.on,
-        within: options.within,
-        unit: options.unit.clone(),
-        lead: options.lead.clone(),
-        kind: options.kind,
-        filter: options.filter.clone(),
+        asked: options.clone(),
         items,
         uncovered_years,
         units,
@@ -282,12 +272,17 @@ pub fn date_text(item: &DueItem) -> String {
 pub fn scope_zh(list: &DueList) -> String {
     let mut parts = vec![format!(
         "截至 {}：逾期事项及此后 {} 天内到期事项",
-        list.on, list.within
+        list.asked.on, list.asked.within
     )];
-    parts.extend(list.unit.as_ref().map(|unit| format!("单位 {unit}")));
-    parts.extend(list.lead.as_ref().map(|lead| format!("包案领导 {lead}")));
-    parts.extend(list.kind.map(|kind| kind.label_zh().to_owned()));
-    parts.extend(list.filter.label_zh());
+    parts.extend(list.asked.unit.as_ref().map(|unit| format!("单位 {unit}")));
+    parts.extend(
+        list.asked
+            .lead
+            .as_ref()
+            .map(|lead| format!("包案领导 {lead}")),
+    );
+    parts.extend(list.asked.kind.map(|kind| kind.label_zh().to_owned()));
+    parts.extend(list.asked.filter.label_zh());
     parts.join("；")
 }
 

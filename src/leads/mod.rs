@@ -535,10 +535,17 @@ mod tests {
         listed("2021-06-01", Some("2021-09-03"), true);
     }
 
-    #[test]
-    fn a_summary_counts_cases_endings_and_items() {
-        let case = |status, result, overdue: usize| OwnedCase {
-            kind: Kind::Reconsideration,
+    /// Case "1" of 都匀市, of `kind` and `record`, with `status`, `result` and `overdue`
+    /// items overdue, and nothing else known.
+    fn owned(
+        kind: Kind,
+        record: Record,
+        status: Status,
+        result: Option<Ending>,
+        overdue: Vec<OverdueItem>,
+    ) -> OwnedCase {
+        OwnedCase {
+            kind,
             instance: None,
             doc_type: None,
             case_no: "1".into(),
@@ -550,15 +557,30 @@ mod tests {
             outcome: None,
             result,
             state: None,
-            record: Record::Case,
-            overdue: vec![
-                OverdueItem {
-                    item: Item::Decision,
-                    date: d("2021-08-02"),
-                };
-                overdue
-            ],
+            record,
+            overdue,
             progress: Vec::new(),
+        }
+    }
+
+    /// `item`, overdue since `date`.
+    fn late(item: Item, date: &str) -> OverdueItem {
+        OverdueItem {
+            item,
+            date: d(date),
+        }
+    }
+
+    #[test]
+    fn a_summary_counts_cases_endings_and_items() {
+        let case = |status, result, overdue| {
+            owned(
+                Kind::Reconsideration,
+                Record::Case,
+                status,
+                result,
+                vec![late(Item::Decision, "2021-08-02"); overdue],
+            )
         };
         let summary = Summary::of(&[
             case(Status::Open, None, 2),
@@ -586,28 +608,14 @@ mod tests {
 
     #[test]
     fn documents_and_disputes_are_tallied_apart_from_the_cases() {
-        let owned = |kind, record, status, overdue: usize| OwnedCase {
-            kind,
-            instance: None,
-            doc_type: None,
-            case_no: "1".into(),
-            unit: "都匀市".into(),
-            owner_unit: None,
-            risk: None,
-            status,
-            closed_on: None,
-            outcome: None,
-            result: None,
-            state: None,
-            record,
-            overdue: vec![
-                OverdueItem {
-                    item: Item::Reply,
-                    date: d("2025-06-02"),
-                };
-                overdue
-            ],
-            progress: Vec::new(),
+        let owned = |kind, record, status, overdue| {
+            owned(
+                kind,
+                record,
+                status,
+                None,
+                vec![late(Item::Reply, "2025-06-02"); overdue],
+            )
         };
         let document = |rectified, status, overdue| {
             owned(

@@ -20,7 +20,7 @@ mod settings;
 mod sightings;
 mod tables;
 #[cfg(test)]
-mod test_fixtures;
+pub(crate) mod test_fixtures;
 mod undo;
 mod verify;
 mod work;

@@ -1,7 +1,7 @@
 //! The set-up the ledger's tests share: a few cases of each kind, an import of them as one
 //! batch, and the readings that hold the compact current state to the versions, so that
-//! the tests beside `current.rs`, `schema.rs`, `write.rs` and `read.rs` build their
-//! ledgers one way.
+//! the tests beside `current.rs`, `schema.rs`, `write.rs` and `read.rs` (and the report's,
+//! which need a ledger) build their ledgers one way.
 
 use super::Ledger;
 use super::write::{Listed, NewBatch};

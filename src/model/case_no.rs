@@ -161,42 +161,19 @@ mod tests {
 
     #[test]
     fn instance_from_type_code() {
-        code(
-            "(2021)黔27行初15号",
-            TypeCode::Instance("行初", Instance::First),
-        );
-        code(
-            "(2021)黔2701行赔初3号",
-            TypeCode::Instance("行赔初", Instance::First),
-        );
-        code(
-            "(2021)黔27行终8号",
-            TypeCode::Instance("行终", Instance::Second),
-        );
-        code(
-            "(2021)黔27行赔终2号",
-            TypeCode::Instance("行赔终", Instance::Second),
-        );
-        code(
-            "(2021)黔行申101号",
-            TypeCode::Instance("行申", Instance::Retrial),
-        );
-        code(
-            "(2021)黔27行再1号",
-            TypeCode::Instance("行再", Instance::Retrial),
-        );
-        code(
-            "(2021)黔27行监1号",
-            TypeCode::Instance("行监", Instance::Retrial),
-        );
-        code(
-            "(2021)黔27行抗1号",
-            TypeCode::Instance("行抗", Instance::Retrial),
-        );
-        code(
-            "(2021)黔27行赔抗1号",
-            TypeCode::Instance("行赔抗", Instance::Retrial),
-        );
+        for (text, letters, instance) in [
+            ("(2021)黔27行初15号", "行初", Instance::First),
+            ("(2021)黔2701行赔初3号", "行赔初", Instance::First),
+            ("(2021)黔27行终8号", "行终", Instance::Second),
+            ("(2021)黔27行赔终2号", "行赔终", Instance::Second),
+            ("(2021)黔行申101号", "行申", Instance::Retrial),
+            ("(2021)黔27行再1号", "行再", Instance::Retrial),
+            ("(2021)黔27行监1号", "行监", Instance::Retrial),
+            ("(2021)黔27行抗1号", "行抗", Instance::Retrial),
+            ("(2021)黔27行赔抗1号", "行赔抗", Instance::Retrial),
+        ] {
+            code(text, TypeCode::Instance(letters, instance));
+        }
         code("(2021)黔2701行审复4号", TypeCode::NotAnInstance("行审复"));
         code("(2021)黔2701行审44号", TypeCode::NotAnInstance("行审"));
         code("〔2021〕黔27民初15号", TypeCode::Unknown);

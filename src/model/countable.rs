@@ -47,41 +47,54 @@ pub struct DeadlineFacts {
     pub reminded_day_on: Option<NaiveDate>,
 }
 
-/// The facts that bring a case into the deadline figures: every deadline and hearing
-/// fact, not the appeal window, the link to a reconsideration case or the 包案 facts.
-const DEADLINE_FIELDS: [TrackField; 14] = [
-    TrackField::Simplified,
-    TrackField::CopyServedOn,
-    TrackField::AnsweredOn,
-    TrackField::Extended,
-    TrackField::SuspendedOn,
-    TrackField::ResumedOn,
-    TrackField::ComplaintReceivedOn,
-    TrackField::DefendedOn,
-    TrackField::HearingAt,
-    TrackField::HearingPlace,
-    TrackField::PlannedHeadName,
-    TrackField::PlannedHeadTitle,
-    TrackField::RemindedWeekOn,
-    TrackField::RemindedDayOn,
-];
+/// What a work-list fact is to the deadline figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DeadlineRole {
+    /// A deadline fact: it brings the case into the deadline figures.
+    Deadline,
+    /// A hearing's arrangement: a deadline fact that shows the arrangements are kept.
+    Hearing,
+    /// Not counted there: the appeal window, the link to a reconsideration case, the
+    /// 包案 facts.
+    Other,
+}
 
-/// The facts that show a hearing's arrangements are kept.
-const HEARING_FIELDS: [TrackField; 6] = [
-    TrackField::HearingAt,
-    TrackField::HearingPlace,
-    TrackField::PlannedHeadName,
-    TrackField::PlannedHeadTitle,
-    TrackField::RemindedWeekOn,
-    TrackField::RemindedDayOn,
-];
+/// Every fact's role, so that a new fact must be given one.
+fn deadline_role(field: TrackField) -> DeadlineRole {
+    match field {
+        TrackField::Simplified
+        | TrackField::CopyServedOn
+        | TrackField::AnsweredOn
+        | TrackField::Extended
+        | TrackField::SuspendedOn
+        | TrackField::ResumedOn
+        | TrackField::ComplaintReceivedOn
+        | TrackField::DefendedOn => DeadlineRole::Deadline,
+        TrackField::HearingAt
+        | TrackField::HearingPlace
+        | TrackField::PlannedHeadName
+        | TrackField::PlannedHeadTitle
+        | TrackField::RemindedWeekOn
+        | TrackField::RemindedDayOn => DeadlineRole::Hearing,
+        TrackField::ServedOn
+        | TrackField::ReconsiderationNo
+        | TrackField::OwnerUnit
+        | TrackField::Progress
+        | TrackField::Risk
+        | TrackField::Parties => DeadlineRole::Other,
+    }
+}
 
 impl DeadlineFacts {
     /// The deadline facts of a version's work list, `None` when it carries none.
     #[must_use]
     pub fn of(tracking: &Tracking) -> Option<DeadlineFacts> {
-        let has = |field: &TrackField| tracking.get(*field).is_some();
-        if tracking.is_empty() || !DEADLINE_FIELDS.iter().any(has) {
+        let kept = |role: DeadlineRole| {
+            TrackField::ALL
+                .into_iter()
+                .any(|field| deadline_role(field) == role && tracking.get(field).is_some())
+        };
+        if tracking.is_empty() || !(kept(DeadlineRole::Deadline) || kept(DeadlineRole::Hearing)) {
             return None;
         }
         Some(DeadlineFacts {
@@ -93,7 +106,7 @@ impl DeadlineFacts {
             resumed_on: tracking.date(TrackField::ResumedOn),
             complaint_received_on: tracking.date(TrackField::ComplaintReceivedOn),
             defended_on: tracking.date(TrackField::DefendedOn),
-            hearing_arranged: HEARING_FIELDS.iter().any(has),
+            hearing_arranged: kept(DeadlineRole::Hearing),
             reminded_week_on: tracking.date(TrackField::RemindedWeekOn),
             reminded_day_on: tracking.date(TrackField::RemindedDayOn),
         })

@@ -11,8 +11,10 @@ pub trait Choice: Copy + Sized + 'static {
     const ALL: &'static [Self];
     fn key(self) -> &'static str;
     fn label_zh(self) -> &'static str;
-    /// Other ways offices write it, beside the key and the 中文 name.
-    fn spellings(self) -> &'static [&'static str];
+    /// Other ways offices write it, beside the key and the 中文 name: none unless said.
+    fn spellings(self) -> &'static [&'static str] {
+        &[]
+    }
 
     /// Reads a cell (spaces ignored); `None` when it names none of the words.
     fn from_cell(text: &str) -> Option<Self> {

@@ -298,10 +298,6 @@ impl Choice for CorrectionBase {
             CorrectionBase::AcceptedClosed => "扣除不予受理的办结案件",
         }
     }
-
-    fn spellings(self) -> &'static [&'static str] {
-        &[]
-    }
 }
 
 impl Choice for LossBase {
@@ -319,10 +315,6 @@ impl Choice for LossBase {
             LossBase::FirstInstanceClosed => "全部一审审结案件",
             LossBase::Judgments => "一审判决结案的案件",
         }
-    }
-
-    fn spellings(self) -> &'static [&'static str] {
-        &[]
     }
 }
 
@@ -344,10 +336,6 @@ impl Choice for AppearanceScope {
             AppearanceScope::FirstInstance => "一审开庭",
             AppearanceScope::AllInstances => "各审级开庭",
         }
-    }
-
-    fn spellings(self) -> &'static [&'static str] {
-        &[]
     }
 }
 

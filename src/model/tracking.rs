@@ -177,9 +177,18 @@ impl TrackField {
             | TrackField::Extended
             | TrackField::SuspendedOn
             | TrackField::ResumedOn => kind == Kind::Reconsideration,
+            TrackField::ComplaintReceivedOn
+            | TrackField::DefendedOn
+            | TrackField::HearingAt
+            | TrackField::HearingPlace
+            | TrackField::PlannedHeadName
+            | TrackField::PlannedHeadTitle
+            | TrackField::ServedOn
+            | TrackField::RemindedWeekOn
+            | TrackField::RemindedDayOn
+            | TrackField::ReconsiderationNo => kind == Kind::Litigation,
             TrackField::OwnerUnit | TrackField::Progress | TrackField::Risk => true,
             TrackField::Parties => kind.is_case(),
-            _ => kind == Kind::Litigation,
         }
     }
 

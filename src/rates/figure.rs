@@ -204,6 +204,24 @@ fn noticed(counts: &Counts) -> Share {
 mod tests {
     use super::*;
 
+    /// A figure in `Rates` that `Indicator::ALL` does not list would be in the JSON but in
+    /// no table, page or workbook: the further indicators are the rates' last fields, in
+    /// the order of `ALL`.
+    #[test]
+    fn the_further_indicators_are_the_rates_last_fields_in_order() {
+        let rates = Rates::compare(&Counts::default(), &Counts::default(), &Rules::default());
+        let json = serde_json::to_value(&rates).unwrap();
+        let keys: Vec<&str> = json
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .skip_while(|key| *key != Indicator::ALL[0].key())
+            .collect();
+        let listed: Vec<&str> = Indicator::ALL.iter().map(|i| i.key()).collect();
+        assert_eq!(keys, listed);
+    }
+
     #[track_caller]
     fn case(now: (u64, u64), then: (u64, u64), delta: Option<&str>, relative: Option<&str>) {
         let f = RateFigure::compare(Share::new(now.0, now.1), Share::new(then.0, then.1));

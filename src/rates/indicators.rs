@@ -64,7 +64,10 @@ impl Indicator {
     /// its change in plain units rather than percentage points.
     #[must_use]
     pub fn is_ratio(self) -> bool {
-        self == Indicator::ReconsiderationLitigation
+        match self {
+            Indicator::ReconsiderationLitigation => true,
+            Indicator::Maintain | Indicator::Resolution | Indicator::SuedAfter => false,
+        }
     }
 
     /// The indicator's share of this period's (or last year's) counts under `rules`.

@@ -260,6 +260,11 @@ pub fn build_for_meeting(
 
 /// Builds the report: one pass over the cases known as of the report's date, tallying
 /// this period and the year before together, for the whole and for each row.
+///
+/// Its jobs, one function each: the period and date of knowledge ([`resolve_period`]),
+/// the tally of the counted cases ([`Tally`]), the rows worth a line ([`settle_rows`]),
+/// the documents and disputes ([`records`]), the rows' rates in their order
+/// ([`breakdown_rows`]), and the whole's figures ([`assemble`]).
 pub fn build(ledger: &Ledger, options: &ReportOptions) -> Result<Report> {
     let (period, as_of) = resolve_period(ledger, options.from, options.to, options.as_of)?;
     let previous = period.previous_year();
@@ -273,30 +278,21 @@ pub fn build(ledger: &Ledger, options: &ReportOptions) -> Result<Report> {
         scope: rules.appearance_scope,
     };
     let by = options.by;
-    let mut total = Pair::default();
-    let mut rows: BTreeMap<String, Pair> = BTreeMap::new();
+    let mut tally = Tally::new(by, [period, previous], rules, &basis);
     let since = Some(scan_start(previous));
     let filter = &options.filter;
     let scan_by = by.unwrap_or_default();
     ledger.for_each_countable_where(options.as_of, since, scan_by, filter, |case, name| {
         let unit = registry.canonical(case.unit);
-        if options.unit.as_ref().is_some_and(|u| u != unit) {
-            return;
-        }
-        let pair = match row_of(by, case, unit, name) {
-            Some(name) => match rows.get_mut(name) {
-                Some(pair) => pair,
-                None => rows.entry(name.to_owned()).or_default(),
-            },
-            None => &mut total,
-        };
-        pair.now.add(case, &period, rules);
-        pair.then.add(case, &previous, rules);
-        if let Some(deadlines) = CaseDeadlines::judge(case, &basis) {
-            pair.now.deadlines.add(&deadlines, &period);
-            pair.then.deadlines.add(&deadlines, &previous);
+        if options.unit.as_ref().is_none_or(|u| u == unit) {
+            tally.add(case, unit, name);
         }
     })?;
+    let Tally {
+        mut total,
+        mut rows,
+        ..
+    } = tally;
     settle_rows(
         &mut total,
         &mut rows,
@@ -317,22 +313,104 @@ pub fn build(ledger: &Ledger, options: &ReportOptions) -> Result<Report> {
         rates.compare_with(&benchmarks);
         rates
     };
-    let rows = by.map(|by| {
-        let mut rows: Vec<BreakdownRow> = rows
-            .iter()
-            .map(|(name, pair)| BreakdownRow {
-                name: name.clone(),
-                counts: pair.now,
-                previous_counts: pair.then,
-                rates: rates_of(pair),
-                deadlines: (&pair.now.deadlines).into(),
-                previous_deadlines: (&pair.then.deadlines).into(),
-            })
-            .collect();
-        sort_rows(&mut rows, options.sort, by, &registry);
-        Rows { by, rows }
-    });
-    Ok(Report {
+    let rows = by.map(|by| breakdown_rows(&rows, by, options.sort, &registry, rates_of));
+    Ok(assemble(
+        options,
+        [period, previous],
+        as_of,
+        &total,
+        rates_of(&total),
+        &records,
+        rows,
+    ))
+}
+
+/// The tally of one pass over the counted cases: the whole and each row (under `by`),
+/// this period and the year before.
+struct Tally<'a> {
+    by: Option<Breakdown>,
+    periods: [Period; 2],
+    rules: &'a Rules,
+    basis: &'a DeadlineBasis<'a>,
+    /// The cases no row takes (all of them without a breakdown).
+    total: Pair,
+    rows: BTreeMap<String, Pair>,
+}
+
+impl<'a> Tally<'a> {
+    fn new(
+        by: Option<Breakdown>,
+        periods: [Period; 2],
+        rules: &'a Rules,
+        basis: &'a DeadlineBasis<'a>,
+    ) -> Self {
+        Tally {
+            by,
+            periods,
+            rules,
+            basis,
+            total: Pair::default(),
+            rows: BTreeMap::new(),
+        }
+    }
+
+    /// Counts `case`, of the canonical `unit` and with `name` under the breakdown, in
+    /// its row (or the whole) for both periods, its deadlines with it.
+    fn add(&mut self, case: &Countable, unit: &str, name: Option<&str>) {
+        let [period, previous] = &self.periods;
+        let pair = match row_of(self.by, case, unit, name) {
+            Some(name) => match self.rows.get_mut(name) {
+                Some(pair) => pair,
+                None => self.rows.entry(name.to_owned()).or_default(),
+            },
+            None => &mut self.total,
+        };
+        pair.now.add(case, period, self.rules);
+        pair.then.add(case, previous, self.rules);
+        if let Some(deadlines) = CaseDeadlines::judge(case, self.basis) {
+            pair.now.deadlines.add(&deadlines, period);
+            pair.then.deadlines.add(&deadlines, previous);
+        }
+    }
+}
+
+/// The breakdown's rows with their rates (`rates_of` a row's pair), in the order asked
+/// for or the default one.
+fn breakdown_rows(
+    rows: &BTreeMap<String, Pair>,
+    by: Breakdown,
+    sort: Option<SortKey>,
+    registry: &crate::model::UnitRegistry,
+    rates_of: impl Fn(&Pair) -> Rates,
+) -> Rows {
+    let mut rows: Vec<BreakdownRow> = rows
+        .iter()
+        .map(|(name, pair)| BreakdownRow {
+            name: name.clone(),
+            counts: pair.now,
+            previous_counts: pair.then,
+            rates: rates_of(pair),
+            deadlines: (&pair.now.deadlines).into(),
+            previous_deadlines: (&pair.then.deadlines).into(),
+        })
+        .collect();
+    sort_rows(&mut rows, sort, by, registry);
+    Rows { by, rows }
+}
+
+/// The report from its settled parts: the whole's counts and `rates`, its deadline
+/// figures (and the earliest year without a holiday schedule they were counted in), the
+/// documents' and disputes' figures, and the rows.
+fn assemble(
+    options: &ReportOptions,
+    [period, previous]: [Period; 2],
+    as_of: NaiveDate,
+    total: &Pair,
+    rates: Rates,
+    records: &Records,
+    rows: Option<Rows>,
+) -> Report {
+    Report {
         period: period.into(),
         previous_period: previous.into(),
         as_of,
@@ -340,19 +418,19 @@ pub fn build(ledger: &Ledger, options: &ReportOptions) -> Result<Report> {
         filter: (!options.filter.is_empty()).then(|| options.filter.clone()),
         counts: total.now,
         previous_counts: total.then,
-        rates: rates_of(&total),
+        rates,
         deadlines: WithPrevious::from_counts(&total.now.deadlines, &total.then.deadlines),
         previous_deadlines: (&total.then.deadlines).into(),
         rectification: WithPrevious::from_counts(&records.documents.0, &records.documents.1),
         disputes: WithPrevious::from_counts(&records.disputes.0, &records.disputes.1),
         holds: records.holds,
-        rules: rules.clone(),
+        rules: options.rules.clone(),
         uncovered_year: [total.now, total.then]
             .iter()
             .filter_map(|counts| counts.deadlines.uncovered_year)
             .min(),
         rows,
-    })
+    }
 }
 
 /// Completes the tally once every case is added: the whole becomes the sum of its rows,
@@ -551,7 +629,9 @@ fn rank(a: &BreakdownRow, b: &BreakdownRow, key: SortKey) -> Ordering {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Unit, UnitRegistry};
+    use crate::ledger::test_fixtures::import;
+    use crate::model::fixture::{self, d};
+    use crate::model::{Instance, Unit, UnitRegistry, WorkCalendar};
 
     fn registry() -> UnitRegistry {
         let unit = |name: &str| Unit {
@@ -625,5 +705,213 @@ mod tests {
             &["瓮安县"],
             (1, 0),
         );
+    }
+
+    /// 2021 to the end of June, and the same months of 2020.
+    fn periods() -> [Period; 2] {
+        let period = Period::new(d("2021-01-01"), d("2021-06-30")).unwrap();
+        [period, period.previous_year()]
+    }
+
+    #[test]
+    fn the_period_defaults_to_the_year_of_its_end_and_knows_as_of_its_end() {
+        let ledger = Ledger::in_memory().unwrap();
+        let (period, as_of) = resolve_period(&ledger, None, Some(d("2021-06-30")), None).unwrap();
+        assert_eq!(period, periods()[0]);
+        assert_eq!(as_of, d("2021-06-30"));
+        let (_, as_of) =
+            resolve_period(&ledger, None, Some(d("2021-06-30")), Some(d("2021-03-31"))).unwrap();
+        assert_eq!(as_of, d("2021-03-31"));
+        let none = resolve_period(&ledger, None, None, None).unwrap_err();
+        assert!(none.to_string().contains("no batches yet"), "{none}");
+        let reversed = resolve_period(&ledger, Some(d("2021-07-01")), Some(d("2021-06-30")), None)
+            .unwrap_err();
+        assert!(reversed.to_string().contains("after it ends"), "{reversed}");
+    }
+
+    #[test]
+    fn a_case_counts_in_its_row_for_the_period_it_falls_in() {
+        let rules = Rules::default();
+        let calendar = WorkCalendar::new();
+        let basis = DeadlineBasis {
+            calendar: &calendar,
+            as_of: d("2021-06-30"),
+            scope: rules.appearance_scope,
+        };
+        let this_year = fixture::recon("都府复〔2021〕1号", "都匀市", "2021-01-05");
+        let last_year = fixture::recon("瓮府复〔2020〕1号", "瓮安县", "2020-02-03");
+        let lawsuit = fixture::suit(
+            "（2021）黔27行初1号",
+            "都匀市",
+            Instance::First,
+            "2021-02-01",
+        );
+
+        let mut by_unit = Tally::new(Some(Breakdown::Unit), periods(), &rules, &basis);
+        by_unit.add(&this_year.countable().unwrap(), "都匀市", None);
+        by_unit.add(&last_year.countable().unwrap(), "瓮安县", None);
+        let received = |pair: &Pair| (pair.now.received, pair.then.received);
+        assert_eq!(received(&by_unit.rows["都匀市"]), (1, 0));
+        assert_eq!(received(&by_unit.rows["瓮安县"]), (0, 1));
+        assert_eq!(by_unit.total.now, Counts::default());
+
+        // A 被申请人 is a reconsideration case's name: a lawsuit counts in the whole only,
+        // a case without one in the unfilled row.
+        let mut by_respondent = Tally::new(Some(Breakdown::Respondent), periods(), &rules, &basis);
+        by_respondent.add(
+            &this_year.countable().unwrap(),
+            "都匀市",
+            Some("都匀市公安局"),
+        );
+        by_respondent.add(&this_year.countable().unwrap(), "都匀市", None);
+        by_respondent.add(
+            &lawsuit.countable().unwrap(),
+            "都匀市",
+            Some("都匀市公安局"),
+        );
+        assert_eq!(
+            by_respondent
+                .rows
+                .keys()
+                .map(String::as_str)
+                .collect::<Vec<_>>(),
+            ["都匀市公安局", UNFILLED]
+        );
+        assert_eq!(by_respondent.total.now.filed, 1);
+        assert_eq!(by_respondent.total.now.received, 0);
+
+        let mut whole = Tally::new(None, periods(), &rules, &basis);
+        whole.add(&this_year.countable().unwrap(), "都匀市", None);
+        whole.add(&last_year.countable().unwrap(), "瓮安县", None);
+        assert!(whole.rows.is_empty());
+        assert_eq!(received(&whole.total), (1, 1));
+    }
+
+    #[test]
+    fn breakdown_rows_carry_their_pairs_and_rates_in_the_order_asked_for() {
+        let rows: BTreeMap<String, Pair> = [
+            ("外县", received(1, 0)),
+            ("瓮安县", received(2, 1)),
+            ("都匀市", received(0, 3)),
+        ]
+        .into_iter()
+        .map(|(name, pair)| (name.to_owned(), pair))
+        .collect();
+        let rules = Rules::default();
+        let rates_of = |pair: &Pair| Rates::compare(&pair.now, &pair.then, &rules);
+        let names = |rows: &Rows| rows.iter().map(|r| r.name.clone()).collect::<Vec<_>>();
+
+        // Units in the registry's order, the others last.
+        let by_unit = breakdown_rows(&rows, Breakdown::Unit, None, &registry(), rates_of);
+        assert_eq!(names(&by_unit), ["都匀市", "瓮安县", "外县"]);
+        let row = &by_unit.rows[1];
+        assert_eq!((row.counts.received, row.previous_counts.received), (2, 1));
+        assert_eq!(row.rates, rates_of(&rows["瓮安县"]));
+
+        let by_name = breakdown_rows(
+            &rows,
+            Breakdown::Unit,
+            Some(SortKey::Name),
+            &registry(),
+            rates_of,
+        );
+        assert_eq!(names(&by_name), ["外县", "瓮安县", "都匀市"]);
+        let most = breakdown_rows(
+            &rows,
+            Breakdown::Matter,
+            Some(SortKey::Count("received")),
+            &registry(),
+            rates_of,
+        );
+        assert_eq!(names(&most), ["瓮安县", "外县", "都匀市"]);
+        assert_eq!(most.by, Breakdown::Matter);
+    }
+
+    #[test]
+    fn the_report_takes_the_whole_s_figures_and_the_earlier_uncovered_year() {
+        let mut total = received(4, 2);
+        total.now.deadlines.uncovered_year = Some(2021);
+        total.then.deadlines.uncovered_year = Some(2020);
+        let options = ReportOptions {
+            unit: Some("都匀市".into()),
+            ..ReportOptions::default()
+        };
+        let rates = Rates::compare(&total.now, &total.then, &options.rules);
+        let report = assemble(
+            &options,
+            periods(),
+            d("2021-07-02"),
+            &total,
+            rates.clone(),
+            &Records::default(),
+            None,
+        );
+        assert_eq!(report.uncovered_year, Some(2020));
+        assert_eq!(
+            (report.counts, report.previous_counts),
+            (total.now, total.then)
+        );
+        assert_eq!(report.rates, rates);
+        assert_eq!(report.as_of, d("2021-07-02"));
+        assert_eq!(report.unit.as_deref(), Some("都匀市"));
+        assert_eq!(report.filter, None, "no filter, none shown");
+        assert!(report.rows.is_none());
+        assert!(!report.holds.documents && !report.holds.disputes);
+    }
+
+    #[test]
+    fn documents_and_disputes_are_counted_for_the_unit_asked_and_left_out_of_a_filtered_report() {
+        let mut ledger = Ledger::in_memory().unwrap();
+        import(
+            &mut ledger,
+            "2021-06-30",
+            &[
+                fixture::document("黔南府复意〔2021〕1号", "都匀市", "2021-02-01"),
+                fixture::document("黔南府复意〔2020〕7号", "都匀市", "2020-03-02"),
+            ],
+        );
+        import(
+            &mut ledger,
+            "2021-06-30",
+            &[fixture::dispute(
+                "黔南诉前〔2021〕1号",
+                "瓮安县",
+                "2021-03-01",
+            )],
+        );
+        let rules = Rules::default();
+        let calendar = WorkCalendar::new();
+        let basis = ReplyBasis {
+            calendar: &calendar,
+            rules: &rules,
+            as_of: d("2021-06-30"),
+        };
+        let records_of = |options: &ReportOptions| {
+            records(&ledger, options, &registry(), periods(), &basis).unwrap()
+        };
+
+        let all = records_of(&ReportOptions::default());
+        assert!(all.holds.documents && all.holds.disputes);
+        assert_eq!((all.documents.0.issued, all.documents.1.issued), (1, 1));
+        assert_eq!((all.disputes.0.received, all.disputes.1.received), (1, 0));
+
+        let one_unit = records_of(&ReportOptions {
+            unit: Some("瓮安县".into()),
+            ..ReportOptions::default()
+        });
+        assert!(!one_unit.holds.documents && one_unit.holds.disputes);
+        assert_eq!(one_unit.documents.0.issued, 0);
+
+        let mut filter = Filter::default();
+        filter.add(
+            Breakdown::Matter,
+            crate::model::NamePattern::new("行政处罚").unwrap(),
+        );
+        let filtered = records_of(&ReportOptions {
+            filter,
+            ..ReportOptions::default()
+        });
+        assert!(!filtered.holds.documents && !filtered.holds.disputes);
+        assert_eq!(filtered.disputes.0.received, 0);
     }
 }

@@ -423,7 +423,7 @@ pub async fn due(State(server): State<Arc<Server>>, Query(query): Query<DueQuery
     let _view = ledger.snapshot().map_err(|e| Failure::ledger(lang, &e))?;
     let list = query.build(&ledger)?;
     let calendar = [
-        ("on", Some(list.on.to_string())),
+        ("on", Some(list.asked.on.to_string())),
         ("within", query.within.clone()),
         ("unit", query.unit.clone()),
         ("lead", query.lead.clone()),
@@ -432,10 +432,10 @@ pub async fn due(State(server): State<Arc<Server>>, Query(query): Query<DueQuery
     .filter_map(|(key, value)| given(value.as_ref()).map(|v| format!("{key}={}", encode(v))))
     .collect::<Vec<_>>()
     .join("&");
-    let title = format!("{} {}", lang.pick("待办事项", "Due"), list.on);
+    let title = format!("{} {}", lang.pick("待办事项", "Due"), list.asked.on);
     Ok(view::render(&DuePage {
         frame: Frame::new(Some(Page::Due), &title, lang, server.read_only).with_style("due.css"),
-        on: list.on,
+        on: list.asked.on,
         html: due::html_content(&list),
         calendar: format!("/due/export?{calendar}"),
         query,
@@ -458,7 +458,7 @@ pub async fn due_calendar(
         .map_err(|e| Failure::ledger(lang, &e))?;
     Ok(attachment(
         "text/calendar; charset=utf-8",
-        &format!("due-{}.ics", list.on),
+        &format!("due-{}.ics", list.asked.on),
         bytes,
     ))
 }

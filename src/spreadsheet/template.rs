@@ -677,7 +677,8 @@ mod tests {
     }
 
     /// A field a kind owns that the importer does not read, or that the template does not
-    /// explain in the way its value is typed, is a place forgotten when the field was added.
+    /// explain in the way its value is typed, or a column of a field the kind does not
+    /// list, is a place forgotten when the field was added.
     #[test]
     fn every_field_a_kind_owns_has_a_column_and_a_guide_of_its_type() {
         let fits = |entry: Entry, value: ValueType| match value {
@@ -700,6 +701,15 @@ mod tests {
                     }),
                     "{kind}: {field:?} is {:?}, guided as {guide:?}",
                     field.value_type()
+                );
+            }
+            // And the other way: a column reads only a field its kind lists, so that a
+            // fact given a column but left out of `TrackField::ALL` (or of its kinds) is
+            // found too.
+            for field in read {
+                assert!(
+                    Field::listed(kind).any(|listed| listed == field),
+                    "{kind}: a column reads {field:?}, which the kind does not list"
                 );
             }
         }

@@ -219,6 +219,46 @@ fn escapes_and_markup_in_the_data_reach_no_markdown_file_raw() {
     }
 }
 
+/// The report's JSON and Markdown show a control character in the data, never give it
+/// raw; the others write the data as it is (a terminal shows it escaped, below; a page
+/// escapes its markup, which a browser would act on, not control characters, which it does
+/// not). The match names every format, so a new one must be placed in one group or the
+/// other before the tests build.
+#[test]
+fn the_report_s_json_and_markdown_give_no_control_character_raw() {
+    use caseledger::cli::Format;
+    use clap::ValueEnum;
+
+    let ws = Workspace::new();
+    let hostile = "都府复〔2021〕9号,都匀市,张某,\u{1b}]0;owned\u{7}\u{1b}[2J局,行政处罚,2021-01-05,2021-01-08,2021-03-01,撤销,,\n";
+    let file = ws.write(&format!("in/{WEEK}"), &week_with(hostile.as_bytes()));
+    ws.run(["import".as_ref(), file.as_os_str()]).success();
+    let mut checked = Vec::new();
+    for format in Format::value_variants() {
+        match format {
+            Format::Json | Format::Markdown => {}
+            // Text as it is, for a file or a pipe, and files for Excel and Word, which
+            // their own tests read back.
+            Format::Table
+            | Format::Csv
+            | Format::Text
+            | Format::Html
+            | Format::Xlsx
+            | Format::Docx => continue,
+        }
+        let name = format.to_possible_value().expect("a named format");
+        let name = name.get_name();
+        let text = ws.ok(["report", "--by", "respondent", "--format", name]);
+        assert!(text.contains("owned"), "{name}: the name is shown: {text}");
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{7}'),
+            "{name}: {text:?}"
+        );
+        checked.push(name.to_owned());
+    }
+    assert_eq!(checked, ["json", "markdown"]);
+}
+
 /// A terminal is shown a control character, never given it: run under `script`, which
 /// gives the command a terminal of its own and copies what it printed.
 #[cfg(target_os = "linux")]

@@ -7,6 +7,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 
 use crate::cli::EncodingArg;
+use crate::ledger::Ledger;
 use crate::render::output::{self, Existing};
 
 /// Renders into memory, encodes, then writes to `path` (never over `ledger`) or `out`.
@@ -33,4 +34,17 @@ pub fn emit(
         Some(path) => output::write(path, &bytes, ledger, Existing::Replace),
         None => Ok(out.write_all(&bytes)?),
     }
+}
+
+/// [`emit`] in UTF-8: every output but the report's listings, which may ask for GB18030.
+/// A byte-order mark goes before CSV, for Excel; other text, a workbook or a document is
+/// passed through untouched.
+pub fn emit_utf8(
+    ledger: &Ledger,
+    path: Option<&Path>,
+    csv: bool,
+    out: &mut dyn Write,
+    render: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
+    emit(ledger.path(), path, EncodingArg::Utf8, csv, out, render)
 }
