@@ -2,8 +2,8 @@
 //! order, a chunk at a time.
 //!
 //! Parsing a row (cells, dates, outcomes, case numbers, the consistency checks) costs
-//! several times reading it, and a re-import writes little: on its own thread the parsing
-//! set the pace of a weekly snapshot. Chunks are numbered as read and put back in order
+//! more than twice reading and decoding it, and a re-import writes little: on a thread of
+//! its own the parsing set the pace of a weekly snapshot. Chunks are numbered as read and put back in order
 //! by the receiver. Every channel is bounded, so the chunks in flight stay a few per
 //! thread whatever the file's size.
 
@@ -18,7 +18,8 @@ use crate::spreadsheet::{Diagnostic, LedgerFile, ParsedRow, RawRow, Rows};
 /// Rows per chunk.
 const CHUNK_ROWS: usize = 256;
 
-/// Parsing threads at most: beyond four the writer sets the pace of any import.
+/// Parsing threads at most, so that the chunks in flight, and the memory they hold, stay
+/// bounded on a machine with many cores.
 const MAX_PARSERS: usize = 4;
 
 /// One row as parsed.
