@@ -95,7 +95,8 @@ impl CsvRows {
             .position()
             .map_or(self.next_line, csv::Position::line);
         let skipped_blank_lines = line.saturating_sub(self.next_line) as u32;
-        let inner_newlines: u64 = self.record.iter().map(newlines).sum();
+        // The record's fields lie end to end in one buffer: one pass over all of them.
+        let inner_newlines = newlines(self.record.as_slice());
         self.next_line = line + 1 + inner_newlines;
         self.last_row += 1 + skipped_blank_lines;
         self.last_row
@@ -167,9 +168,11 @@ impl CsvRows {
                 ),
             ));
         }
+        // Checked in one pass over the whole record, then cell by cell only to name one.
+        let has_nul = self.record.as_slice().contains(&0);
         let mut cells = Vec::with_capacity(self.record.len());
         for (index, bytes) in self.record.iter().enumerate() {
-            if bytes.contains(&0) {
+            if has_nul && bytes.contains(&0) {
                 return Err(at(
                     Some(index),
                     "a NUL byte, which spreadsheets never write: the file is damaged, or UTF-16 without a byte-order mark; save it as CSV UTF-8 or GB18030".to_owned(),

@@ -46,14 +46,13 @@ impl FieldDecoder {
 
     /// Decodes one field; the error says why the bytes are not text in this file.
     pub fn decode(&mut self, bytes: &[u8]) -> Result<String, String> {
-        if bytes.is_ascii() {
-            // ASCII is valid UTF-8, and GB18030 leaves it unchanged.
-            return Ok(String::from_utf8_lossy(bytes).into_owned());
-        }
         match self.encoding {
+            // Checked in one pass, ASCII and all.
             Some(Encoding::Utf8) => std::str::from_utf8(bytes)
                 .map(str::to_owned)
                 .map_err(|_| "bytes that are not UTF-8, in a file read as UTF-8".to_owned()),
+            // ASCII is valid UTF-8, and GB18030 leaves it unchanged.
+            _ if bytes.is_ascii() => Ok(String::from_utf8_lossy(bytes).into_owned()),
             Some(Encoding::Gb18030) => decode_gb18030(bytes)
                 .ok_or_else(|| "bytes that are not GB18030, in a file read as GB18030".to_owned()),
             None => {

@@ -72,7 +72,7 @@ impl Cell {
         match self {
             Cell::Error(code) => Some(code),
             Cell::Text(text) => {
-                let text = text.trim();
+                let text = trim(text);
                 // Checked on every cell of every row: most cells do not start with `#`.
                 if !text.starts_with('#') {
                     return None;
@@ -88,7 +88,7 @@ impl Cell {
         match self {
             Cell::Empty => true,
             // What `normalise` would leave empty, without building it: it trims first.
-            Cell::Text(text) => text.trim().is_empty(),
+            Cell::Text(text) => trim(text).is_empty(),
             _ => false,
         }
     }
@@ -136,7 +136,7 @@ pub fn is_scientific_notation(text: &str) -> bool {
 /// punctuation of dates into half-width, so `２０２１．８．３１` reads like `2021.8.31`.
 #[must_use]
 pub fn normalise(raw: &str) -> Cow<'_, str> {
-    let trimmed = raw.trim();
+    let trimmed = trim(raw);
     // In UTF-8 the full-width forms (U+FF01–U+FF5E) are EF BC xx or EF BD xx and the
     // ideographic space (U+3000) is E3 80 80: without either there is nothing to map, as
     // in most cells, 〔2021〕 included (E3 80 94).
@@ -148,6 +148,37 @@ pub fn normalise(raw: &str) -> Cow<'_, str> {
         return Cow::Borrowed(trimmed);
     }
     Cow::Owned(half_width(trimmed))
+}
+
+/// `str::trim`, without its work for the cells it leaves as they are: those whose first
+/// and last characters cannot be whitespace. Every cell of every row is trimmed several
+/// times, and the general trim was 8% of an import's instructions.
+#[must_use]
+pub fn trim(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+        return text;
+    };
+    // The last character's first byte: back over its continuation bytes (10xxxxxx).
+    let last_lead = bytes
+        .iter()
+        .rev()
+        .take(4)
+        .find(|b| **b & 0xC0 != 0x80)
+        .copied()
+        .unwrap_or(last);
+    if may_begin_whitespace(first) || may_begin_whitespace(last_lead) {
+        text.trim()
+    } else {
+        text
+    }
+}
+
+/// Whether a character whose UTF-8 encoding begins with `byte` may be whitespace as
+/// `char::is_whitespace` has it: ASCII tab to carriage return and space, and the others
+/// begin with C2 (U+0085, U+00A0), E1 (U+1680), E2 (U+2000–U+205F) or E3 (U+3000).
+fn may_begin_whitespace(byte: u8) -> bool {
+    matches!(byte, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3)
 }
 
 fn half_width(text: &str) -> String {

@@ -39,7 +39,7 @@ pub const PLACEHOLDERS: &[&str] = &[
 /// Whether a normalised cell says there is nothing to record yet.
 #[must_use]
 pub fn is_placeholder(text: &str) -> bool {
-    let text = text.trim();
+    let text = super::trim(text);
     let dashes = ['/', '\\', '-', '—', '–', '－', '／', '─'];
     (!text.is_empty() && text.chars().all(|c| dashes.contains(&c))) || PLACEHOLDERS.contains(&text)
 }

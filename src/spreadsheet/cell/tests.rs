@@ -241,6 +241,50 @@ fn normalises_width_and_space() {
 }
 
 #[test]
+fn the_quick_trim_trims_like_str_trim() {
+    // Every character `char::is_whitespace` takes, and neighbours of their encodings:
+    // CJK text, full-width forms, brackets, the C2/E1/E2/E3 lead bytes' other characters.
+    let whitespace: Vec<char> = (0..=0x3000u32)
+        .filter_map(char::from_u32)
+        .filter(|c| c.is_whitespace())
+        .collect();
+    assert_eq!(whitespace.len(), 25, "Unicode's White_Space below U+3001");
+    let others = [
+        'a',
+        '1',
+        '#',
+        '\u{1f}',
+        '\u{a1}',
+        '\u{1681}',
+        '\u{2010}',
+        '\u{2060}',
+        '〔',
+        '〕',
+        '\u{3001}',
+        '都',
+        '号',
+        '２',
+        'é',
+        '\u{1f600}',
+    ];
+    let alphabet: Vec<char> = whitespace.iter().chain(&others).copied().collect();
+    let mut checked = 0;
+    for a in &alphabet {
+        for b in &others {
+            for c in &alphabet {
+                let text: String = [*a, *b, *c].iter().collect();
+                assert_eq!(trim(&text), text.trim(), "{text:?}");
+                let text: String = [*b, *a, *c].iter().collect();
+                assert_eq!(trim(&text), text.trim(), "{text:?}");
+                checked += 2;
+            }
+        }
+    }
+    assert_eq!(checked, 2 * alphabet.len() * others.len() * alphabet.len());
+    assert_eq!(trim(""), "");
+}
+
+#[test]
 fn the_quick_path_of_normalise_maps_like_the_full_one() {
     let alphabet = [
         'a', '1', ' ', '\u{3000}', '２', 'Ｚ', '都', '〔', '（', '－', '：', '年', '，', '、', 'ｦ',
