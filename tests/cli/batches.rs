@@ -14,12 +14,7 @@ fn batches_say_what_each_import_did() {
     let batches: Value =
         serde_json::from_str(&ws.ok(["batches", "--format", "json"])).expect("json");
     let second = &batches[1];
-    let keys: Vec<&str> = second
-        .as_object()
-        .expect("object")
-        .keys()
-        .map(String::as_str)
-        .collect();
+    let keys = crate::support::keys(second);
     assert_eq!(
         keys,
         [

@@ -244,12 +244,7 @@ fn unit_rows_keep_their_shape() {
     let report = report(&ws, &["--by", "unit"]);
     assert_eq!(names(&report, "unit"), ["福泉市", "都匀市"]);
     assert!(rows(&report)[0].get("matter").is_none());
-    let keys: Vec<&str> = rows(&report)[0]
-        .as_object()
-        .expect("a row object")
-        .keys()
-        .map(String::as_str)
-        .collect();
+    let keys = crate::support::keys(&rows(&report)[0]);
     assert_eq!(
         keys,
         [

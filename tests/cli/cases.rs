@@ -92,12 +92,7 @@ fn case_exports_carry_the_spec_keys_and_are_formula_safe() {
     );
     ws.ok(["import".as_ref(), path.as_os_str()]);
     let json: Value = serde_json::from_str(&ws.ok(["cases", "--format", "json"])).expect("json");
-    let keys: Vec<&str> = json[0]
-        .as_object()
-        .expect("object")
-        .keys()
-        .map(String::as_str)
-        .collect();
+    let keys = crate::support::keys(&json[0]);
     assert_eq!(
         keys,
         [

@@ -75,12 +75,7 @@ fn previous_year_figures_and_deltas() {
 fn json_has_the_documented_shape() {
     let ws = imported();
     let report = ws.report_json(&[]);
-    let keys: Vec<&str> = report
-        .as_object()
-        .expect("object")
-        .keys()
-        .map(String::as_str)
-        .collect();
+    let keys = crate::support::keys(&report);
     for key in [
         "period",
         "previous_period",

@@ -194,6 +194,16 @@ impl Run {
     }
 }
 
+/// The keys of a JSON object, in the order the output wrote them.
+pub fn keys(object: &serde_json::Value) -> Vec<&str> {
+    object
+        .as_object()
+        .expect("a JSON object")
+        .keys()
+        .map(String::as_str)
+        .collect()
+}
+
 /// A count from a JSON report, e.g. `count(&r, "counts", "closed")`.
 pub fn count(report: &serde_json::Value, group: &str, key: &str) -> u64 {
     report[group][key]
